@@ -1,0 +1,6 @@
+"""Allow ``python -m barraiser``."""
+
+from barraiser.cli import main
+
+if __name__ == "__main__":
+    main()

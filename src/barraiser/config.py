@@ -1,0 +1,91 @@
+"""Settings: one pydantic-settings class, read from ``BARRAISER_*`` variables and a TOML file.
+
+Settings are built by :func:`get_settings`, never at import time.  Precedence, highest first:
+arguments passed to ``Settings(...)``, environment variables, the TOML file, defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+ENV_PREFIX = "BARRAISER_"
+
+
+def _xdg_dir(variable: str, fallback: str) -> Path:
+    base = os.environ.get(variable)
+    return Path(base) if base else Path.home() / fallback
+
+
+def default_data_dir() -> Path:
+    """Where the store and user files live when nothing else is configured."""
+    return _xdg_dir("XDG_DATA_HOME", ".local/share") / "barraiser"
+
+
+def config_file_path() -> Path:
+    """The TOML file read at start-up (``BARRAISER_CONFIG`` or the XDG config folder)."""
+    explicit = os.environ.get(f"{ENV_PREFIX}CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    return _xdg_dir("XDG_CONFIG_HOME", ".config") / "barraiser" / "config.toml"
+
+
+class Settings(BaseSettings):
+    """Every setting of barraiser; each field is documented in the README."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid")
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder for the embedded database and user files.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default: a SQLite file `barraiser.db` in the data folder.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `barraiser serve` binds to.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port of `barraiser serve`.")
+    extra_content_dir: Path | None = Field(
+        default=None,
+        description="A folder of your own questions and loops, laid out like `content/`.",
+    )
+
+    @field_validator("data_dir", "extra_content_dir", mode="after")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL in force: the configured one, or SQLite in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'barraiser.db'}"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file_path())
+        return (init_settings, env_settings, toml)
+
+
+@lru_cache(maxsize=1)
+def get_settings(**overrides: Any) -> Settings:
+    """Build the settings once per process (tests call ``get_settings.cache_clear()``)."""
+    return Settings(**overrides)

@@ -1,0 +1,22 @@
+"""The process-wide content bank: shipped content plus the user's extra folder, loaded once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from barraiser.content.loader import Bank, default_content_dir, load_bank
+
+
+def content_dirs(extra: Path | None) -> list[Path]:
+    """The shipped content folder, then the user's extra folder if configured."""
+    dirs = [default_content_dir()]
+    if extra is not None:
+        dirs.append(extra)
+    return dirs
+
+
+@lru_cache(maxsize=4)
+def get_bank(extra: Path | None = None) -> Bank:
+    """Load the content once per process; raises ContentError with every problem found."""
+    return load_bank(content_dirs(extra))

@@ -1,0 +1,179 @@
+"""Cross-file checks of the content: links, rubric completeness, calibration, loop feasibility."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from barraiser.content.loader import Bank, ContentProblem, load_bank_collecting
+from barraiser.content.schemas import Loop, Question, Round
+
+MIN_KEY_POINTS = 4
+MIN_FOLLOW_UPS = 1
+CALIBRATION_LEVELS = ("strong", "partial", "weak")
+
+
+def known_lab_ids() -> set[str]:
+    """Ids of the runnable labs; empty until the labs package provides a registry."""
+    try:
+        from barraiser.labs import registry  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return set()
+    ids: Iterable[str] = registry.lab_ids()
+    return set(ids)
+
+
+def check_bank(bank: Bank, lab_ids: set[str] | None = None) -> list[ContentProblem]:
+    """Every cross-file problem of a loaded bank (schema problems are found while loading)."""
+    labs = known_lab_ids() if lab_ids is None else lab_ids
+    problems: list[ContentProblem] = []
+    for q in bank.questions.values():
+        problems.extend(_check_question(q, bank, labs))
+    problems.extend(_check_sources(bank))
+    for loop in bank.loops.values():
+        problems.extend(_check_loop(loop, bank))
+    return problems
+
+
+def check_content(dirs: Iterable[Path] | None = None) -> tuple[Bank, list[ContentProblem]]:
+    """Load and check everything; the list is empty when the content is sound."""
+    bank, problems = load_bank_collecting(dirs)
+    return bank, problems + check_bank(bank)
+
+
+def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProblem]:
+    rel = bank.origins.get(f"question:{q.id}", q.id)
+    out: list[ContentProblem] = []
+
+    def problem(message: str, fld: str) -> None:
+        out.append(ContentProblem(rel, message, fld))
+
+    for lp in q.leadership_principles:
+        if lp not in bank.principles:
+            problem(f"unknown Leadership Principle {lp!r}", "leadership_principles")
+    for comp in q.competencies:
+        if comp not in bank.competencies:
+            problem(f"unknown competency {comp!r}", "competencies")
+    for other in q.related:
+        if other == q.id:
+            problem("a question cannot be related to itself", "related")
+        elif other not in bank.questions:
+            problem(f"links to a question that does not exist: {other!r}", "related")
+    for lab in q.labs:
+        if lab not in labs:
+            problem(f"links to a lab that does not exist: {lab!r}", "labs")
+    if q.kind == "behavioral" and not q.leadership_principles:
+        problem("a behavioural question must name the Leadership Principles it probes",
+                "leadership_principles")
+    if q.is_free_text:
+        if q.rubric is None:
+            problem("a free-text question needs a rubric", "rubric")
+        else:
+            if len(q.rubric.key_points) < MIN_KEY_POINTS:
+                problem(f"has {len(q.rubric.key_points)} key points; a free-text question "
+                        f"needs at least {MIN_KEY_POINTS}", "rubric.key_points")
+            if len(q.rubric.follow_ups) < MIN_FOLLOW_UPS:
+                problem("needs at least one follow-up question", "rubric.follow_ups")
+    levels = [c.level for c in q.calibration]
+    if q.calibration and sorted(levels) != sorted(CALIBRATION_LEVELS):
+        problem("calibration answers must be exactly one strong, one partial and one weak "
+                f"(found: {', '.join(levels)})", "calibration")
+    if q.source is not None and q.is_free_text and not q.calibration:
+        problem("a question from the source guide needs strong, partial and weak calibration "
+                "answers", "calibration")
+    return out
+
+
+def _check_sources(bank: Bank) -> list[ContentProblem]:
+    seen: dict[tuple[str, int], str] = {}
+    out = []
+    for q in bank.questions.values():
+        if q.source is None:
+            continue
+        key = (q.source.document, q.source.question)
+        if key in seen:
+            rel = bank.origins.get(f"question:{q.id}", q.id)
+            out.append(ContentProblem(
+                rel, f"source question {key[1]} of {key[0]} is already used by {seen[key]!r}",
+                "source"))
+        else:
+            seen[key] = q.id
+    return out
+
+
+def _check_loop(loop: Loop, bank: Bank) -> list[ContentProblem]:
+    rel = bank.origins.get(f"loop:{loop.id}", loop.id)
+    out: list[ContentProblem] = []
+    for comp in loop.competencies:
+        if comp not in bank.competencies:
+            out.append(ContentProblem(rel, f"unknown competency {comp!r}", "competencies"))
+    for si, stage in enumerate(loop.stages):
+        for ri, rnd in enumerate(stage.rounds):
+            fld = f"stages[{si}].rounds[{ri}]"
+            for comp in rnd.assesses:
+                if comp not in loop.competencies:
+                    out.append(ContentProblem(
+                        rel, f"round {rnd.id!r} assesses {comp!r}, which is not one of the "
+                        "loop's competencies", f"{fld}.assesses"))
+    if loop.decision.bar_raiser_veto and not any(r.bar_raiser for r in loop.rounds()):
+        out.append(ContentProblem(
+            rel, "bar_raiser_veto is on but no round has bar_raiser: true", "decision"))
+    shortfall = unmet_slots(loop, bank)
+    for rnd_id, need in shortfall:
+        out.append(ContentProblem(
+            rel, f"round {rnd_id!r} cannot be filled without repeating a question: "
+            f"not enough distinct questions for {need}", "stages"))
+    return out
+
+
+def _slots(rnd: Round, bank: Bank) -> list[tuple[str, Callable[[Question], bool]]]:
+    """One entry per question the round asks: a description and a predicate."""
+    slots: list[tuple[str, Callable[[Question], bool]]] = []
+    for sel in rnd.questions:
+
+        def pred(q: Question, sel: object = sel) -> bool:
+            from barraiser.content.schemas import Selector
+
+            assert isinstance(sel, Selector)
+            return (
+                q.kind == sel.kind
+                and (not sel.topics or any(t in q.topics for t in sel.topics))
+                and (not sel.difficulty or q.difficulty in sel.difficulty)
+            )
+
+        desc = f"kind={sel.kind}" + (f" topics={sel.topics}" if sel.topics else "") + (
+            f" difficulty={sel.difficulty}" if sel.difficulty else "")
+        slots.extend([(desc, pred)] * sel.count)
+    slots.extend(
+        [("Leadership Principle questions", is_lp_question)] * rnd.lp_questions
+    )
+    return slots
+
+
+def is_lp_question(q: Question) -> bool:
+    """A behavioural question that probes at least one Leadership Principle."""
+    return q.kind == "behavioral" and bool(q.leadership_principles)
+
+
+def unmet_slots(loop: Loop, bank: Bank) -> list[tuple[str, str]]:
+    """Slots of the loop that no assignment of distinct questions can fill (bipartite matching)."""
+    questions = sorted(bank.questions.values(), key=lambda q: q.id)
+    slots = [(rnd.id, desc, pred) for rnd in loop.rounds() for desc, pred in _slots(rnd, bank)]
+    candidates = [[i for i, q in enumerate(questions) if pred(q)] for _, _, pred in slots]
+    owner: dict[int, int] = {}  # question index -> slot index
+
+    def augment(slot: int, seen: set[int]) -> bool:
+        for qi in candidates[slot]:
+            if qi in seen:
+                continue
+            seen.add(qi)
+            if qi not in owner or augment(owner[qi], seen):
+                owner[qi] = slot
+                return True
+        return False
+
+    unmet = []
+    for s in range(len(slots)):
+        if not augment(s, set()):
+            unmet.append((slots[s][0], slots[s][1]))
+    return unmet

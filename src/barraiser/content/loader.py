@@ -1,0 +1,260 @@
+"""Load the content files into a :class:`Bank`, collecting every problem with its file and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from barraiser.content.schemas import Competency, LeadershipPrinciple, Loop, Question
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """One thing wrong with the content, located by file and (where known) field."""
+
+    path: str
+    message: str
+    field: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}: {self.field}" if self.field else self.path
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{len(problems)} content problem(s):\n{lines}")
+
+
+@dataclass
+class Bank:
+    """All content: questions, loops, Leadership Principles and competencies, by id."""
+
+    questions: dict[str, Question] = field(default_factory=dict)
+    loops: dict[str, Loop] = field(default_factory=dict)
+    principles: dict[str, LeadershipPrinciple] = field(default_factory=dict)
+    competencies: dict[str, Competency] = field(default_factory=dict)
+    #: Where each object came from, keyed by ``"question:ID"``, ``"loop:ID"`` etc.
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def question(self, question_id: str) -> Question:
+        try:
+            return self.questions[question_id]
+        except KeyError:
+            raise KeyError(
+                f"No question with id {question_id!r}; `barraiser questions list` shows the ids."
+            ) from None
+
+    def loop(self, loop_id: str) -> Loop:
+        try:
+            return self.loops[loop_id]
+        except KeyError:
+            known = ", ".join(sorted(self.loops)) or "none"
+            raise KeyError(f"No loop with id {loop_id!r}; known loops: {known}.") from None
+
+    def filter_questions(
+        self,
+        *,
+        kind: str | None = None,
+        topic: str | None = None,
+        lp: str | None = None,
+        difficulty: str | None = None,
+        text: str | None = None,
+    ) -> list[Question]:
+        """Questions matching every given filter, in a stable order (kind, then id)."""
+        needle = text.lower().strip() if text else ""
+        found = []
+        for q in self.questions.values():
+            if kind and q.kind != kind:
+                continue
+            if topic and topic not in q.topics:
+                continue
+            if lp and lp not in q.leadership_principles:
+                continue
+            if difficulty and q.difficulty != difficulty:
+                continue
+            if needle and not _matches(q, needle):
+                continue
+            found.append(q)
+        return sorted(found, key=_question_order)
+
+    def topics(self) -> list[str]:
+        return sorted({t for q in self.questions.values() for t in q.topics})
+
+
+def _question_order(q: Question) -> tuple[int, int, str]:
+    from barraiser.content.schemas import QUESTION_KINDS
+
+    source_no = q.source.question if q.source else 10_000
+    return (QUESTION_KINDS.index(q.kind), source_no, q.id)
+
+
+def _matches(q: Question, needle: str) -> bool:
+    haystack = " ".join([q.id, q.title, q.prompt, " ".join(q.topics)]).lower()
+    return all(word in haystack for word in needle.split())
+
+
+def default_content_dir() -> Path:
+    """The content shipped with the package (wheel) or, in a checkout, the repo's ``content/``."""
+    here = Path(__file__).resolve().parent.parent
+    shipped = here / "_content"
+    if shipped.is_dir():
+        return shipped
+    return here.parent.parent / "content"
+
+
+def _read_yaml(path: Path, root: Path, problems: list[ContentProblem]) -> Any:
+    rel = _rel(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(ContentProblem(rel, f"cannot read the file: {exc}"))
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(ContentProblem(rel, f"is not valid YAML{where}: {reason}"))
+        return None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _validate(
+    model: type[M], data: Any, rel: str, problems: list[ContentProblem], prefix: str = ""
+) -> M | None:
+    if not isinstance(data, dict):
+        problems.append(ContentProblem(rel, "expected a mapping (key: value) at the top", prefix))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = ".".join(str(part) for part in err["loc"])
+            where = f"{prefix}.{loc}" if prefix and loc else (prefix or loc)
+            message = err["msg"]
+            if err["type"] == "missing":
+                message = "is required but missing"
+            elif err["type"] == "extra_forbidden":
+                message = "is not a known field (check the spelling)"
+            problems.append(ContentProblem(rel, message, where))
+        return None
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    if folder.is_dir():
+        yield from sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"})
+
+
+def _load_list_file(
+    model: type[M], path: Path, root: Path, key: str, problems: list[ContentProblem]
+) -> list[M]:
+    if not path.exists():
+        return []
+    data = _read_yaml(path, root, problems)
+    rel = _rel(path, root)
+    if data is None:
+        return []
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        problems.append(ContentProblem(rel, f"expected a list under '{key}'", key))
+        return []
+    out = []
+    for i, item in enumerate(items):
+        obj = _validate(model, item, rel, problems, prefix=f"{key}[{i}]")
+        if obj is not None:
+            out.append(obj)
+    return out
+
+
+def _add(
+    store: dict[str, M],
+    obj: M,
+    kind: str,
+    rel: str,
+    bank: Bank,
+    problems: list[ContentProblem],
+) -> None:
+    obj_id: str = getattr(obj, "id")  # noqa: B009 - every content model has an id
+    key = f"{kind}:{obj_id}"
+    if obj_id in store:
+        problems.append(
+            ContentProblem(rel, f"duplicate {kind} id {obj_id!r} (also in {bank.origins[key]})", "id")
+        )
+        return
+    store[obj_id] = obj
+    bank.origins[key] = rel
+
+
+def load_bank_collecting(
+    dirs: Iterable[Path] | None = None,
+) -> tuple[Bank, list[ContentProblem]]:
+    """Load every content folder given (default: the shipped content); return bank and problems."""
+    folders = list(dirs) if dirs is not None else [default_content_dir()]
+    bank = Bank()
+    problems: list[ContentProblem] = []
+    for root in folders:
+        if not root.is_dir():
+            problems.append(ContentProblem(str(root), "content folder does not exist"))
+            continue
+        for p in _load_list_file(
+            LeadershipPrinciple, root / "leadership_principles.yaml", root, "principles", problems
+        ):
+            _add(bank.principles, p, "principle", _rel(root / "leadership_principles.yaml", root),
+                 bank, problems)
+        for c in _load_list_file(
+            Competency, root / "competencies.yaml", root, "competencies", problems
+        ):
+            _add(bank.competencies, c, "competency", _rel(root / "competencies.yaml", root),
+                 bank, problems)
+        for path in _yaml_files(root / "questions"):
+            rel = _rel(path, root)
+            data = _read_yaml(path, root, problems)
+            if data is None:
+                continue
+            q = _validate(Question, data, rel, problems)
+            if q is None:
+                continue
+            expected_folder = path.parent.name
+            if expected_folder != q.kind and path.parent != root / "questions":
+                problems.append(
+                    ContentProblem(rel, f"kind {q.kind!r} but the file is under "
+                                   f"questions/{expected_folder}/; move it to questions/{q.kind}/",
+                                   "kind")
+                )
+            _add(bank.questions, q, "question", rel, bank, problems)
+        for path in _yaml_files(root / "loops"):
+            rel = _rel(path, root)
+            data = _read_yaml(path, root, problems)
+            if data is None:
+                continue
+            loop = _validate(Loop, data, rel, problems)
+            if loop is not None:
+                _add(bank.loops, loop, "loop", rel, bank, problems)
+    return bank, problems
+
+
+def load_bank(dirs: Iterable[Path] | None = None) -> Bank:
+    """Load the content, raising :class:`ContentError` listing every problem found."""
+    bank, problems = load_bank_collecting(dirs)
+    if problems:
+        raise ContentError(problems)
+    return bank

@@ -1,0 +1,229 @@
+"""Pydantic schemas of the content files: questions, Leadership Principles, competencies, loops."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+QuestionKind = Literal["concept", "ml-design", "system-design", "behavioral", "coding", "ml-coding"]
+QUESTION_KINDS: tuple[QuestionKind, ...] = (
+    "concept",
+    "ml-design",
+    "system-design",
+    "behavioral",
+    "coding",
+    "ml-coding",
+)
+#: Kinds answered in prose and graded against a rubric (coding kinds are judged by running code).
+FREE_TEXT_KINDS: frozenset[str] = frozenset({"concept", "ml-design", "system-design", "behavioral"})
+
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+
+Level = Literal["strong", "partial", "weak"]
+
+Rating = Literal["strong-no", "no", "inclined", "strong-hire"]
+#: Scorecard ratings in increasing order; their position + 1 is the numeric value (1-4).
+RATINGS: tuple[Rating, ...] = ("strong-no", "no", "inclined", "strong-hire")
+
+
+def rating_value(rating: Rating) -> int:
+    """Numeric value of a rating: strong-no = 1 ... strong-hire = 4."""
+    return RATINGS.index(rating) + 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KeyPoint(_Strict):
+    """One thing a strong answer says, with its weight in the score."""
+
+    id: Slug
+    text: Text = Field(description="A short statement of the point, as a grader would tick it.")
+    weight: float = Field(default=1.0, gt=0, le=10)
+    synonyms: list[Text] = Field(
+        default_factory=list, description="Other phrasings or key terms that express the point."
+    )
+
+
+class Misconception(_Strict):
+    """A wrong statement candidates make, and the correction to show them."""
+
+    id: Slug
+    statement: Text
+    correction: Text
+    from_source: bool = Field(
+        default=False, description="True when the source guide itself makes this mistake."
+    )
+
+
+class FollowUp(_Strict):
+    """A follow-up question an interviewer asks, and the key points it probes."""
+
+    question: Text
+    probes: list[Slug] = Field(default_factory=list, description="Ids of key points it probes.")
+
+
+class Rubric(_Strict):
+    key_points: list[KeyPoint] = Field(min_length=1)
+    misconceptions: list[Misconception] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> Rubric:
+        ids = [kp.id for kp in self.key_points]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate key point ids: {', '.join(dupes)}")
+        mids = [m.id for m in self.misconceptions]
+        mdupes = sorted({i for i in mids if mids.count(i) > 1})
+        if mdupes:
+            raise ValueError(f"duplicate misconception ids: {', '.join(mdupes)}")
+        known = set(ids)
+        for follow_up in self.follow_ups:
+            unknown = [p for p in follow_up.probes if p not in known]
+            if unknown:
+                raise ValueError(
+                    f"follow-up {follow_up.question!r} probes unknown key points: "
+                    + ", ".join(unknown)
+                )
+        return self
+
+
+class CalibrationAnswer(_Strict):
+    """A realistic candidate answer with the level a good interviewer would give it."""
+
+    level: Level
+    answer: Text
+    why: Text = Field(description="Why an interviewer would put this answer at this level.")
+
+
+class Source(_Strict):
+    document: Text = Field(description="The source document, e.g. amazon-mle-interview-guide.")
+    question: int = Field(ge=1, description="The question's number in that document.")
+
+
+class Question(_Strict):
+    """One interview question with everything needed to ask, answer and grade it."""
+
+    id: Slug
+    kind: QuestionKind
+    title: Text
+    prompt: Text = Field(description="The question as the interviewer asks it (Markdown).")
+    topics: list[Slug] = Field(min_length=1)
+    difficulty: Difficulty
+    competencies: list[Slug] = Field(min_length=1)
+    leadership_principles: list[Slug] = Field(default_factory=list)
+    how_to_answer: Text = Field(description="Guidance on structuring a strong answer (Markdown).")
+    model_answer: Text = Field(description="An answer a strong interviewer would accept.")
+    rubric: Rubric | None = None
+    calibration: list[CalibrationAnswer] = Field(default_factory=list)
+    related: list[Slug] = Field(default_factory=list, description="Ids of related questions.")
+    labs: list[Slug] = Field(default_factory=list, description="Ids of labs that back the answer.")
+    problem: Slug | None = Field(default=None, description="Judge problem id (coding kinds).")
+    source: Source | None = None
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.kind in FREE_TEXT_KINDS
+
+
+class LeadershipPrinciple(_Strict):
+    id: Slug
+    name: Text
+    description: Text
+    signals: list[Text] = Field(
+        default_factory=list, description="Things a story shows when it demonstrates the principle."
+    )
+
+
+class Competency(_Strict):
+    id: Slug
+    name: Text
+    description: Text
+
+
+class Selector(_Strict):
+    """How a round picks questions: any question matching all given filters."""
+
+    kind: QuestionKind
+    topics: list[Slug] = Field(default_factory=list, description="Any of these topics.")
+    difficulty: list[Difficulty] = Field(default_factory=list, description="Any of these.")
+    count: int = Field(default=1, ge=1, le=10)
+
+
+RoundKind = Literal["screen", "assessment", "phone", "onsite", "bar-raiser"]
+
+
+class Round(_Strict):
+    id: Slug
+    title: Text
+    kind: RoundKind
+    duration_min: int = Field(ge=1, le=240)
+    interviewer: Text = Field(description="Who runs the round, e.g. 'recruiter', 'ML engineer'.")
+    assesses: list[Slug] = Field(min_length=1, description="Competency ids scored in this round.")
+    questions: list[Selector] = Field(default_factory=list)
+    lp_questions: int = Field(default=0, ge=0, le=10, description="Behavioural LP questions.")
+    bar_raiser: bool = False
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _has_questions(self) -> Round:
+        if not self.questions and self.lp_questions == 0:
+            raise ValueError(f"round {self.id!r} asks no questions: add a selector or lp_questions")
+        return self
+
+
+class Stage(_Strict):
+    id: Slug
+    title: Text
+    description: Text = Field(description="What the stage assesses, for the candidate.")
+    rounds: list[Round] = Field(min_length=1)
+
+
+class DecisionRule(_Strict):
+    """The debrief's hiring rule, applied to the rounds' overall ratings."""
+
+    min_mean_rating: float = Field(
+        default=3.0, ge=1, le=4, description="Mean round rating (1-4) needed to hire."
+    )
+    max_no_ratings: int = Field(default=1, ge=0, description="Rounds rated 'no' tolerated.")
+    strong_no_blocks: bool = Field(default=True, description="Any 'strong-no' means no hire.")
+    bar_raiser_veto: bool = Field(
+        default=True, description="The Bar Raiser can veto: their 'no' or worse means no hire."
+    )
+    veto_at_or_below: Rating = "no"
+    min_lp_mean_rating: float | None = Field(
+        default=None, ge=1, le=4, description="Mean Leadership Principle rating needed, if any."
+    )
+
+
+class Loop(_Strict):
+    id: Slug
+    title: Text
+    company: Text
+    role: Text
+    description: Text
+    competencies: list[Slug] = Field(min_length=1)
+    stages: list[Stage] = Field(min_length=1)
+    decision: DecisionRule = Field(default_factory=DecisionRule)
+
+    def rounds(self) -> list[Round]:
+        return [r for stage in self.stages for r in stage.rounds]
+
+    @property
+    def duration_min(self) -> int:
+        return sum(r.duration_min for r in self.rounds())
+
+    @model_validator(mode="after")
+    def _unique_rounds(self) -> Loop:
+        ids = [r.id for r in self.rounds()]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate round ids: {', '.join(dupes)}")
+        return self
