@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -16,8 +17,10 @@ CALIBRATION_LEVELS = ("strong", "partial", "weak")
 def known_lab_ids() -> set[str]:
     """Ids of the runnable labs; empty until the labs package provides a registry."""
     try:
-        from barraiser.labs import registry  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+        registry = importlib.import_module("barraiser.labs.registry")
+    except ModuleNotFoundError as exc:
+        if exc.name not in {"barraiser.labs", "barraiser.labs.registry"}:
+            raise
         return set()
     ids: Iterable[str] = registry.lab_ids()
     return set(ids)
@@ -63,24 +66,34 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
         if lab not in labs:
             problem(f"links to a lab that does not exist: {lab!r}", "labs")
     if q.kind == "behavioral" and not q.leadership_principles:
-        problem("a behavioural question must name the Leadership Principles it probes",
-                "leadership_principles")
+        problem(
+            "a behavioural question must name the Leadership Principles it probes",
+            "leadership_principles",
+        )
     if q.is_free_text:
         if q.rubric is None:
             problem("a free-text question needs a rubric", "rubric")
         else:
             if len(q.rubric.key_points) < MIN_KEY_POINTS:
-                problem(f"has {len(q.rubric.key_points)} key points; a free-text question "
-                        f"needs at least {MIN_KEY_POINTS}", "rubric.key_points")
+                problem(
+                    f"has {len(q.rubric.key_points)} key points; a free-text question "
+                    f"needs at least {MIN_KEY_POINTS}",
+                    "rubric.key_points",
+                )
             if len(q.rubric.follow_ups) < MIN_FOLLOW_UPS:
                 problem("needs at least one follow-up question", "rubric.follow_ups")
     levels = [c.level for c in q.calibration]
     if q.calibration and sorted(levels) != sorted(CALIBRATION_LEVELS):
-        problem("calibration answers must be exactly one strong, one partial and one weak "
-                f"(found: {', '.join(levels)})", "calibration")
+        problem(
+            "calibration answers must be exactly one strong, one partial and one weak "
+            f"(found: {', '.join(levels)})",
+            "calibration",
+        )
     if q.source is not None and q.is_free_text and not q.calibration:
-        problem("a question from the source guide needs strong, partial and weak calibration "
-                "answers", "calibration")
+        problem(
+            "a question from the source guide needs strong, partial and weak calibration answers",
+            "calibration",
+        )
     return out
 
 
@@ -93,9 +106,13 @@ def _check_sources(bank: Bank) -> list[ContentProblem]:
         key = (q.source.document, q.source.question)
         if key in seen:
             rel = bank.origins.get(f"question:{q.id}", q.id)
-            out.append(ContentProblem(
-                rel, f"source question {key[1]} of {key[0]} is already used by {seen[key]!r}",
-                "source"))
+            out.append(
+                ContentProblem(
+                    rel,
+                    f"source question {key[1]} of {key[0]} is already used by {seen[key]!r}",
+                    "source",
+                )
+            )
         else:
             seen[key] = q.id
     return out
@@ -112,17 +129,38 @@ def _check_loop(loop: Loop, bank: Bank) -> list[ContentProblem]:
             fld = f"stages[{si}].rounds[{ri}]"
             for comp in rnd.assesses:
                 if comp not in loop.competencies:
-                    out.append(ContentProblem(
-                        rel, f"round {rnd.id!r} assesses {comp!r}, which is not one of the "
-                        "loop's competencies", f"{fld}.assesses"))
+                    out.append(
+                        ContentProblem(
+                            rel,
+                            f"round {rnd.id!r} assesses {comp!r}, which is not one of the "
+                            "loop's competencies",
+                            f"{fld}.assesses",
+                        )
+                    )
     if loop.decision.bar_raiser_veto and not any(r.bar_raiser for r in loop.rounds()):
-        out.append(ContentProblem(
-            rel, "bar_raiser_veto is on but no round has bar_raiser: true", "decision"))
-    shortfall = unmet_slots(loop, bank)
-    for rnd_id, need in shortfall:
-        out.append(ContentProblem(
-            rel, f"round {rnd_id!r} cannot be filled without repeating a question: "
-            f"not enough distinct questions for {need}", "stages"))
+        out.append(
+            ContentProblem(
+                rel, "bar_raiser_veto is on but no round has bar_raiser: true", "decision"
+            )
+        )
+    counts: dict[tuple[str, str], int] = {}
+    for rnd_id, need in unmet_slots(loop, bank):
+        counts[(rnd_id, need)] = counts.get((rnd_id, need), 0) + 1
+    places = {
+        r.id: f"stages[{si}].rounds[{ri}]"
+        for si, st in enumerate(loop.stages)
+        for ri, r in enumerate(st.rounds)
+    }
+    for (rnd_id, need), missing in counts.items():
+        out.append(
+            ContentProblem(
+                rel,
+                f"round {rnd_id!r} cannot be filled without repeating a question: "
+                f"{missing} more distinct question(s) needed for {need} (add questions or lower "
+                "the count)",
+                places[rnd_id],
+            )
+        )
     return out
 
 
@@ -141,12 +179,13 @@ def _slots(rnd: Round, bank: Bank) -> list[tuple[str, Callable[[Question], bool]
                 and (not sel.difficulty or q.difficulty in sel.difficulty)
             )
 
-        desc = f"kind={sel.kind}" + (f" topics={sel.topics}" if sel.topics else "") + (
-            f" difficulty={sel.difficulty}" if sel.difficulty else "")
+        desc = (
+            f"kind={sel.kind}"
+            + (f" topics={sel.topics}" if sel.topics else "")
+            + (f" difficulty={sel.difficulty}" if sel.difficulty else "")
+        )
         slots.extend([(desc, pred)] * sel.count)
-    slots.extend(
-        [("Leadership Principle questions", is_lp_question)] * rnd.lp_questions
-    )
+    slots.extend([("Leadership Principle questions", is_lp_question)] * rnd.lp_questions)
     return slots
 
 

@@ -197,7 +197,9 @@ def _add(
     key = f"{kind}:{obj_id}"
     if obj_id in store:
         problems.append(
-            ContentProblem(rel, f"duplicate {kind} id {obj_id!r} (also in {bank.origins[key]})", "id")
+            ContentProblem(
+                rel, f"duplicate {kind} id {obj_id!r} (also in {bank.origins[key]})", "id"
+            )
         )
         return
     store[obj_id] = obj
@@ -218,13 +220,25 @@ def load_bank_collecting(
         for p in _load_list_file(
             LeadershipPrinciple, root / "leadership_principles.yaml", root, "principles", problems
         ):
-            _add(bank.principles, p, "principle", _rel(root / "leadership_principles.yaml", root),
-                 bank, problems)
+            _add(
+                bank.principles,
+                p,
+                "principle",
+                _rel(root / "leadership_principles.yaml", root),
+                bank,
+                problems,
+            )
         for c in _load_list_file(
             Competency, root / "competencies.yaml", root, "competencies", problems
         ):
-            _add(bank.competencies, c, "competency", _rel(root / "competencies.yaml", root),
-                 bank, problems)
+            _add(
+                bank.competencies,
+                c,
+                "competency",
+                _rel(root / "competencies.yaml", root),
+                bank,
+                problems,
+            )
         for path in _yaml_files(root / "questions"):
             rel = _rel(path, root)
             data = _read_yaml(path, root, problems)
@@ -236,9 +250,12 @@ def load_bank_collecting(
             expected_folder = path.parent.name
             if expected_folder != q.kind and path.parent != root / "questions":
                 problems.append(
-                    ContentProblem(rel, f"kind {q.kind!r} but the file is under "
-                                   f"questions/{expected_folder}/; move it to questions/{q.kind}/",
-                                   "kind")
+                    ContentProblem(
+                        rel,
+                        f"kind {q.kind!r} but the file is under "
+                        f"questions/{expected_folder}/; move it to questions/{q.kind}/",
+                        "kind",
+                    )
                 )
             _add(bank.questions, q, "question", rel, bank, problems)
         for path in _yaml_files(root / "loops"):
