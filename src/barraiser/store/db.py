@@ -1,0 +1,248 @@
+"""Engines, migrations and the :class:`Store` handle: SQLite (WAL) by default, PostgreSQL by URL.
+
+Migrations are safe to run on every start and from several processes at once: on SQLite the
+migration holds the write lock (``BEGIN IMMEDIATE``) and the others wait for it through the busy
+timeout, then find the schema at head; on PostgreSQL a transaction-level advisory lock does the
+same.  Ordinary SQLite sessions keep the sqlite3 driver's default transaction handling (BEGIN
+before the first write only), which waits on the busy timeout instead of failing when a web
+request and a judge worker write at the same time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from barraiser.config import Settings
+from barraiser.store._dialect import insert_for
+from barraiser.store.models import User
+
+MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Long enough for another process to finish migrating a large database.
+SQLITE_MIGRATION_BUSY_TIMEOUT_MS = 120_000
+# Any fixed 64-bit key, shared by every barraiser process migrating the same database.
+POSTGRES_MIGRATION_LOCK_KEY = 0x62617272_61697365
+LOCAL_USER_NAME = "You"
+
+_POSTGRES_INSTALL_HINT = (
+    "PostgreSQL support is not installed: run `pip install 'barraiser[postgres]'` "
+    "(it adds the psycopg driver), or use a postgresql:// URL."
+)
+
+
+class StoreError(RuntimeError):
+    """A store problem the user can fix; the message says how."""
+
+
+def _masked(url: str) -> str:
+    """The URL with any password hidden, for error messages."""
+    return re.sub(r"//([^/@:]*):[^/@]*@", r"//\1:***@", url)
+
+
+def _parse_url(url: str) -> URL:
+    """Parse a database URL, rewriting plain PostgreSQL URLs to the psycopg 3 driver."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as error:
+        raise StoreError(
+            f"The database URL {_masked(url)!r} is not valid ({error}). Use sqlite:///path/to/"
+            "file.db or postgresql://user:password@host:5432/dbname in BARRAISER_DATABASE_URL."
+        ) from None
+    if parsed.drivername in ("postgres", "postgresql"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a SQLite or PostgreSQL URL, configured for barraiser."""
+    parsed = _parse_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed)
+    if backend == "postgresql":
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except (ImportError, NoSuchModuleError):
+            raise StoreError(_POSTGRES_INSTALL_HINT) from None
+    raise StoreError(
+        f"barraiser cannot store data in {backend!r} databases ({_masked(url)!r}): use SQLite "
+        "(sqlite:///path/to/file.db) or PostgreSQL (postgresql://user@host/dbname)."
+    )
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    """A SQLite engine whose connections use WAL, foreign keys and a busy timeout."""
+    # In-memory databases have no folder; URI filenames (?uri=true) are the caller's business.
+    if (url.database or "") not in ("", ":memory:") and not url.query.get("uri"):
+        path = Path(url.database or "").expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"Cannot create the folder {str(path.parent)!r} for the database ({error}). "
+                "Choose a writable folder with BARRAISER_DATA_DIR or BARRAISER_DATABASE_URL."
+            ) from None
+        url = url.set(database=str(path))
+    try:
+        engine = create_engine(url)
+    except (ImportError, NoSuchModuleError):
+        raise StoreError(
+            f"The SQLite driver {url.drivername!r} is not available: use a sqlite:/// URL, "
+            "which needs only Python's own sqlite3 module."
+        ) from None
+    event.listen(engine, "connect", _on_sqlite_connect)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    """Set the per-connection pragmas; the busy timeout first, as switching to WAL may wait."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # Safe with WAL: a crash loses no data, only a power cut may lose the last commits.
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def alembic_config(connection: Connection) -> Config:
+    """An alembic configuration for the shipped migrations, bound to ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+@contextmanager
+def _migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one transaction that holds the migration lock, committed on success."""
+    with engine.connect() as connection:
+        if engine.dialect.name != "sqlite":
+            with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"),
+                        {"key": POSTGRES_MIGRATION_LOCK_KEY},
+                    )
+                yield connection
+            return
+        # Batch migrations rebuild tables: foreign keys must be off, which only works outside
+        # a transaction, and are checked by hand before committing.
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_MIGRATION_BUSY_TIMEOUT_MS}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            yield connection
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise StoreError(
+                    f"A migration left rows pointing at missing rows ({problems[:5]}); nothing "
+                    "was changed. Please report this with the output of `barraiser --version`."
+                )
+            connection.commit()
+        finally:
+            connection.rollback()
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            connection.commit()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema to ``revision``; a no-op when it is already there."""
+    with _migration_connection(engine) as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Downgrade the schema to ``revision`` (``"base"`` drops every table)."""
+    with _migration_connection(engine) as connection:
+        command.downgrade(alembic_config(connection), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None before the first migration."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    """The newest revision shipped with this version of barraiser."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:
+        raise StoreError("No migrations found: the barraiser installation is incomplete.")
+    return head
+
+
+def ensure_local_user(session: Session, name: str = LOCAL_USER_NAME) -> User:
+    """The local user, created on first use; safe when two processes start at once."""
+    local = select(User).where(User.is_local.is_(True))
+    user = session.scalars(local).first()
+    if user is not None:
+        return user
+    # A partial unique index allows one local user: a racing insert does nothing.
+    insert = insert_for(session, User)
+    session.execute(insert.values(name=name, is_local=True).on_conflict_do_nothing())
+    return session.scalars(local).one()
+
+
+@dataclass
+class Store:
+    """The database of a running barraiser: an engine and a session factory."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @classmethod
+    def from_engine(cls, engine: Engine) -> Store:
+        """A store over ``engine``; objects stay readable after their session commits."""
+        return cls(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block succeeds and rolls back when it raises."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def init_store(settings: Settings) -> Store:
+    """Open the configured database, migrate it to head and make sure the local user exists."""
+    url = settings.resolved_database_url
+    engine = make_engine(url)
+    store = Store.from_engine(engine)
+    try:
+        migrate(engine)
+        with store.session() as session:
+            ensure_local_user(session)
+    except OperationalError as error:
+        store.close()
+        raise StoreError(
+            f"Cannot open the database {_masked(url)!r}: {error.orig}. Check that the server "
+            "is running and that BARRAISER_DATABASE_URL is right."
+        ) from None
+    except BaseException:
+        store.close()
+        raise
+    return store

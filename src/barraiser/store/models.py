@@ -1,0 +1,254 @@
+"""The tables of the store, as SQLAlchemy 2 typed ORM classes.
+
+JSON columns are plain ``sa.JSON`` (SQLite and PostgreSQL): assign a new value to change one,
+because in-place edits of a dict or list are not tracked. Datetimes are timezone-aware UTC on
+the way in and on the way out (:class:`UTCDateTime`); naive datetimes are refused.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Literal, get_args
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+SessionMode = Literal["loop", "practice"]
+SessionStatus = Literal["active", "finished", "abandoned"]
+RoundStatus = Literal["pending", "active", "finished"]
+SubmissionMode = Literal["run", "submit", "custom"]
+
+# Deterministic constraint names: SQLite batch migrations and downgrades need names to find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def new_session_id() -> str:
+    """A fresh interview-session id: a uuid4 as 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+def one_of(column: str, values: Any) -> CheckConstraint:
+    """A named CHECK constraint keeping ``column`` inside a ``Literal`` type's values."""
+    allowed = ", ".join(f"'{value}'" for value in get_args(values))
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A ``DateTime(timezone=True)`` that stores UTC and always returns aware UTC datetimes."""
+
+    # SQLite keeps no offset: storing UTC everywhere keeps its text comparisons (due <= now) right.
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Convert to UTC; refuse naive datetimes, whose zone is a guess."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(
+                f"naive datetime {value!r}: use barraiser.store.utcnow() or an aware datetime"
+            )
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Attach UTC to SQLite's naive values; convert PostgreSQL's to UTC."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every barraiser table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class User(Base):
+    """A candidate; a laptop install has exactly one local user."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        # At most one local user, even if two processes start at once.
+        Index(
+            "uq_users_local",
+            "is_local",
+            unique=True,
+            sqlite_where=text("is_local"),
+            postgresql_where=text("is_local"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class InterviewSession(Base):
+    """One mock loop or practice session, with the engine's state."""
+
+    __tablename__ = "interview_sessions"
+    __table_args__ = (one_of("mode", SessionMode), one_of("status", SessionStatus))
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_session_id)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    loop_id: Mapped[str] = mapped_column(String(100))
+    mode: Mapped[SessionMode] = mapped_column(String(16))
+    status: Mapped[SessionStatus] = mapped_column(String(16), default="active")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    finished_at: Mapped[datetime | None]
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    decision: Mapped[str | None] = mapped_column(String(32))
+    debrief: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+    rounds: Mapped[list[SessionRound]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="SessionRound.position",
+    )
+
+
+class SessionRound(Base):
+    """One round of a session, in loop order."""
+
+    __tablename__ = "session_rounds"
+    __table_args__ = (UniqueConstraint("session_id", "position"), one_of("status", RoundStatus))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("interview_sessions.id", ondelete="CASCADE"))
+    round_id: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[RoundStatus] = mapped_column(String(16), default="pending")
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    time_used_s: Mapped[float] = mapped_column(Float, default=0.0)
+    question_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+    session: Mapped[InterviewSession] = relationship(back_populates="rounds")
+
+
+class Answer(Base):
+    """A free-text answer; a follow-up's answer points at the answer it follows."""
+
+    __tablename__ = "answers"
+    __table_args__ = (Index("ix_answers_user_id_question_id", "user_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(200))
+    # Practice answers outlive a deleted session: the link is cleared, the answer kept.
+    session_round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("session_rounds.id", ondelete="SET NULL"), index=True
+    )
+    parent_answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), index=True
+    )
+    prompt_text: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    gradings: Mapped[list[GradingResult]] = relationship(
+        back_populates="answer",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="GradingResult.id",
+    )
+    parent: Mapped[Answer | None] = relationship(
+        back_populates="follow_ups", remote_side="Answer.id"
+    )
+    follow_ups: Mapped[list[Answer]] = relationship(
+        back_populates="parent",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Answer.id",
+    )
+
+
+class GradingResult(Base):
+    """The grader's verdict on one answer; regrading adds a row, keeping the history."""
+
+    __tablename__ = "grading_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
+    grader_version: Mapped[str] = mapped_column(String(64))
+    score: Mapped[float] = mapped_column(Float)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    answer: Mapped[Answer] = relationship(back_populates="gradings")
+
+
+class CodeSubmission(Base):
+    """Code sent to the judge; saved before judging, so ``verdict`` is None until judged."""
+
+    __tablename__ = "code_submissions"
+    __table_args__ = (
+        Index("ix_code_submissions_user_id_problem_id", "user_id", "problem_id"),
+        one_of("mode", SubmissionMode),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    problem_id: Mapped[str] = mapped_column(String(200))
+    session_round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("session_rounds.id", ondelete="SET NULL"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(Text)
+    mode: Mapped[SubmissionMode] = mapped_column(String(16))
+    stdin: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str | None] = mapped_column(String(16))
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    judged_at: Mapped[datetime | None]
+
+
+class ReviewCard(Base):
+    """The spaced-repetition (FSRS) state of one question for one user."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (UniqueConstraint("user_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(200))
+    card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due: Mapped[datetime] = mapped_column(index=True)
+    last_review: Mapped[datetime | None]
+    reps: Mapped[int] = mapped_column(Integer, default=0)
