@@ -1,0 +1,198 @@
+"""The FastAPI app factory and the ``serve`` entry point used by ``barraiser serve``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from barraiser import __version__
+from barraiser.config import Settings, get_settings
+from barraiser.content.bank import get_bank
+from barraiser.web.routes import api, pages
+from barraiser.web.templating import STATIC_DIR, build_templates
+
+logger = logging.getLogger(__name__)
+
+OPENAPI_URL = "/openapi.json"
+_SWAGGER = "/static/vendor/swagger-ui"
+
+DESCRIPTION = """\
+The JSON API of barraiser, a self-hosted mock interview system for machine-learning engineers.
+
+Everything here is read-only content: the question bank and the interview loops. The web pages
+at `/` use the same data.
+"""
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Open (and migrate) the store on start unless ``serve`` already did; close it on stop."""
+    if getattr(app.state, "store", None) is not None:
+        yield
+        return
+    # Imported here so that building the app (and importing this module) stays cheap.
+    from barraiser.store import init_store
+
+    settings: Settings = app.state.settings
+    store = init_store(settings)
+    app.state.store = store
+    try:
+        yield
+    finally:
+        app.state.store = None
+        store.close()
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path == "/api" or path.startswith("/api/") or path == OPENAPI_URL
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if _wants_json(request):
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
+    templates = request.app.state.templates
+    if exc.status_code == 404:
+        return pages.render_error(
+            request,
+            templates,
+            404,
+            "Page not found",
+            f"There is no page at {request.url.path}. Check the address, or start again from "
+            "the home page or the question bank.",
+        )
+    if exc.status_code == 405:
+        return pages.render_error(
+            request,
+            templates,
+            405,
+            "This page cannot do that",
+            f"{request.method} is not supported at {request.url.path}. Open the page in your "
+            "browser instead.",
+        )
+    return pages.render_error(
+        request, templates, exc.status_code, "Something went wrong", str(exc.detail)
+    )
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    if _wants_json(request):
+        return await request_validation_exception_handler(request, exc)
+    return pages.render_error(
+        request,
+        request.app.state.templates,
+        400,
+        "That address has a bad value",
+        "Part of the address (a filter or search term) is not valid. Start from the question "
+        "bank and pick the filters again.",
+    )
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    logger.error("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    message = (
+        "The server hit an unexpected error. Try again; if it keeps happening, run "
+        "`barraiser content check` and look at the server log."
+    )
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=500)
+    return pages.render_error(
+        request, request.app.state.templates, 500, "Something went wrong", message
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the web app: pages, JSON API, vendored static assets and offline API docs.
+
+    Loads the content bank now (raising ``ContentError`` listing every problem); the store is
+    migrated and opened when the app starts (its lifespan).
+    """
+    settings = settings if settings is not None else get_settings()
+    app = FastAPI(
+        title="barraiser",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=OPENAPI_URL,
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    app.state.bank = get_bank(settings.extra_content_dir)
+    app.state.templates = build_templates()
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _server_error)
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        """Swagger UI served from the vendored assets, so it works offline."""
+        return get_swagger_ui_html(
+            openapi_url=OPENAPI_URL,
+            title="barraiser API docs",
+            swagger_js_url=f"{_SWAGGER}/swagger-ui-bundle.js?v={__version__}",
+            swagger_css_url=f"{_SWAGGER}/swagger-ui.css?v={__version__}",
+            swagger_favicon_url=f"{_SWAGGER}/favicon-32x32.png",
+            # The default validator badge loads an image from validator.swagger.io.
+            swagger_ui_parameters={"validatorUrl": None},
+        )
+
+    return app
+
+
+def _display_host(host: str) -> str:
+    if host in {"0.0.0.0", ""}:
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
+
+
+def serve(settings: Settings) -> None:
+    """Run the web app with uvicorn on ``settings.host:settings.port`` until interrupted.
+
+    The content is loaded and the store migrated before the server binds, so that a problem
+    is reported as one clear sentence rather than a traceback.
+    """
+    import uvicorn
+
+    from barraiser.content.loader import ContentError
+    from barraiser.store import StoreError, init_store
+
+    try:
+        app = create_app(settings)
+    except ContentError as exc:
+        raise SystemExit(
+            f"Error: the content has problems, so the server cannot start.\n{exc}\n"
+            "Run `barraiser content check` for the full report."
+        ) from None
+    try:
+        store = init_store(settings)
+    except StoreError as exc:
+        raise SystemExit(f"Error: {exc}") from None
+    app.state.store = store
+    url = f"http://{_display_host(settings.host)}:{settings.port}/"
+    print(f"barraiser {__version__} is starting at {url} (press Ctrl+C to stop)", flush=True)
+    print(f"Data folder: {settings.data_dir}", flush=True)
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    finally:
+        store.close()

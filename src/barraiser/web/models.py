@@ -1,0 +1,112 @@
+"""Response models of the JSON API (documented in /openapi.json)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from barraiser.content.schemas import (
+    DecisionRule,
+    Difficulty,
+    Loop,
+    Question,
+    QuestionKind,
+    Source,
+    Stage,
+)
+
+
+class Health(BaseModel):
+    """The server is up."""
+
+    status: str = Field(examples=["ok"])
+    version: str = Field(description="The barraiser version serving the request.")
+
+
+class ErrorOut(BaseModel):
+    """An error, as a sentence that says what to do."""
+
+    detail: str = Field(examples=["No question with id 'x'. GET /api/questions lists the ids."])
+
+
+class QuestionSummary(BaseModel):
+    """One question of the bank, without its answer or rubric."""
+
+    id: str
+    kind: QuestionKind
+    title: str
+    difficulty: Difficulty
+    topics: list[str]
+    leadership_principles: list[str]
+    competencies: list[str]
+    source: Source | None = Field(
+        default=None, description="Where the question comes from (document and question number)."
+    )
+    source_label: str = Field(default="", description="The source in short, e.g. 'Guide Q4'.")
+
+    @classmethod
+    def of(cls, question: Question, source_label: str) -> QuestionSummary:
+        return cls(
+            id=question.id,
+            kind=question.kind,
+            title=question.title,
+            difficulty=question.difficulty,
+            topics=list(question.topics),
+            leadership_principles=list(question.leadership_principles),
+            competencies=list(question.competencies),
+            source=question.source,
+            source_label=source_label,
+        )
+
+
+class LoopSummary(BaseModel):
+    """One interview loop, without its stages."""
+
+    id: str
+    title: str
+    company: str
+    role: str
+    description: str
+    duration_min: int = Field(description="Total interview time of all rounds, in minutes.")
+    stage_count: int
+    round_count: int
+
+    @classmethod
+    def of(cls, loop: Loop) -> LoopSummary:
+        return cls(
+            id=loop.id,
+            title=loop.title,
+            company=loop.company,
+            role=loop.role,
+            description=loop.description,
+            duration_min=loop.duration_min,
+            stage_count=len(loop.stages),
+            round_count=len(loop.rounds()),
+        )
+
+
+class LoopDetail(LoopSummary):
+    """A full interview loop: stages, rounds, competencies and the debrief's decision rule."""
+
+    competencies: list[str]
+    stages: list[Stage]
+    decision: DecisionRule
+
+    @classmethod
+    def of(cls, loop: Loop) -> LoopDetail:
+        summary = LoopSummary.of(loop)
+        return cls(
+            **summary.model_dump(),
+            competencies=list(loop.competencies),
+            stages=list(loop.stages),
+            decision=loop.decision,
+        )
+
+
+__all__ = [
+    "ErrorOut",
+    "Health",
+    "LoopDetail",
+    "LoopSummary",
+    "Question",
+    "QuestionSummary",
+]

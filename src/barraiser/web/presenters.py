@@ -1,0 +1,141 @@
+"""Turn content objects into the words and numbers the pages show (labels, durations, rules)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import (
+    QUESTION_KINDS,
+    DecisionRule,
+    Loop,
+    Question,
+    Rating,
+    Stage,
+)
+
+KIND_LABELS: dict[str, str] = {
+    "concept": "ML concept",
+    "ml-design": "ML system design",
+    "system-design": "System design",
+    "behavioral": "Behavioural",
+    "coding": "Coding",
+    "ml-coding": "ML coding",
+}
+
+RATING_LABELS: dict[Rating, str] = {
+    "strong-no": "strong no",
+    "no": "no",
+    "inclined": "inclined to hire",
+    "strong-hire": "strong hire",
+}
+
+SOURCE_LABELS: dict[str, str] = {"amazon-mle-interview-guide": "Guide"}
+
+
+def kind_label(kind: str) -> str:
+    """A question kind as people say it: ``ml-design`` -> ``ML system design``."""
+    return KIND_LABELS.get(kind, humanize(kind))
+
+
+def humanize(slug: str) -> str:
+    """A slug as words: ``model-evaluation`` -> ``Model evaluation`` (ML stays upper case)."""
+    words = slug.replace("_", "-").split("-")
+    out = [w.upper() if w in {"ml", "ai", "ab", "api", "roc", "auc", "lp"} else w for w in words]
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def format_minutes(minutes: int) -> str:
+    """``90`` -> ``90 min``; ``465`` -> ``7 h 45 min``; ``120`` -> ``2 h``."""
+    if minutes < 120:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return f"{hours} h"
+    return f"{hours} h {rest} min"
+
+
+def source_label(question: Question) -> str:
+    """Where a question comes from, e.g. ``Guide Q4``; empty when it has no source."""
+    if question.source is None:
+        return ""
+    doc = SOURCE_LABELS.get(question.source.document, humanize(question.source.document))
+    return f"{doc} Q{question.source.question}"
+
+
+def stage_minutes(stage: Stage) -> int:
+    return sum(r.duration_min for r in stage.rounds)
+
+
+def _rating_phrase(rating: Rating) -> str:
+    return f"“{RATING_LABELS[rating]}”"
+
+
+def decision_sentences(rule: DecisionRule) -> list[str]:
+    """The debrief's hiring rule in plain sentences, in the order the debrief applies them."""
+    sentences = [
+        "Every interviewer writes a scorecard and rates the round: strong no, no, inclined to "
+        "hire or strong hire (1 to 4).",
+        f"To get an offer, the rounds must average at least {rule.min_mean_rating:g} out of 4.",
+    ]
+    if rule.max_no_ratings == 0:
+        sentences.append("No round may be rated “no”: a single one means no hire.")
+    elif rule.max_no_ratings == 1:
+        sentences.append("At most one round may be rated “no”.")
+    else:
+        sentences.append(f"At most {rule.max_no_ratings} rounds may be rated “no”.")
+    if rule.strong_no_blocks:
+        sentences.append("A “strong no” from any interviewer means no hire.")
+    if rule.bar_raiser_veto:
+        at = rule.veto_at_or_below
+        worse = "" if at == "strong-no" else " or worse"
+        sentences.append(
+            "The Bar Raiser has a veto: if they rate you "
+            f"{_rating_phrase(at)}{worse}, there is no offer, whatever the other rounds say."
+        )
+    if rule.min_lp_mean_rating is not None:
+        sentences.append(
+            "Your Leadership Principle ratings, across all rounds, must average at least "
+            f"{rule.min_lp_mean_rating:g} out of 4."
+        )
+    return sentences
+
+
+@dataclass(frozen=True)
+class LoopStats:
+    """Headline numbers for a loop."""
+
+    minutes: int
+    stages: int
+    rounds: int
+    lp_questions: int
+    has_bar_raiser: bool
+
+    @property
+    def duration(self) -> str:
+        return format_minutes(self.minutes)
+
+
+def loop_stats(loop: Loop) -> LoopStats:
+    rounds = loop.rounds()
+    return LoopStats(
+        minutes=loop.duration_min,
+        stages=len(loop.stages),
+        rounds=len(rounds),
+        lp_questions=sum(r.lp_questions for r in rounds),
+        has_bar_raiser=any(r.bar_raiser for r in rounds),
+    )
+
+
+def kind_counts(bank: Bank) -> list[tuple[str, int]]:
+    """How many questions of each kind the bank holds, in the canonical kind order."""
+    counts = Counter(q.kind for q in bank.questions.values())
+    return [(kind, counts[kind]) for kind in QUESTION_KINDS]
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 question``, ``3 questions``."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"

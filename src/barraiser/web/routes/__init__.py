@@ -1,0 +1,1 @@
+"""Routers of the web app: HTML pages and the JSON API."""

@@ -1,0 +1,147 @@
+"""HTML pages: home, loops, the question bank (with HTMX filtering) and question pages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import DIFFICULTIES, QUESTION_KINDS, Loop
+from barraiser.web.deps import BankDep, TemplatesDep
+from barraiser.web.presenters import kind_counts
+from barraiser.web.routes.filters import QuestionFilters
+
+DEFAULT_LOOP_ID = "amazon-mle"
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _main_loop(bank: Bank) -> Loop | None:
+    if DEFAULT_LOOP_ID in bank.loops:
+        return bank.loops[DEFAULT_LOOP_ID]
+    return next(iter(bank.loops.values()), None)
+
+
+def _is_htmx_partial(request: Request) -> bool:
+    # A history restore must get the whole page even though htmx marks it as an HTMX request.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def render_error(
+    request: Request,
+    templates: Jinja2Templates,
+    status_code: int,
+    heading: str,
+    message: str,
+    links: list[tuple[str, str]] | None = None,
+) -> Response:
+    """A friendly HTML error page with links that say where to go next."""
+    response: Response = templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "status_code": status_code,
+            "heading": heading,
+            "message": message,
+            "links": links or [("/", "Go to the home page"), ("/questions", "Browse questions")],
+        },
+        status_code=status_code,
+    )
+    return response
+
+
+@router.get("/")
+def home(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
+    """The Amazon MLE loop as a timeline, the other loops, and a way into the bank."""
+    main = _main_loop(bank)
+    others = [loop for loop in bank.loops.values() if main is None or loop.id != main.id]
+    return templates.TemplateResponse(
+        request,
+        "home.html",
+        {
+            "interview_loop": main,
+            "other_loops": others,
+            "bank": bank,
+            "question_total": len(bank.questions),
+            "kind_counts": kind_counts(bank),
+        },
+    )
+
+
+@router.get("/loops")
+def loops(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
+    """Every installed loop as a card."""
+    return templates.TemplateResponse(request, "loops.html", {"loops": list(bank.loops.values())})
+
+
+@router.get("/loops/{loop_id}")
+def loop_page(loop_id: str, request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
+    """One loop: its stages as a timeline, the debrief rule and what is scored."""
+    loop = bank.loops.get(loop_id)
+    if loop is None:
+        return render_error(
+            request,
+            templates,
+            404,
+            "No such loop",
+            f"There is no loop with the id “{loop_id}”. Pick one from the list of loops.",
+            [("/loops", "See all loops"), ("/", "Go to the home page")],
+        )
+    return templates.TemplateResponse(request, "loop.html", {"interview_loop": loop, "bank": bank})
+
+
+@router.get("/questions")
+def questions(
+    request: Request,
+    bank: BankDep,
+    templates: TemplatesDep,
+    kind: Annotated[str | None, Query()] = None,
+    topic: Annotated[str | None, Query()] = None,
+    lp: Annotated[str | None, Query()] = None,
+    difficulty: Annotated[str | None, Query()] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """The bank with its filters; HTMX requests get only the list, everyone else the page."""
+    filters = QuestionFilters.of(kind, topic, lp, difficulty, q)
+    context = {"questions": filters.apply(bank), "filters": filters, "bank": bank}
+    headers = {"Vary": "HX-Request"}
+    if _is_htmx_partial(request):
+        return templates.TemplateResponse(
+            request, "partials/question_list.html", context, headers=headers
+        )
+    context.update(
+        kinds=QUESTION_KINDS,
+        topics=bank.topics(),
+        principles=list(bank.principles.values()),
+        difficulties=DIFFICULTIES,
+    )
+    return templates.TemplateResponse(request, "questions.html", context, headers=headers)
+
+
+@router.get("/questions/{question_id}")
+def question_page(
+    question_id: str, request: Request, bank: BankDep, templates: TemplatesDep
+) -> Response:
+    """One question: prompt, guidance, the model answer behind a toggle, follow-ups."""
+    question = bank.questions.get(question_id)
+    if question is None:
+        return render_error(
+            request,
+            templates,
+            404,
+            "Question not found",
+            f"There is no question with the id “{question_id}”. It may have been renamed; "
+            "search the question bank for it.",
+            [("/questions", "Search the question bank"), ("/", "Go to the home page")],
+        )
+    related = [bank.questions[r] for r in question.related if r in bank.questions]
+    return templates.TemplateResponse(
+        request, "question.html", {"question": question, "related": related, "bank": bank}
+    )

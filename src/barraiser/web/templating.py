@@ -1,0 +1,65 @@
+"""The Jinja2 environment of the pages: autoescaped templates plus the presenters as filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from barraiser import __version__
+from barraiser.web import presenters
+from barraiser.web.markdown import render_markdown
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+NAV_ITEMS: tuple[tuple[str, str], ...] = (
+    ("/", "Home"),
+    ("/loops", "Loops"),
+    ("/questions", "Question bank"),
+    ("/docs", "API docs"),
+)
+
+
+def _nav_context(request: Request) -> dict[str, Any]:
+    path = request.url.path
+    current = ""
+    for href, _label in NAV_ITEMS:
+        if path == href or (href != "/" and path.startswith(href)):
+            current = href
+    return {"nav_items": NAV_ITEMS, "current_nav": current, "version": __version__}
+
+
+def _static_url(path: str) -> str:
+    # The version in the query string makes browsers fetch new assets after an upgrade.
+    return f"/static/{path}?v={__version__}"
+
+
+def build_templates() -> Jinja2Templates:
+    """The templates of the web app, with autoescaping on and the presenters registered."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        markdown=render_markdown,
+        kind_label=presenters.kind_label,
+        humanize=presenters.humanize,
+        minutes=presenters.format_minutes,
+        source_label=presenters.source_label,
+    )
+    env.globals.update(
+        static_url=_static_url,
+        plural=presenters.plural,
+        stage_minutes=presenters.stage_minutes,
+        decision_sentences=presenters.decision_sentences,
+        loop_stats=presenters.loop_stats,
+        rating_labels=presenters.RATING_LABELS,
+    )
+    return Jinja2Templates(env=env, context_processors=[_nav_context])

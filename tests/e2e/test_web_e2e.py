@@ -1,0 +1,302 @@
+"""The web app end to end: `barraiser serve` as a real process, driven by Debian's Chromium.
+
+Screenshots of each step are saved (full page) under ``test-output/e2e/`` in the project root.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = PROJECT_ROOT / "test-output" / "e2e"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-proxy-server",
+]
+START_TIMEOUT_S = 30.0
+# No proxy: the server is on 127.0.0.1, whatever the environment says.
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _get_json(url: str) -> Any:
+    with _OPENER.open(url, timeout=5) as response:
+        return json.load(response)
+
+
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-6000:]
+
+    def api(self, path: str) -> Any:
+        return _get_json(self.base + path)
+
+
+def _wait_until_up(server: Server) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    last_error = ""
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(
+                f"`barraiser serve` exited with code {server.process.returncode} before answering."
+                f"\n--- server output ---\n{server.output()}"
+            )
+        try:
+            if server.api("/api/health").get("status") == "ok":
+                return
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            last_error = str(exc)
+        time.sleep(0.2)
+    pytest.fail(
+        f"`barraiser serve` did not answer /api/health within {START_TIMEOUT_S:.0f} s "
+        f"(last error: {last_error}).\n--- server output ---\n{server.output()}"
+    )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("e2e")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BARRAISER_")}
+    env.update(
+        BARRAISER_DATA_DIR=str(folder / "data"),
+        BARRAISER_CONFIG=str(folder / "no-config.toml"),
+        PYTHONUNBUFFERED="1",
+    )
+    port = _free_port()
+    log = folder / "server.log"
+    command = [
+        sys.executable,
+        "-m",
+        "barraiser",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+        )
+    running = Server(base=f"http://127.0.0.1:{port}", process=process, log=log)
+    try:
+        _wait_until_up(running)
+        yield running
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium`.")
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@dataclass
+class Problems:
+    """Console errors, uncaught exceptions and failed requests seen by a page."""
+
+    items: list[str] = field(default_factory=list)
+
+    def watch(self, page: Any) -> None:
+        page.on(
+            "console",
+            lambda m: self.items.append(f"console: {m.text}") if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda e: self.items.append(f"page error: {e}"))
+        page.on(
+            "requestfailed", lambda r: self.items.append(f"request failed: {r.url} ({r.failure})")
+        )
+        page.on(
+            "response",
+            lambda r: self.items.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+        )
+
+
+def _new_page(browser: Any, problems: Problems, **options: Any) -> Any:
+    context = browser.new_context(reduced_motion="reduce", **options)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems.watch(page)
+    return page
+
+
+def _row_ids(page: Any) -> list[str]:
+    ids: list[str] = page.eval_on_selector_all(".q-row", "rows => rows.map(r => r.dataset.id)")
+    return ids
+
+
+def test_candidate_browses_the_loop_and_the_bank(server: Server, browser: Any) -> None:
+    problems = Problems()
+    page = _new_page(browser, problems, viewport={"width": 1280, "height": 900})
+
+    # Home: the Amazon loop as a timeline of its five stages.
+    loop = server.api("/api/loops/amazon-mle")
+    page.goto(server.base + "/")
+    stages = page.locator("ol.timeline > li.tl-stage")
+    assert stages.count() == 5 == len(loop["stages"])
+    titles = [t.strip() for t in page.locator(".tl-name").all_inner_texts()]
+    assert titles == [s["title"] for s in loop["stages"]]
+    assert page.get_by_text("Bar Raiser has a veto").is_visible()
+    page.screenshot(path=SCREENSHOTS / "home.png", full_page=True)
+
+    # To the bank through the main navigation.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Question bank").click()
+    page.wait_for_url("**/questions")
+    assert len(_row_ids(page)) == len(server.api("/api/questions"))
+    page.evaluate("window.__sameDocument = true")  # survives HTMX swaps, not a page load
+
+    # Filter by kind: the list updates in place (HTMX) and every row has that kind.
+    summaries = server.api("/api/questions")
+    kind = max({q["kind"] for q in summaries}, key=lambda k: sum(q["kind"] == k for q in summaries))
+    expected = [q["id"] for q in server.api(f"/api/questions?kind={kind}")]
+    page.select_option("#f-kind", kind)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.q-row').length === n", arg=len(expected)
+    )
+    assert _row_ids(page) == expected
+    kinds = page.eval_on_selector_all(".q-row", "rows => rows.map(r => r.dataset.kind)")
+    assert set(kinds) == {kind}
+
+    # Type a word in the search box: the list narrows as you type.
+    target = next(q for q in summaries if q["kind"] == kind)
+    word = max(target["title"].split(), key=len).strip(".,?%").lower()
+    expected = [q["id"] for q in server.api(f"/api/questions?kind={kind}&q={word}")]
+    assert target["id"] in expected
+    page.locator("#f-q").press_sequentially(word, delay=40)
+    page.wait_for_function(
+        "ids => JSON.stringify([...document.querySelectorAll('.q-row')].map(r => r.dataset.id))"
+        " === JSON.stringify(ids)",
+        arg=expected,
+    )
+    assert page.evaluate("window.__sameDocument") is True, "filtering reloaded the whole page"
+    # The address bar holds the filters in use (and only those), so the view can be shared.
+    pushed = parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+    assert pushed == {"kind": [kind], "q": [word]}, page.url
+    count = page.locator("#result-count").inner_text()
+    assert count.startswith(f"{len(expected)} question")
+    page.screenshot(path=SCREENSHOTS / "bank-filtered.png", full_page=True)
+
+    # Open the question; its model answer is hidden until the toggle is opened.
+    question = server.api(f"/api/questions/{target['id']}")
+    page.locator(f'.q-row[data-id="{target["id"]}"] a.q-title').click()
+    page.wait_for_url(f"**/questions/{target['id']}")
+    assert page.locator("h1").inner_text().strip() == question["title"]
+    answer = page.locator(".model-answer")
+    assert not answer.is_visible()
+    page.get_by_text("Show model answer").click()
+    answer.wait_for(state="visible")
+    assert len(answer.inner_text().strip()) > 40
+    if question["rubric"]:
+        first_point = question["rubric"]["key_points"][0]["text"]
+        assert page.locator(".key-points").get_by_text(first_point).is_visible()
+    assert page.get_by_role("link", name="Back to the question bank").is_visible()
+    page.screenshot(path=SCREENSHOTS / "question.png", full_page=True)
+
+    # The API docs work offline (vendored Swagger UI).
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="API docs").click()
+    page.locator(".swagger-ui .opblock").first.wait_for(state="visible")
+    page.screenshot(path=SCREENSHOTS / "docs.png", full_page=True)
+
+    assert problems.items == [], "\n".join(problems.items)
+
+
+def test_filters_work_without_javascript(server: Server, browser: Any) -> None:
+    problems = Problems()
+    page = _new_page(browser, problems, java_script_enabled=False)
+    page.goto(server.base + "/questions")
+    kind = server.api("/api/questions")[0]["kind"]
+    page.select_option("#f-kind", kind)
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(f"**/questions?*kind={kind}*")
+    expected = [q["id"] for q in server.api(f"/api/questions?kind={kind}")]
+    assert _row_ids(page) == expected
+    page.locator(".q-row a.q-title").first.click()
+    page.get_by_text("Show model answer").click()  # <details> opens without JavaScript
+    page.locator(".model-answer").wait_for(state="visible")
+    assert problems.items == [], "\n".join(problems.items)
+
+
+def test_layout_fits_a_phone(server: Server, browser: Any) -> None:
+    problems = Problems()
+    page = _new_page(
+        browser,
+        problems,
+        viewport={"width": 375, "height": 812},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    for path in ("/", "/questions", "/loops/quick"):
+        page.goto(server.base + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+        nav = page.get_by_role("navigation", name="Main")
+        for label in ("Home", "Loops", "Question bank", "API docs"):
+            assert nav.get_by_role("link", name=label).is_visible(), (path, label)
+        if path == "/":
+            assert page.locator("ol.timeline > li.tl-stage").count() == 5
+            box = page.locator(".tl-card").first.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 375
+            page.screenshot(path=SCREENSHOTS / "mobile-home.png", full_page=True)
+    assert problems.items == [], "\n".join(problems.items)
