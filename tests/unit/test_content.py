@@ -266,3 +266,16 @@ def test_extra_folder_adds_to_shipped_content(tmp_path: Path) -> None:
     assert problems == []
     assert "my-own-question" in bank.questions
     assert check_bank(bank) == []
+
+
+def test_selector_matches_kind_topic_and_difficulty(shipped) -> None:  # type: ignore[no-untyped-def]
+    from barraiser.content.schemas import Selector
+
+    bank, _ = shipped
+    q = bank.question("choosing-between-two-accuracies")
+    assert Selector(kind="concept").matches(q)
+    assert Selector(kind="concept", topics=["metrics", "nlp"], difficulty=[q.difficulty]).matches(q)
+    assert not Selector(kind="behavioral").matches(q)
+    assert not Selector(kind="concept", topics=["nlp"]).matches(q)
+    other = "hard" if q.difficulty != "hard" else "easy"
+    assert not Selector(kind="concept", difficulty=[other]).matches(q)

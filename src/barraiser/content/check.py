@@ -164,27 +164,16 @@ def _check_loop(loop: Loop, bank: Bank) -> list[ContentProblem]:
     return out
 
 
-def _slots(rnd: Round, bank: Bank) -> list[tuple[str, Callable[[Question], bool]]]:
+def _slots(rnd: Round) -> list[tuple[str, Callable[[Question], bool]]]:
     """One entry per question the round asks: a description and a predicate."""
     slots: list[tuple[str, Callable[[Question], bool]]] = []
     for sel in rnd.questions:
-
-        def pred(q: Question, sel: object = sel) -> bool:
-            from barraiser.content.schemas import Selector
-
-            assert isinstance(sel, Selector)
-            return (
-                q.kind == sel.kind
-                and (not sel.topics or any(t in q.topics for t in sel.topics))
-                and (not sel.difficulty or q.difficulty in sel.difficulty)
-            )
-
-        desc = (
-            f"kind={sel.kind}"
-            + (f" topics={sel.topics}" if sel.topics else "")
-            + (f" difficulty={sel.difficulty}" if sel.difficulty else "")
-        )
-        slots.extend([(desc, pred)] * sel.count)
+        desc = f"kind={sel.kind}"
+        if sel.topics:
+            desc += f" topics={sel.topics}"
+        if sel.difficulty:
+            desc += f" difficulty={sel.difficulty}"
+        slots.extend([(desc, sel.matches)] * sel.count)
     slots.extend([("Leadership Principle questions", is_lp_question)] * rnd.lp_questions)
     return slots
 
@@ -197,7 +186,7 @@ def is_lp_question(q: Question) -> bool:
 def unmet_slots(loop: Loop, bank: Bank) -> list[tuple[str, str]]:
     """Slots of the loop that no assignment of distinct questions can fill (bipartite matching)."""
     questions = sorted(bank.questions.values(), key=lambda q: q.id)
-    slots = [(rnd.id, desc, pred) for rnd in loop.rounds() for desc, pred in _slots(rnd, bank)]
+    slots = [(rnd.id, desc, pred) for rnd in loop.rounds() for desc, pred in _slots(rnd)]
     candidates = [[i for i, q in enumerate(questions) if pred(q)] for _, _, pred in slots]
     owner: dict[int, int] = {}  # question index -> slot index
 

@@ -217,28 +217,11 @@ def load_bank_collecting(
         if not root.is_dir():
             problems.append(ContentProblem(str(root), "content folder does not exist"))
             continue
-        for p in _load_list_file(
-            LeadershipPrinciple, root / "leadership_principles.yaml", root, "principles", problems
-        ):
-            _add(
-                bank.principles,
-                p,
-                "principle",
-                _rel(root / "leadership_principles.yaml", root),
-                bank,
-                problems,
-            )
-        for c in _load_list_file(
-            Competency, root / "competencies.yaml", root, "competencies", problems
-        ):
-            _add(
-                bank.competencies,
-                c,
-                "competency",
-                _rel(root / "competencies.yaml", root),
-                bank,
-                problems,
-            )
+        lp_file, comp_file = root / "leadership_principles.yaml", root / "competencies.yaml"
+        for p in _load_list_file(LeadershipPrinciple, lp_file, root, "principles", problems):
+            _add(bank.principles, p, "principle", _rel(lp_file, root), bank, problems)
+        for c in _load_list_file(Competency, comp_file, root, "competencies", problems):
+            _add(bank.competencies, c, "competency", _rel(comp_file, root), bank, problems)
         for path in _yaml_files(root / "questions"):
             rel = _rel(path, root)
             data = _read_yaml(path, root, problems)

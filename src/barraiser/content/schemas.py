@@ -36,6 +36,12 @@ def rating_value(rating: Rating) -> int:
     return RATINGS.index(rating) + 1
 
 
+def _reject_duplicates(what: str, ids: list[str]) -> None:
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"duplicate {what} ids: {', '.join(dupes)}")
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -77,13 +83,8 @@ class Rubric(_Strict):
     @model_validator(mode="after")
     def _check_ids(self) -> Rubric:
         ids = [kp.id for kp in self.key_points]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate key point ids: {', '.join(dupes)}")
-        mids = [m.id for m in self.misconceptions]
-        mdupes = sorted({i for i in mids if mids.count(i) > 1})
-        if mdupes:
-            raise ValueError(f"duplicate misconception ids: {', '.join(mdupes)}")
+        _reject_duplicates("key point", ids)
+        _reject_duplicates("misconception", [m.id for m in self.misconceptions])
         known = set(ids)
         for follow_up in self.follow_ups:
             unknown = [p for p in follow_up.probes if p not in known]
@@ -156,6 +157,14 @@ class Selector(_Strict):
     difficulty: list[Difficulty] = Field(default_factory=list, description="Any of these.")
     count: int = Field(default=1, ge=1, le=10)
 
+    def matches(self, question: Question) -> bool:
+        """True when the question has this kind, any listed topic and any listed difficulty."""
+        return (
+            question.kind == self.kind
+            and (not self.topics or any(t in question.topics for t in self.topics))
+            and (not self.difficulty or question.difficulty in self.difficulty)
+        )
+
 
 RoundKind = Literal["screen", "assessment", "phone", "onsite", "bar-raiser"]
 
@@ -222,8 +231,5 @@ class Loop(_Strict):
 
     @model_validator(mode="after")
     def _unique_rounds(self) -> Loop:
-        ids = [r.id for r in self.rounds()]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate round ids: {', '.join(dupes)}")
+        _reject_duplicates("round", [r.id for r in self.rounds()])
         return self
