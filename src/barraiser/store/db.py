@@ -11,10 +11,13 @@ request and a judge worker write at the same time.
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -109,13 +112,33 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def _switch_to_wal(cursor: Any) -> None:
+    """Turn on WAL, retrying while another process holds the lock.
+
+    SQLite does not call the busy handler for every lock a journal-mode change needs, so
+    processes opening a brand-new database at the same moment can get "database is locked" at
+    once; they wait here instead, up to the busy timeout.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
 def _on_sqlite_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     """Set the per-connection pragmas; the busy timeout first, as switching to WAL may wait."""
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
         # Safe with WAL: a crash loses no data, only a power cut may lose the last commits.
         cursor.execute("PRAGMA synchronous = NORMAL")
     finally:
