@@ -1,0 +1,9 @@
+class Solution:
+    def two_sum(self, nums: list[int], target: int) -> list[int]:
+        seen: dict[int, int] = {}
+        for j, value in enumerate(nums):
+            i = seen.get(target - value)
+            if i is not None:
+                return [i, j]
+            seen[value] = j
+        return []
