@@ -140,6 +140,12 @@ class _CgroupV1(SlotCgroup):
     def reset(self, memory_limit_bytes: int, pids_max: int) -> None:
         memory = self.dirs["memory"]
         limit = str(memory_limit_bytes)
+        # Drop the page cache left charged by the previous run (e.g. a compiler's output), so
+        # the peak of this run is this run's own.
+        try:
+            _write(memory / "memory.force_empty", "0")
+        except OSError:
+            pass
         memsw = memory / "memory.memsw.limit_in_bytes"
         # memory.memsw.limit must stay >= memory.limit: set them in the order that keeps that true.
         if memsw.exists():
