@@ -8,6 +8,7 @@ directory.  The host never opens a path inside the box after the run.
 
 from __future__ import annotations
 
+import ctypes
 import enum
 import json
 import math
@@ -34,6 +35,7 @@ SRC_DIR = "/src"
 BUILD_DIR = "/build"
 WORK_DIR = "/box"
 RUNS_ROOT = "/tmp/barraiser-judge"
+_PR_SET_CHILD_SUBREAPER = 36
 # Host paths a toolchain may need, bound read-only when present (symlinks are recreated).
 TOOLCHAIN_PATHS = (
     "/usr",
@@ -189,6 +191,7 @@ class Sandbox:
             name = ensure_slot_users(slot + 1)[slot]
             entry = pwd.getpwnam(name)
             self.uid, self.gid = entry.pw_uid, entry.pw_gid
+        _become_subreaper()
         try:
             self.cgroup = cgroups.slot_cgroup(slot)
         except cgroups.CgroupError as error:
@@ -344,7 +347,9 @@ class Sandbox:
             self.cgroup.kill_all()
         started = True
         if status_fd:
-            started = _read_status(status_read)
+            box_init = _read_status(status_read)
+            started = box_init is not None
+            _reap(box_init)
         returncode = process.returncode
         cpu_s = self.cgroup.cpu_s() if self.cgroup else _children_cpu() - cpu_before
         memory_kb = (self.cgroup.memory_peak_bytes() // 1024) if self.cgroup else 0
@@ -374,6 +379,21 @@ class Sandbox:
             stdout=bytes(stdout.data),
             stderr=bytes(stderr.data),
         )
+
+    def _stop(self, process: subprocess.Popen[bytes]) -> None:
+        """Kill the run.  The box's processes die first, so that bwrap (our child) reaps the
+        box's init itself; killing bwrap first would leave that init a zombie for the host's
+        init to reap, whenever it gets to it."""
+        if self.cgroup is not None:
+            for _ in range(50):
+                _kill_inside(self.cgroup, keep=process.pid)
+                try:
+                    process.wait(timeout=0.01)
+                    return
+                except subprocess.TimeoutExpired:
+                    continue
+        process.kill()
+        process.wait()
 
     def _watch(
         self, process: subprocess.Popen[bytes], limits: Limits, start: float
@@ -416,13 +436,12 @@ class Sandbox:
         finally:
             selector.close()
         if reason is not None:
-            process.kill()
+            self._stop(process)
         try:
             process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             reason = reason or "TLE"
-            process.kill()
-            process.wait()
+            self._stop(process)
         process.stdout.close()
         process.stderr.close()
         return stdout, stderr, reason
@@ -442,8 +461,36 @@ def _runs_root() -> Path:
     return root
 
 
-def _read_status(fd: int) -> bool:
-    """Whether bwrap reported that the sandboxed program started."""
+def _kill_inside(cgroup: cgroups.SlotCgroup, keep: int) -> None:
+    for pid in cgroup.pids():
+        if pid != keep:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def _become_subreaper() -> None:
+    """Adopt the box's init when bwrap exits before reaping it, so that we can reap it.
+
+    bwrap's outer process exits as soon as it knows the exit status, leaving the box's init to
+    the host's init; a host init that does not reap (common in containers) collects zombies.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _reap(pid: int | None) -> None:
+    if pid is None:
+        return
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass  # not adopted by us: the host's init reaps it
+
+
+def _read_status(fd: int) -> int | None:
+    """The host pid of the box's init, if bwrap reported that the program started."""
     chunks = []
     while True:
         chunk = os.read(fd, 4096)
@@ -453,11 +500,12 @@ def _read_status(fd: int) -> bool:
     os.close(fd)
     for line in b"".join(chunks).decode("utf-8", "replace").splitlines():
         try:
-            if "child-pid" in json.loads(line):
-                return True
-        except (ValueError, TypeError):
+            pid = json.loads(line).get("child-pid")
+        except (ValueError, AttributeError):
             continue
-    return False
+        if isinstance(pid, int):
+            return pid
+    return None
 
 
 def _decode(returncode: int | None, *, through_bwrap: bool) -> tuple[int | None, int | None]:
