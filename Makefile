@@ -53,7 +53,7 @@ sandbox-users:
 	done
 
 test: system-deps sandbox-users dev
-	BARRAISER_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	BARRAISER_REQUIRE_POSTGRES=1 BARRAISER_REQUIRE_SANDBOX=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: dev
 	$(BIN)/ruff check src tests

@@ -160,7 +160,8 @@ def test_cannot_read_host_secrets(sandbox: Sandbox, tmp_path: Path) -> None:
         f"for path in ['/root', '/etc/shadow', '/etc/passwd', {str(project_file)!r}, "
         f"{str(project_file.parent)!r}, {str(tmp_path)!r}, '/home', '/tmp']:\n"
         "    try:\n"
-        "        print(path, 'READ', os.listdir(path) if os.path.isdir(path) else open(path).read()[:10])\n"
+        "        found = os.listdir(path) if os.path.isdir(path) else open(path).read(10)\n"
+        "        print(path, 'READ', found)\n"
         "    except OSError as error:\n"
         "        print(path, 'denied', error.errno)\n"
     )

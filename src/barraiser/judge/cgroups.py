@@ -8,6 +8,7 @@ cgroup per run costs tens of milliseconds).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -98,10 +99,8 @@ class SlotCgroup(ABC):
             if time.monotonic() > deadline:
                 return False
             for pid in members:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
             time.sleep(0.002)
 
 
@@ -142,10 +141,8 @@ class _CgroupV1(SlotCgroup):
         limit = str(memory_limit_bytes)
         # Drop the page cache left charged by the previous run (e.g. a compiler's output), so
         # the peak of this run is this run's own.
-        try:
+        with contextlib.suppress(OSError):
             _write(memory / "memory.force_empty", "0")
-        except OSError:
-            pass
         memsw = memory / "memory.memsw.limit_in_bytes"
         # memory.memsw.limit must stay >= memory.limit: set them in the order that keeps that true.
         if memsw.exists():
@@ -218,10 +215,8 @@ class _CgroupV2(SlotCgroup):
         if swap.exists():
             _write(swap, "0")
         if self._has_peak:
-            try:
-                _write(self.dir / "memory.peak", "0")  # resettable since Linux 6.12
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):  # resettable since Linux 6.12
+                _write(self.dir / "memory.peak", "0")
         _write(self.dir / "pids.max", str(pids_max))
         self._cpu_baseline_us = self._events("cpu.stat", "usage_usec")
         self._oom_baseline = self._events("memory.events", "oom_kill")

@@ -8,6 +8,7 @@ directory.  The host never opens a path inside the box after the run.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import enum
 import json
@@ -195,7 +196,9 @@ class Sandbox:
         try:
             self.cgroup = cgroups.slot_cgroup(slot)
         except cgroups.CgroupError as error:
-            raise SandboxUnavailable(f"{error}, or pass --unsafe to run without a sandbox") from None
+            raise SandboxUnavailable(
+                f"{error}, or pass --unsafe to run without a sandbox"
+            ) from None
         if seccomp:
             from barraiser.judge import seccomp as seccomp_module
 
@@ -209,7 +212,9 @@ class Sandbox:
         """What isolation is in force (for ``barraiser judge doctor``)."""
         return {
             "sandbox": "none (unsafe local mode)" if self.unsafe else "bubblewrap",
-            "namespaces": [] if self.unsafe else ["user", "pid", "net", "ipc", "uts", "mount", "cgroup"],
+            "namespaces": []
+            if self.unsafe
+            else ["user", "pid", "net", "ipc", "uts", "mount", "cgroup"],
             "cgroup_version": self.cgroup.version if self.cgroup else None,
             "seccomp": self.seccomp_filter is not None,
             "uid": self.uid,
@@ -450,10 +455,8 @@ class Sandbox:
 def _runs_root() -> Path:
     """A root-owned folder for the host side of runs, traversable by the slot users."""
     root = Path(RUNS_ROOT)
-    try:
+    with contextlib.suppress(FileExistsError):
         root.mkdir(mode=0o711)
-    except FileExistsError:
-        pass
     info = os.lstat(root)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
         raise SandboxUnavailable(f"{root} is not a folder owned by this user; remove it")
@@ -464,10 +467,8 @@ def _runs_root() -> Path:
 def _kill_inside(cgroup: cgroups.SlotCgroup, keep: int) -> None:
     for pid in cgroup.pids():
         if pid != keep:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
 
 def _become_subreaper() -> None:
@@ -483,10 +484,9 @@ def _become_subreaper() -> None:
 def _reap(pid: int | None) -> None:
     if pid is None:
         return
-    try:
+    # ChildProcessError: not adopted by us, so the host's init reaps it.
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass  # not adopted by us: the host's init reaps it
 
 
 def _read_status(fd: int) -> int | None:
