@@ -238,19 +238,21 @@ class Sandbox:
             work.mkdir()
             # Only the slot's group may read the run's files; root owns them so the box can't
             # change them.
+            root = os.geteuid() == 0
             for name, content in (files or {}).items():
                 (src / name).write_bytes(content)
                 os.chmod(src / name, 0o640)
-                os.chown(src / name, 0, self.gid)
+                if root:
+                    os.chown(src / name, 0, self.gid)
             for path in (Path(host_tmp), src, work):
                 os.chmod(path, 0o750)
-                os.chown(path, 0, self.gid)
-            if self.unsafe:
-                os.chown(work, self.uid, self.gid)
+                if root:
+                    os.chown(path, 0, self.gid)
             stdin_path = Path(host_tmp) / "stdin"
             stdin_path.write_bytes(stdin)
             if build_dir is not None and build_writable:
-                os.chown(build_dir, self.uid, self.gid)
+                if root:
+                    os.chown(build_dir, self.uid, self.gid)
                 os.chmod(build_dir, 0o700)
             if self.unsafe:
                 paths = {"src": str(src), "build": str(build_dir or work), "work": str(work)}
