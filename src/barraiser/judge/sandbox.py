@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import enum
+import fcntl
 import json
 import math
 import os
@@ -231,6 +232,21 @@ class Sandbox:
         build_writable: bool = False,
     ) -> RunResult:
         """Run ``argv`` (which may use ``{src}``, ``{build}`` and ``{work}``) and judge the run."""
+        # One run per slot at a time, across processes too (the slot's user and cgroup are shared).
+        lock_path = _runs_root() / f"slot{self.slot}.lock"
+        with open(lock_path, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return self._run_locked(argv, limits, files, stdin, build_dir, build_writable)
+
+    def _run_locked(
+        self,
+        argv: Sequence[str],
+        limits: Limits,
+        files: Mapping[str, bytes] | None,
+        stdin: bytes,
+        build_dir: Path | None,
+        build_writable: bool,
+    ) -> RunResult:
         with tempfile.TemporaryDirectory(prefix="run-", dir=_runs_root()) as host_tmp:
             src = Path(host_tmp) / "src"
             work = Path(host_tmp) / "work"
