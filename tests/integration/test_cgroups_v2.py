@@ -1,5 +1,5 @@
 """cgroup v2 bookkeeping on a fake cgroupfs in a temporary folder (this CI host is cgroup v1;
-covered by tests/integration/test_sandbox.py)."""
+the real v1 path is covered by tests/integration/test_sandbox.py)."""
 
 from __future__ import annotations
 
