@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from barraiser.judge.languages import LANGUAGES, execute, self_test
-from barraiser.judge.sandbox import Limits, RunResult, Sandbox, SandboxUnavailable, Status
+from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "judge_cases"
 _EXTENSIONS = {".py": "python", ".cpp": "cpp", ".java": "java"}
@@ -283,3 +284,8 @@ def test_cli_judge_doctor(sandbox: Sandbox) -> None:
     report = json.loads(out.stdout)
     assert report["cgroup_version"] in (1, 2) and report["seccomp"] is True
     assert all(entry["ok"] for entry in report["languages"].values())
+
+
+def test_only_known_placeholders_are_replaced(sandbox: Sandbox) -> None:
+    result = sandbox.run(["/usr/bin/python3", "-c", "print({'x': '{src}'})"], limits=FAST)
+    assert result.status is Status.OK and result.stdout == b"{'x': '/src'}\n"

@@ -45,7 +45,7 @@ def run(
 ) -> None:
     """Compile (if needed) and run FILE once in the sandbox and report what happened."""
     from barraiser.judge.languages import LANGUAGES, execute
-    from barraiser.judge.sandbox import Limits
+    from barraiser.judge.result import Limits
 
     language = LANGUAGES.get(lang)
     if language is None:

@@ -3,6 +3,7 @@
 This package imports none of ``web``, ``store`` or ``interview``.
 """
 
-from barraiser.judge.sandbox import Limits, RunResult, Sandbox, SandboxUnavailable, Status
+from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 
 __all__ = ["Limits", "RunResult", "Sandbox", "SandboxUnavailable", "Status"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import enum
 import fcntl
 import json
 import math
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barraiser.judge import cgroups
+from barraiser.judge.result import Limits, RunResult, Status
 
 BWRAP = "/usr/bin/bwrap"
 SLOT_USER_PREFIX = "barraiser-sb"
@@ -54,68 +54,8 @@ TOOLCHAIN_PATHS = (
 _SANDBOX_ENV = {"PATH": "/usr/bin:/bin", "HOME": WORK_DIR, "LANG": "C.UTF-8", "TMPDIR": WORK_DIR}
 
 
-class Status(enum.StrEnum):
-    """Outcome of one run (CE is added by the compile step of a language)."""
-
-    OK = "OK"
-    TLE = "TLE"
-    MLE = "MLE"
-    OLE = "OLE"
-    RE = "RE"
-    CE = "CE"
-    IE = "IE"
-
-
 class SandboxUnavailable(RuntimeError):
     """No safe sandbox on this machine; the message says what to install or change."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Limits of one run; each name carries its unit."""
-
-    time_limit_s: float = 2.0
-    wall_limit_s: float | None = None  # default: 2 x time limit + 1 s
-    memory_limit_mib: int = 256
-    pids_max: int = 64
-    output_limit_bytes: int = 16 * 1024 * 1024
-    stderr_limit_bytes: int = 64 * 1024
-    file_size_limit_bytes: int = 64 * 1024 * 1024
-    open_files_max: int = 64
-    tmpfs_size_mib: int = 64
-
-    @property
-    def wall_s(self) -> float:
-        """The wall-clock limit in force."""
-        return self.wall_limit_s if self.wall_limit_s is not None else 2 * self.time_limit_s + 1
-
-
-@dataclass
-class RunResult:
-    """What happened to one run."""
-
-    status: Status
-    exit_code: int | None
-    signal: int | None
-    cpu_s: float
-    wall_s: float
-    memory_kb: int
-    stdout: bytes
-    stderr: bytes
-    message: str = ""
-
-    def to_json(self) -> dict[str, object]:
-        """The JSON object of ``barraiser judge run --json``."""
-        return {
-            "status": str(self.status),
-            "exit_code": self.exit_code,
-            "signal": self.signal,
-            "cpu_s": round(self.cpu_s, 4),
-            "wall_s": round(self.wall_s, 4),
-            "memory_kb": self.memory_kb,
-            "stdout": self.stdout.decode("utf-8", errors="replace"),
-            "stderr": self.stderr.decode("utf-8", errors="replace"),
-        }
 
 
 def slot_user(slot: int) -> str:
@@ -233,7 +173,7 @@ class Sandbox:
     ) -> RunResult:
         """Run ``argv`` (which may use ``{src}``, ``{build}`` and ``{work}``) and judge the run."""
         # One run per slot at a time, across processes too (the slot's user and cgroup are shared).
-        lock_path = _runs_root() / f"slot{self.slot}.lock"
+        lock_path = runs_root() / f"slot{self.slot}.lock"
         with open(lock_path, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             return self._run_locked(argv, limits, files, stdin, build_dir, build_writable)
@@ -247,7 +187,7 @@ class Sandbox:
         build_dir: Path | None,
         build_writable: bool,
     ) -> RunResult:
-        with tempfile.TemporaryDirectory(prefix="run-", dir=_runs_root()) as host_tmp:
+        with tempfile.TemporaryDirectory(prefix="run-", dir=runs_root()) as host_tmp:
             src = Path(host_tmp) / "src"
             work = Path(host_tmp) / "work"
             src.mkdir()
@@ -272,11 +212,11 @@ class Sandbox:
                 os.chmod(build_dir, 0o700)
             if self.unsafe:
                 paths = {"src": str(src), "build": str(build_dir or work), "work": str(work)}
-                command = [part.format(**paths) for part in argv]
+                command = [_place(part, paths) for part in argv]
                 return self._execute(command, limits, stdin_path, cwd=str(work), status_fd=False)
             paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR}
             command = [BWRAP, *self._bwrap_args(limits, src, build_dir, build_writable)]
-            command += [part.format(**paths) for part in argv]
+            command += [_place(part, paths) for part in argv]
             return self._execute(command, limits, stdin_path, cwd="/", status_fd=True)
 
     def _bwrap_args(
@@ -470,7 +410,7 @@ class Sandbox:
         return stdout, stderr, reason
 
 
-def _runs_root() -> Path:
+def runs_root() -> Path:
     """A root-owned folder for the host side of runs, traversable by the slot users."""
     root = Path(RUNS_ROOT)
     with contextlib.suppress(FileExistsError):
@@ -480,6 +420,13 @@ def _runs_root() -> Path:
         raise SandboxUnavailable(f"{root} is not a folder owned by this user; remove it")
     os.chmod(root, 0o711)
     return root
+
+
+def _place(part: str, paths: Mapping[str, str]) -> str:
+    """Replace the ``{src}``, ``{build}`` and ``{work}`` placeholders (and nothing else)."""
+    for name, path in paths.items():
+        part = part.replace("{" + name + "}", path)
+    return part
 
 
 def _kill_inside(cgroup: cgroups.SlotCgroup, keep: int) -> None:

@@ -12,7 +12,8 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import ClassVar
 
-from barraiser.judge.sandbox import Limits, RunResult, Sandbox, Status, _runs_root, remove_tree
+from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
 
 SELF_TEST_INPUT = b"barraiser\n"
 SELF_TEST_OUTPUT = b"hello, barraiser\n"
@@ -78,7 +79,7 @@ def execute(
             language.run_argv(limits), limits=language.run_limits(limits), files=files, stdin=stdin
         )
         return language.classify(result)
-    build = Path(tempfile.mkdtemp(prefix="build-", dir=_runs_root()))
+    build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
     try:
         compiled = sandbox.run(
             language.compile_argv(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from barraiser.judge.languages.base import CompiledLanguage
-from barraiser.judge.sandbox import Limits
+from barraiser.judge.result import Limits
 
 GXX = "/usr/bin/g++"
 

@@ -10,7 +10,7 @@ import dataclasses
 from typing import ClassVar
 
 from barraiser.judge.languages.base import CompiledLanguage
-from barraiser.judge.sandbox import Limits, RunResult, Status
+from barraiser.judge.result import Limits, RunResult, Status
 
 JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64"
 _JVM_FLAGS = ["-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from barraiser.judge.languages.base import InterpretedLanguage
-from barraiser.judge.sandbox import Limits
+from barraiser.judge.result import Limits
 
 PYTHON = "/usr/bin/python3"
 
