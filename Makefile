@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages the tests need: a real browser and a real PostgreSQL server.
-APT_TEST_PACKAGES := chromium postgresql fonts-dejavu-core
+# Debian packages the tests need: a real browser, a real PostgreSQL server and the judge's
+# sandbox (bubblewrap) and toolchains.
+APT_TEST_PACKAGES := chromium postgresql fonts-dejavu-core bubblewrap g++ openjdk-17-jdk-headless
+# Unprivileged users the judge runs untrusted code as (one per worker slot).
+SANDBOX_SLOTS ?= 2
 
-.PHONY: run test lint venv dev system-deps clean help
+.PHONY: run test lint venv dev system-deps sandbox-users clean help
 
 help:
 	@echo "make run   - set up $(VENV) and start barraiser serve (http://127.0.0.1:8000)"
@@ -40,8 +43,17 @@ system-deps:
 	  else echo "Please install these packages (as root):$$missing"; exit 1; fi; \
 	fi
 
-test: system-deps dev
-	BARRAISER_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+# Creates the sandbox users barraiser-sb0, barraiser-sb1 ... when run as root.
+sandbox-users:
+	@for i in $$(seq 0 $$(($(SANDBOX_SLOTS) - 1))); do \
+	  u=barraiser-sb$$i; id -u $$u >/dev/null 2>&1 && continue; \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    useradd --system --no-create-home --shell /usr/sbin/nologin $$u && echo "Created user $$u"; \
+	  else echo "Please create the sandbox user $$u (as root): useradd --system --no-create-home --shell /usr/sbin/nologin $$u"; exit 1; fi; \
+	done
+
+test: system-deps sandbox-users dev
+	BARRAISER_REQUIRE_POSTGRES=1 BARRAISER_REQUIRE_SANDBOX=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: dev
 	$(BIN)/ruff check src tests

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from barraiser import __version__
-from barraiser.cli import content, questions, serve
+from barraiser.cli import content, judge, questions, serve
 
 app = typer.Typer(
     name="barraiser",
@@ -15,6 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(content.app, name="content")
+app.add_typer(judge.app, name="judge")
 app.add_typer(questions.app, name="questions")
 app.command("serve")(serve.serve)
 

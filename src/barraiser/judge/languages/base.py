@@ -1,0 +1,120 @@
+"""The two language families: interpreted (run the source) and compiled (build, then run).
+
+Each language is a small class carrying its commands and a self-test program (the habit of
+DMOJ's executors); :func:`execute` compiles when needed and runs one program in the sandbox.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import ClassVar
+
+from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
+
+SELF_TEST_INPUT = b"barraiser\n"
+SELF_TEST_OUTPUT = b"hello, barraiser\n"
+
+
+class Language(ABC):
+    """One programming language: how to build and run a program, and a program to self-test."""
+
+    name: ClassVar[str]
+    source_name: ClassVar[str]
+    #: Reads one line and prints ``hello, <line>``.
+    self_test_program: ClassVar[str]
+
+    def run_limits(self, limits: Limits) -> Limits:
+        """The sandbox limits of the run step (a language may add room for its runtime)."""
+        return limits
+
+    @abstractmethod
+    def run_argv(self, limits: Limits) -> list[str]:
+        """The command of the run step (``{src}`` and ``{build}`` are box folders)."""
+
+    def classify(self, result: RunResult) -> RunResult:
+        """Refine a verdict from what the runtime printed (e.g. a Java OutOfMemoryError)."""
+        return result
+
+
+class InterpretedLanguage(Language):
+    """A language run straight from its source."""
+
+
+class CompiledLanguage(Language):
+    """A language with a sandboxed compile step whose failure is CE."""
+
+    compile_limits: ClassVar[Limits] = Limits(
+        time_limit_s=10.0,
+        wall_limit_s=20.0,
+        memory_limit_mib=1024,
+        pids_max=32,
+        output_limit_bytes=1024 * 1024,
+        stderr_limit_bytes=16 * 1024,
+        file_size_limit_bytes=64 * 1024 * 1024,
+        tmpfs_size_mib=256,
+    )
+
+    @abstractmethod
+    def compile_argv(self) -> list[str]:
+        """The compile command; it writes its output under ``{build}``."""
+
+
+def execute(
+    language: Language,
+    sandbox: Sandbox,
+    source: bytes,
+    *,
+    stdin: bytes = b"",
+    limits: Limits | None = None,
+) -> RunResult:
+    """Compile (if needed) and run ``source`` once; a failed compile is a CE result."""
+    limits = limits or Limits()
+    files = {language.source_name: source}
+    if not isinstance(language, CompiledLanguage):
+        result = sandbox.run(
+            language.run_argv(limits), limits=language.run_limits(limits), files=files, stdin=stdin
+        )
+        return language.classify(result)
+    build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
+    try:
+        compiled = sandbox.run(
+            language.compile_argv(),
+            limits=language.compile_limits,
+            files=files,
+            build_dir=build,
+            build_writable=True,
+        )
+        if compiled.status is not Status.OK:
+            message = compiled.stderr or compiled.stdout
+            if compiled.status is Status.IE:
+                return compiled
+            if compiled.status is not Status.RE:
+                message += f"\n(compilation stopped: {compiled.status})".encode()
+            return dataclasses.replace(
+                compiled, status=Status.CE, stdout=b"", stderr=message[: limits.stderr_limit_bytes]
+            )
+        result = sandbox.run(
+            language.run_argv(limits),
+            limits=language.run_limits(limits),
+            build_dir=build,
+            stdin=stdin,
+        )
+        return language.classify(result)
+    finally:
+        remove_tree(build)
+
+
+def self_test(language: Language, sandbox: Sandbox) -> tuple[bool, RunResult]:
+    """Run the language's self-test program; ``True`` when it printed the expected line."""
+    result = execute(
+        language,
+        sandbox,
+        language.self_test_program.encode(),
+        stdin=SELF_TEST_INPUT,
+        limits=Limits(time_limit_s=5.0, memory_limit_mib=256),
+    )
+    return result.status is Status.OK and result.stdout == SELF_TEST_OUTPUT, result
