@@ -3,13 +3,13 @@
 
 class Solution {
 public:
-    std::vector<int> twoSum(std::vector<int>& nums, int target) {
+    std::vector<int> twoSum(std::vector<int>& prices, int target) {
         std::unordered_map<long long, int> seen;
-        seen.reserve(nums.size() * 2);
-        for (int j = 0; j < (int)nums.size(); ++j) {
-            auto it = seen.find((long long)target - nums[j]);
+        seen.reserve(prices.size() * 2);
+        for (int j = 0; j < (int)prices.size(); ++j) {
+            auto it = seen.find((long long)target - prices[j]);
             if (it != seen.end()) return {it->second, j};
-            seen.emplace(nums[j], j);
+            seen.emplace(prices[j], j);
         }
         return {};
     }

@@ -1,7 +1,7 @@
 class Solution:
-    def two_sum(self, nums: list[int], target: int) -> list[int]:
+    def two_sum(self, prices: list[int], target: int) -> list[int]:
         seen: dict[int, int] = {}
-        for j, value in enumerate(nums):
+        for j, value in enumerate(prices):
             i = seen.get(target - value)
             if i is not None:
                 return [i, j]
