@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages the tests need: a real browser, a real PostgreSQL server and the judge's
-# sandbox (bubblewrap) and toolchains.
-APT_TEST_PACKAGES := chromium postgresql fonts-dejavu-core bubblewrap g++ openjdk-17-jdk-headless
+# Debian packages the judge needs (its sandbox and toolchains), and the tests on top of them:
+# a real browser and a real PostgreSQL server.
+APT_RUN_PACKAGES := bubblewrap g++ openjdk-17-jdk-headless
+APT_TEST_PACKAGES := $(APT_RUN_PACKAGES) chromium postgresql fonts-dejavu-core
 # Unprivileged users the judge runs untrusted code as (one per worker slot).
 SANDBOX_SLOTS ?= 2
 
-.PHONY: run test lint venv dev system-deps sandbox-users clean help
+.PHONY: run test lint venv dev system-deps sandbox-users run-deps clean help
 
 help:
 	@echo "make run   - set up $(VENV) and start barraiser serve (http://127.0.0.1:8000)"
@@ -23,7 +24,7 @@ $(BIN)/python:
 venv: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
-run: venv
+run: run-deps venv
 	$(BIN)/barraiser serve
 
 $(STAMP): $(BIN)/python pyproject.toml
@@ -34,23 +35,16 @@ dev: $(STAMP)
 
 # Installs missing Debian packages when run as root on a Debian/Ubuntu machine.
 system-deps:
-	@missing=""; for p in $(APT_TEST_PACKAGES); do \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "Please install these packages (as root):$$missing"; exit 1; fi; \
-	fi
+	@sh scripts/system-deps.sh $(APT_TEST_PACKAGES)
 
 # Creates the sandbox users barraiser-sb0, barraiser-sb1 ... when run as root.
 sandbox-users:
-	@for i in $$(seq 0 $$(($(SANDBOX_SLOTS) - 1))); do \
-	  u=barraiser-sb$$i; id -u $$u >/dev/null 2>&1 && continue; \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    useradd --system --no-create-home --shell /usr/sbin/nologin $$u && echo "Created user $$u"; \
-	  else echo "Please create the sandbox user $$u (as root): useradd --system --no-create-home --shell /usr/sbin/nologin $$u"; exit 1; fi; \
-	done
+	@sh scripts/sandbox-users.sh $(SANDBOX_SLOTS)
+
+# For `make run` the judge is optional: without root, say what is missing and start anyway.
+run-deps:
+	@sh scripts/system-deps.sh --soft $(APT_RUN_PACKAGES)
+	@sh scripts/sandbox-users.sh --soft $(SANDBOX_SLOTS)
 
 test: system-deps sandbox-users dev
 	BARRAISER_REQUIRE_POSTGRES=1 BARRAISER_REQUIRE_SANDBOX=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
