@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from barraiser.cli._common import fail, print_json
+from barraiser.cli._common import fail, print_json, settings
 
 if TYPE_CHECKING:
+    from barraiser.content.problems import LoadedProblem
     from barraiser.judge.sandbox import Sandbox
 
 app = typer.Typer(help="Run untrusted code in the sandbox.", no_args_is_help=True)
@@ -103,4 +105,106 @@ def doctor(
             mark = "ok" if entry["ok"] else f"FAILED ({entry['status']}) {entry['detail']}"
             typer.echo(f"{name}: {mark} ({entry['wall_s']} s)")
     if not healthy:
+        raise typer.Exit(1)
+
+
+_EXTENSION_LANGUAGES = {".py": "python", ".cpp": "cpp", ".cc": "cpp", ".java": "java"}
+
+
+def _problem(problem_id: str) -> LoadedProblem:
+    from barraiser.content.bank import content_dirs
+    from barraiser.content.loader import ContentError
+    from barraiser.content.problems import load_problem
+
+    try:
+        return load_problem(problem_id, content_dirs(settings().extra_content_dir))
+    except KeyError as error:
+        fail(str(error.args[0]) + ".")
+    except ContentError as error:
+        fail(f"the problem {problem_id} is not valid:\n{error}")
+
+
+@app.command("submit")
+def submit(
+    problem_id: Annotated[str, typer.Argument(help="The problem's id.")],
+    file: Annotated[Path, typer.Argument(help="The solution's source file.")],
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="python, cpp or java (default: from the extension)."),
+    ] = None,
+    mode: Annotated[
+        str, typer.Option("--mode", help="submit (hidden tests), run (samples only).")
+    ] = "submit",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    unsafe: Annotated[bool, typer.Option("--unsafe", help=_UNSAFE_HELP)] = False,
+) -> None:
+    """Judge FILE on a problem's samples and hidden tests (hidden tests show no data)."""
+    from barraiser.judge.hidden import TestGenerationError
+    from barraiser.judge.runner import SubmissionRejected, judge
+
+    language = lang or _EXTENSION_LANGUAGES.get(file.suffix)
+    if language is None:
+        fail(f"cannot tell the language of {file.name}; pass --lang python|cpp|java.")
+    if mode not in ("submit", "run"):
+        fail("--mode must be submit or run.")
+    problem = _problem(problem_id)
+    try:
+        source = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"cannot read {file}: {error}.")
+    sandbox = _sandbox(unsafe)
+    try:
+        result = judge(problem, source, language, mode, sandbox=sandbox)  # type: ignore[arg-type]
+    except (SubmissionRejected, TestGenerationError) as error:
+        fail(str(error))
+    data = result.to_dict()
+    if as_json:
+        print_json(data)
+    else:
+        _print_judgement(data)
+    if data["verdict"] == "IE":
+        raise typer.Exit(2)
+
+
+def _print_judgement(data: dict[str, Any]) -> None:
+    typer.echo(
+        f"{data['verdict']}  {data['passed']}/{data['total']} tests, "
+        f"max {data['time_s']} s, {data['memory_kb']} KiB"
+    )
+    if data["compile_output"]:
+        typer.echo(data["compile_output"])
+    sample = data["first_failing_sample"]
+    if sample:
+        typer.echo(f"sample {sample['index'] + 1}: {sample['verdict']}")
+        typer.echo(f"  input:    {json.dumps(sample['input'])}")
+        typer.echo(f"  expected: {json.dumps(sample['expected'])}")
+        typer.echo(f"  actual:   {json.dumps(sample['actual'])}")
+        if sample["message"]:
+            typer.echo(f"  {sample['message']}")
+
+
+@app.command("check-problem")
+def check_problem(
+    problem_id: Annotated[str, typer.Argument(help="The problem's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    unsafe: Annotated[bool, typer.Option("--unsafe", help=_UNSAFE_HELP)] = False,
+) -> None:
+    """Run every shipped solution of a problem; non-zero exit unless each gets its verdict."""
+    from barraiser.judge.problem_check import check_problem as run_check
+
+    problem = _problem(problem_id)
+    sandbox = _sandbox(unsafe)
+    report = run_check(problem, sandbox, progress=not as_json)
+    if as_json:
+        print_json(report)
+    else:
+        for entry in report["solutions"]:
+            mark = "ok" if entry["ok"] else "FAILED"
+            typer.echo(
+                f"{mark:6} {entry['file']}: expected {entry['expect']}, got {entry['verdict']} "
+                f"({entry['seconds']} s) {entry['detail']}".rstrip()
+            )
+        if report["error"]:
+            typer.echo(f"Error: {report['error']}")
+    if not report["ok"]:
         raise typer.Exit(1)

@@ -62,6 +62,12 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
             problem("a question cannot be related to itself", "related")
         elif other not in bank.questions:
             problem(f"links to a question that does not exist: {other!r}", "related")
+    if q.problem is not None and q.problem not in bank.problems:
+        problem(
+            f"names a judge problem that does not exist: {q.problem!r} "
+            "(add content/problems/<id>/ or fix the id)",
+            "problem",
+        )
     for lab in q.labs:
         if lab not in labs:
             problem(f"links to a lab that does not exist: {lab!r}", "labs")

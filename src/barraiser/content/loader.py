@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from barraiser.content.problems import LoadedProblem, load_problems_collecting
 from barraiser.content.schemas import Competency, LeadershipPrinciple, Loop, Question
 
 M = TypeVar("M", bound=BaseModel)
@@ -47,6 +48,8 @@ class Bank:
     loops: dict[str, Loop] = field(default_factory=dict)
     principles: dict[str, LeadershipPrinciple] = field(default_factory=dict)
     competencies: dict[str, Competency] = field(default_factory=dict)
+    #: Judge problems (``problems/<id>/`` folders), by id.
+    problems: dict[str, LoadedProblem] = field(default_factory=dict)
     #: Where each object came from, keyed by ``"question:ID"``, ``"loop:ID"`` etc.
     origins: dict[str, str] = field(default_factory=dict)
 
@@ -251,7 +254,20 @@ def load_bank_collecting(
             loop = _validate(Loop, data, rel, problems)
             if loop is not None:
                 _add(bank.loops, loop, "loop", rel, bank, problems)
+    for problem_id, loaded in _problems(folders, problems).items():
+        if problem_id in bank.problems:
+            problems.append(
+                ContentProblem(str(loaded.folder), f"duplicate problem id {problem_id!r}")
+            )
+        else:
+            bank.problems[problem_id] = loaded
     return bank, problems
+
+
+def _problems(folders: list[Path], problems: list[ContentProblem]) -> dict[str, LoadedProblem]:
+    loaded, found = load_problems_collecting([f for f in folders if f.is_dir()])
+    problems.extend(found)
+    return loaded
 
 
 def load_bank(dirs: Iterable[Path] | None = None) -> Bank:

@@ -23,11 +23,18 @@ Python reference solution, outside the sandbox; they never enter the box.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
 from barraiser.content.schemas import Difficulty, Slug, Text, _Strict
+
+if TYPE_CHECKING:
+    from barraiser.content.loader import ContentProblem
 
 Style = Literal["function", "stdio"]
 Verdict = Literal["AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "IE"]
@@ -169,3 +176,145 @@ class Problem(_Strict):
     def python_reference(self) -> SolutionFile:
         """The Python solution that computes the expected outputs of the hidden tests."""
         return next(s for s in self.solutions if s.expect == "AC" and s.language == "python")
+
+
+PROBLEM_FILES = ("problem.yaml", "statement.md", "editorial.md", "generator.py")
+
+
+@dataclass(frozen=True)
+class LoadedProblem:
+    """A problem with its folder and texts, as the judge and the web app use it."""
+
+    problem: Problem
+    folder: Path
+    statement: str
+    editorial: str
+
+    @property
+    def id(self) -> str:
+        return self.problem.id
+
+    def solution_path(self, solution: SolutionFile) -> Path:
+        return self.folder / "solutions" / solution.file
+
+    def files_digest(self) -> str:
+        """A hash of every file of the folder (the hidden-test cache key)."""
+        digest = hashlib.sha256()
+        for path in sorted(p for p in self.folder.rglob("*") if p.is_file()):
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(self.folder)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()[:16]
+
+
+def load_problem_folder(
+    folder: Path, root: Path, problems: list[ContentProblem]
+) -> LoadedProblem | None:
+    """Load one ``problems/<id>/`` folder; what is wrong goes to ``problems`` (file, field)."""
+    from barraiser.content.loader import ContentProblem, _read_yaml, _rel, _validate
+
+    yaml_path = folder / "problem.yaml"
+    rel = _rel(yaml_path, root)
+    if not yaml_path.is_file():
+        problems.append(ContentProblem(_rel(folder, root), "problem folder has no problem.yaml"))
+        return None
+    data = _read_yaml(yaml_path, root, problems)
+    if data is None:
+        return None
+    problem = _validate(Problem, data, rel, problems)
+    if problem is None:
+        return None
+    ok = True
+    if problem.id != folder.name:
+        problems.append(
+            ContentProblem(
+                rel, f"id {problem.id!r} must match the folder name {folder.name!r}", "id"
+            )
+        )
+        ok = False
+    for name in PROBLEM_FILES[1:]:
+        if not (folder / name).is_file():
+            problems.append(ContentProblem(_rel(folder / name, root), "is missing"))
+            ok = False
+    if problem.checker.type == "custom" and not (folder / "checker.py").is_file():
+        problems.append(
+            ContentProblem(_rel(folder / "checker.py", root), "is missing (checker type custom)")
+        )
+        ok = False
+    for i, solution in enumerate(problem.solutions):
+        if not (folder / "solutions" / solution.file).is_file():
+            problems.append(
+                ContentProblem(
+                    rel,
+                    f"solution file solutions/{solution.file} is missing",
+                    f"solutions[{i}].file",
+                )
+            )
+            ok = False
+    if not ok:
+        return None
+    return LoadedProblem(
+        problem=problem,
+        folder=folder,
+        statement=(folder / "statement.md").read_text(encoding="utf-8"),
+        editorial=(folder / "editorial.md").read_text(encoding="utf-8"),
+    )
+
+
+def load_problems_collecting(
+    dirs: Iterable[Path],
+) -> tuple[dict[str, LoadedProblem], list[ContentProblem]]:
+    """Every ``problems/<id>/`` folder of the content folders, and what is wrong with them."""
+    from barraiser.content.loader import ContentProblem
+
+    loaded: dict[str, LoadedProblem] = {}
+    problems: list[ContentProblem] = []
+    for root in dirs:
+        base = root / "problems"
+        if not base.is_dir():
+            continue
+        for folder in sorted(
+            p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+        ):
+            item = load_problem_folder(folder, root, problems)
+            if item is None:
+                continue
+            if item.id in loaded:
+                problems.append(
+                    ContentProblem(
+                        str(folder),
+                        f"duplicate problem id {item.id!r} (also in {loaded[item.id].folder})",
+                        "id",
+                    )
+                )
+                continue
+            loaded[item.id] = item
+    return loaded, problems
+
+
+def load_problems(dirs: Iterable[Path] | None = None) -> dict[str, LoadedProblem]:
+    """Load every problem; raise :class:`ContentError` listing every problem found."""
+    from barraiser.content.loader import ContentError, default_content_dir
+
+    loaded, problems = load_problems_collecting(
+        dirs if dirs is not None else [default_content_dir()]
+    )
+    if problems:
+        raise ContentError(problems)
+    return loaded
+
+
+def load_problem(problem_id: str, dirs: Iterable[Path] | None = None) -> LoadedProblem:
+    """Load one problem by id (the other folders are not read); KeyError when there is none."""
+    from barraiser.content.loader import ContentError, default_content_dir
+
+    for root in dirs if dirs is not None else [default_content_dir()]:
+        folder = root / "problems" / problem_id
+        if folder.is_dir():
+            problems: list[ContentProblem] = []
+            loaded = load_problem_folder(folder, root, problems)
+            if loaded is None:
+                raise ContentError(problems)
+            return loaded
+    raise KeyError(f"no problem with id {problem_id!r}; `barraiser problems list` shows the ids")

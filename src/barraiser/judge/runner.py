@@ -1,0 +1,459 @@
+"""Judge a submission against a problem: samples ("run"), hidden tests ("submit") or custom input.
+
+Function-style problems run every test of a batch in ONE sandboxed process (see
+:mod:`barraiser.judge.harness` for the protocol); stdio problems run once per test.  Compiled
+languages compile once per judgement.  Expected outputs never enter the box: only the inputs do,
+and the comparison happens here.  Hidden tests report only verdict, time and memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from barraiser.content.problems import LoadedProblem, Signature
+from barraiser.judge import harness
+from barraiser.judge.checkers import CheckResult
+from barraiser.judge.languages import LANGUAGES, CompiledLanguage, Language
+from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
+
+Mode = Literal["run", "submit", "custom"]
+MAX_SOURCE_BYTES = 64 * 1024
+MAX_CUSTOM_INPUT_BYTES = 1024 * 1024
+#: CPU seconds a process gets on top of its tests, for the runtime to start (per language).
+STARTUP_S = {"python": 1.0, "cpp": 0.5, "java": 2.0}
+SHOWN_OUTPUT_BYTES = 8 * 1024
+_MARKER = re.compile(r"@@barraiser-test (\d+)@@\n")
+_STATUS_VERDICT = {Status.TLE: "TLE", Status.MLE: "MLE", Status.OLE: "OLE", Status.RE: "RE"}
+
+
+class SubmissionRejected(ValueError):
+    """The submission cannot be judged as given (too big, unknown language, bad custom input)."""
+
+
+@dataclass
+class TestResult:
+    """One test: hidden tests carry only index, kind, verdict, time and memory."""
+
+    index: int
+    kind: Literal["sample", "hidden", "custom"]
+    verdict: str
+    time_s: float = 0.0
+    memory_kb: int = 0
+    input: Any = None
+    expected: Any = None
+    actual: Any = None
+    stdout: str | None = None
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "index": self.index,
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "time_s": round(self.time_s, 4),
+            "memory_kb": self.memory_kb,
+        }
+        if self.kind != "hidden":
+            data.update(
+                input=self.input,
+                expected=self.expected,
+                actual=self.actual,
+                stdout=self.stdout,
+                message=self.message,
+            )
+        return data
+
+
+@dataclass
+class Judgement:
+    """The outcome of a judgement."""
+
+    problem_id: str
+    language: str
+    mode: Mode
+    verdict: str
+    tests: list[TestResult] = field(default_factory=list)
+    compile_output: str = ""
+    message: str = ""
+
+    @property
+    def passed(self) -> int:
+        return sum(t.verdict in ("AC", "OK") for t in self.tests)
+
+    @property
+    def first_failure(self) -> TestResult | None:
+        return next((t for t in self.tests if t.verdict not in ("AC", "OK")), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        failure = self.first_failure
+        first_sample = failure.to_dict() if failure and failure.kind == "sample" else None
+        return {
+            "problem_id": self.problem_id,
+            "language": self.language,
+            "mode": self.mode,
+            "verdict": self.verdict,
+            "passed": self.passed,
+            "total": len(self.tests),
+            "time_s": round(max((t.time_s for t in self.tests), default=0.0), 4),
+            "memory_kb": max((t.memory_kb for t in self.tests), default=0),
+            "compile_output": self.compile_output,
+            "message": self.message,
+            "first_failing_sample": first_sample,
+            "tests": [t.to_dict() for t in self.tests],
+        }
+
+
+@dataclass
+class _Case:
+    kind: Literal["sample", "hidden", "custom"]
+    data: Any  # args dict (function) or input text (stdio)
+    expected: Any = None
+
+
+class _Program:
+    """A submission ready to run: compiled once, run as often as needed."""
+
+    def __init__(self, language: Language, sandbox: Sandbox, files: dict[str, bytes]) -> None:
+        self.language = language
+        self.sandbox = sandbox
+        self.files = files
+        self.build: Path | None = None
+
+    def compile(self) -> RunResult | None:
+        """Compile if the language needs it; a RunResult with status CE/IE on failure."""
+        if not isinstance(self.language, CompiledLanguage):
+            return None
+        self.build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
+        result = self.sandbox.run(
+            self.language.compile_argv(),
+            limits=self.language.compile_limits,
+            files=self.files,
+            build_dir=self.build,
+            build_writable=True,
+        )
+        if result.status is Status.OK:
+            return None
+        if result.status is Status.IE:
+            return result
+        message = result.stderr or result.stdout
+        if result.status is not Status.RE:
+            message += f"\n(compilation stopped: {result.status})".encode()
+        return dataclasses.replace(result, status=Status.CE, stderr=message)
+
+    def run(self, stdin: bytes, limits: Limits, extra_argv: list[str] | None = None) -> RunResult:
+        argv = self.language.run_argv(limits) + (extra_argv or [])
+        result = self.sandbox.run(
+            argv,
+            limits=self.language.run_limits(limits),
+            files=None if self.build else self.files,
+            build_dir=self.build,
+            stdin=stdin,
+        )
+        return self.language.classify(result)
+
+    def close(self) -> None:
+        if self.build is not None:
+            remove_tree(self.build)
+
+
+@contextmanager
+def _program(language: Language, sandbox: Sandbox, files: dict[str, bytes]) -> Iterator[_Program]:
+    program = _Program(language, sandbox, files)
+    try:
+        yield program
+    finally:
+        program.close()
+
+
+def _check(problem: LoadedProblem, output: Any, case: _Case) -> CheckResult:
+    from barraiser.judge import checkers
+
+    checker = problem.problem.checker
+    module = importlib_checker(checker.type)
+    opts: dict[str, Any] = {
+        "abs_tol": checker.abs_tol,
+        "rel_tol": checker.rel_tol,
+        "unordered_depth": checker.unordered_depth,
+    }
+    if checker.type == "custom":
+        opts.update(checker_path=problem.folder / "checker.py", input=case.data)
+    try:
+        return module.check(output, case.expected, **opts)  # type: ignore[no-any-return]
+    except Exception as error:  # a broken custom checker is our fault, not the candidate's
+        return checkers.CheckResult(False, f"IE: the checker failed: {error}")
+
+
+def importlib_checker(name: str) -> Any:
+    """The checker module ``barraiser.judge.checkers.<name>``."""
+    import importlib
+
+    return importlib.import_module(f"barraiser.judge.checkers.{name}")
+
+
+def _split_output(stderr: str) -> dict[int, str]:
+    """The candidate's printed output per test, from the harness's markers on stderr."""
+    parts = _MARKER.split(stderr)
+    out = {-1: parts[0]}
+    for k in range(1, len(parts) - 1, 2):
+        out[int(parts[k])] = parts[k + 1][:SHOWN_OUTPUT_BYTES]
+    return out
+
+
+def _cap(text: str) -> str:
+    return text if len(text) <= SHOWN_OUTPUT_BYTES else text[:SHOWN_OUTPUT_BYTES] + "\n[...]"
+
+
+def _run_function_batch(
+    problem: LoadedProblem,
+    program: _Program,
+    signature: Signature,
+    cases: list[_Case],
+    time_limit_s: float,
+    memory_mib: int,
+    lang: str,
+) -> list[TestResult]:
+    names = [p.name for p in signature.params]
+    stdin = "".join(
+        json.dumps([case.data[n] for n in names], ensure_ascii=False) + "\n" for case in cases
+    ).encode()
+    limits = Limits(
+        time_limit_s=time_limit_s * len(cases) + STARTUP_S[lang],
+        memory_limit_mib=memory_mib,
+        wall_limit_s=2 * (time_limit_s * len(cases) + STARTUP_S[lang]) + 2,
+    )
+    extra = [repr(time_limit_s)] if lang == "cpp" else []
+    run = program.run(stdin, limits, extra)
+    outputs: dict[int, tuple[float, str]] = {}
+    tle_at: int | None = None
+    for line in run.stdout.decode("utf-8", "replace").splitlines():
+        if line.startswith(harness.RESULT + " "):
+            _, index, t, payload = [*line.split(" ", 3), "", "", ""][:4]
+            if index.isdigit() and int(index) not in outputs:
+                try:
+                    outputs[int(index)] = (float(t), payload)
+                except ValueError:
+                    continue
+        elif line.startswith(harness.TLE + " "):
+            value = line.split(" ", 1)[1].strip()
+            tle_at = int(value) if value.lstrip("-").isdigit() else None
+    printed = _split_output(run.stderr.decode("utf-8", "replace"))
+    died = _STATUS_VERDICT.get(run.status, "RE")
+    if run.status is Status.IE:
+        died = "IE"
+    results = []
+    for k, case in enumerate(cases):
+        result = TestResult(k, case.kind, "RE", memory_kb=run.memory_kb)
+        if k in outputs:
+            result.time_s, payload = outputs[k]
+            try:
+                actual = json.loads(payload)
+            except ValueError:
+                result.verdict, result.message = "WA", "the result is not valid JSON"
+                actual = payload
+            else:
+                if result.time_s > time_limit_s:
+                    result.verdict = "TLE"
+                elif case.kind == "custom":
+                    result.verdict = "OK"
+                else:
+                    check = _check(problem, actual, case)
+                    result.verdict = "AC" if check.ok else "WA"
+                    if check.message.startswith("IE: "):
+                        result.verdict = "IE"
+                    result.message = check.message
+            result.actual = actual
+        elif tle_at is not None and k >= tle_at:
+            result.verdict, result.time_s = "TLE", time_limit_s
+        else:
+            result.verdict = "TLE" if run.status is Status.TLE else died
+            if run.status is Status.OK:
+                result.verdict = "RE"
+            if k == len(outputs):
+                stderr = printed.get(k, printed.get(-1, ""))
+                result.message = _cap(run.message or stderr)
+        if case.kind != "hidden":
+            result.input, result.expected = case.data, case.expected
+            result.stdout = _cap(printed.get(k, ""))
+        results.append(result)
+    return results
+
+
+def _run_stdio(
+    problem: LoadedProblem,
+    program: _Program,
+    cases: list[_Case],
+    time_limit_s: float,
+    memory_mib: int,
+) -> list[TestResult]:
+    limits = Limits(time_limit_s=time_limit_s, memory_limit_mib=memory_mib)
+    results = []
+    for k, case in enumerate(cases):
+        run = program.run(str(case.data).encode(), limits)
+        actual = run.stdout.decode("utf-8", "replace")
+        result = TestResult(k, case.kind, "RE", run.cpu_s, run.memory_kb)
+        if run.status is Status.OK:
+            if case.kind == "custom":
+                result.verdict = "OK"
+            else:
+                check = _check(problem, actual, case)
+                result.verdict = "AC" if check.ok else "WA"
+                result.message = check.message
+        else:
+            result.verdict = "IE" if run.status is Status.IE else _STATUS_VERDICT[run.status]
+            result.message = _cap(run.message or run.stderr.decode("utf-8", "replace"))
+        if case.kind != "hidden":
+            result.input, result.expected, result.actual = case.data, case.expected, _cap(actual)
+            result.stdout = _cap(run.stderr.decode("utf-8", "replace"))
+        results.append(result)
+        if result.verdict != "AC" and case.kind == "hidden":
+            # The verdict is known; the remaining hidden tests are not worth their time.
+            results += [TestResult(j, c.kind, "skipped") for j, c in enumerate(cases) if j > k]
+            break
+    return results
+
+
+def validate_value(type_: str, value: Any, where: str) -> None:
+    """Raise SubmissionRejected when ``value`` is not a JSON value of the signature ``type_``."""
+    ok: bool
+    if type_.endswith("[]"):
+        if not isinstance(value, list):
+            raise SubmissionRejected(f"{where} must be a list ({type_})")
+        for i, item in enumerate(value):
+            validate_value(type_[:-2], item, f"{where}[{i}]")
+        return
+    if type_ == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool) and -(2**31) <= value < 2**31
+    elif type_ == "long":
+        ok = isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+    elif type_ == "float":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif type_ == "bool":
+        ok = isinstance(value, bool)
+    else:
+        ok = isinstance(value, str)
+    if not ok:
+        raise SubmissionRejected(f"{where} must be a {type_}, not {json.dumps(value)[:50]}")
+
+
+def _custom_case(problem: LoadedProblem, custom_input: str) -> _Case:
+    if len(custom_input.encode()) > MAX_CUSTOM_INPUT_BYTES:
+        raise SubmissionRejected(
+            f"the custom input is larger than {MAX_CUSTOM_INPUT_BYTES // 1024} KiB; make it smaller"
+        )
+    signature = problem.problem.signature
+    if signature is None:
+        return _Case("custom", custom_input)
+    try:
+        args = json.loads(custom_input)
+    except ValueError as error:
+        raise SubmissionRejected(f"the custom input is not valid JSON: {error}") from None
+    names = [p.name for p in signature.params]
+    if not isinstance(args, dict) or sorted(args) != sorted(names):
+        raise SubmissionRejected(
+            "the custom input must be a JSON object with exactly these keys: " + ", ".join(names)
+        )
+    for param in signature.params:
+        validate_value(param.type, args[param.name], param.name)
+    return _Case("custom", args)
+
+
+def _verdict(results: list[TestResult], mode: Mode) -> str:
+    for result in results:
+        if result.verdict not in ("AC", "OK", "skipped"):
+            return result.verdict
+    return "OK" if mode == "custom" else "AC"
+
+
+def judge(
+    problem: LoadedProblem,
+    source: str,
+    language: str,
+    mode: Mode = "submit",
+    custom_input: str | None = None,
+    *,
+    sandbox: Sandbox | None = None,
+    cache_dir: Path | None = None,
+) -> Judgement:
+    """Judge ``source`` on ``problem``: "run" = samples, "submit" = samples then hidden tests,
+    "custom" = one run on ``custom_input`` (verdict OK when it ran cleanly)."""
+    if language not in LANGUAGES:
+        raise SubmissionRejected(f"unknown language {language!r}; use one of: python, cpp, java")
+    if len(source.encode()) > MAX_SOURCE_BYTES:
+        raise SubmissionRejected(
+            f"the source is larger than {MAX_SOURCE_BYTES // 1024} KiB; make it smaller"
+        )
+    p = problem.problem
+    if mode == "custom":
+        if custom_input is None:
+            raise SubmissionRejected("custom mode needs a custom input")
+        batches = [[_custom_case(problem, custom_input)]]
+    else:
+        samples = [
+            _Case("sample", s.args if s.args is not None else s.input, s.expected)
+            for s in p.samples
+        ]
+        batches = [samples]
+        if mode == "submit":
+            from barraiser.judge.hidden import hidden_tests
+
+            tests = hidden_tests(problem, cache_dir)
+            batches.append(
+                [_Case("hidden", t.get("args", t.get("input")), t["expected"]) for t in tests]
+            )
+    if sandbox is None:
+        from barraiser.judge.slots import default_pool
+
+        with default_pool().acquire() as box:
+            return _judge(problem, source, language, mode, batches, box)
+    return _judge(problem, source, language, mode, batches, sandbox)
+
+
+def _judge(
+    problem: LoadedProblem,
+    source: str,
+    lang: str,
+    mode: Mode,
+    batches: list[list[_Case]],
+    sandbox: Sandbox,
+) -> Judgement:
+    p = problem.problem
+    language = LANGUAGES[lang]
+    time_limit_s = p.limits.time_for(lang)  # type: ignore[arg-type]
+    memory_mib = p.limits.memory_limit_mib
+    if p.signature is not None:
+        text = harness.build(lang, p.signature, source, time_limit_s)
+    else:
+        text = {language.source_name: source}
+    files = {name: body.encode() for name, body in text.items()}
+    judgement = Judgement(p.id, lang, mode, "AC")
+    with _program(language, sandbox, files) as program:
+        failed = program.compile()
+        if failed is not None:
+            judgement.verdict = "CE" if failed.status is Status.CE else "IE"
+            judgement.compile_output = failed.stderr.decode("utf-8", "replace")[-16000:]
+            judgement.message = failed.message
+            return judgement
+        for batch in batches:
+            if p.signature is not None:
+                results = _run_function_batch(
+                    problem, program, p.signature, batch, time_limit_s, memory_mib, lang
+                )
+            else:
+                results = _run_stdio(problem, program, batch, time_limit_s, memory_mib)
+            offset = len(judgement.tests)
+            for r in results:
+                r.index += offset
+            judgement.tests += results
+            if _verdict(results, mode) not in ("AC", "OK"):
+                break
+    judgement.verdict = _verdict(judgement.tests, mode)
+    return judgement
