@@ -18,7 +18,8 @@ from starlette.responses import Response
 from barraiser import __version__
 from barraiser.config import Settings, get_settings
 from barraiser.content.bank import get_bank
-from barraiser.web.routes import api, pages
+from barraiser.interview.submissions import JudgeFn, SubmissionLimits
+from barraiser.web.routes import api, judge_api, pages, problem_pages
 from barraiser.web.templating import STATIC_DIR, build_templates
 
 logger = logging.getLogger(__name__)
@@ -29,28 +30,49 @@ _SWAGGER = "/static/vendor/swagger-ui"
 DESCRIPTION = """\
 The JSON API of barraiser, a self-hosted mock interview system for machine-learning engineers.
 
-Everything here is read-only content: the question bank and the interview loops. The web pages
-at `/` use the same data.
+The question bank, the interview loops and the coding problems are read-only content. Code is
+sent to the judge with `POST /api/submissions` (saved at once, judged in the background by a pool
+of sandboxed workers) and its verdict read with `GET /api/submissions/{id}`. The web pages at `/`
+use the same data.
 """
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Open (and migrate) the store on start unless ``serve`` already did; close it on stop."""
-    if getattr(app.state, "store", None) is not None:
-        yield
-        return
+    """Open (and migrate) the store unless ``serve`` already did, and run the judge's workers.
+
+    The submission service queues again every saved submission without a verdict, so work
+    left by a crash or a restart is judged now.
+    """
     # Imported here so that building the app (and importing this module) stays cheap.
-    from barraiser.store import init_store
+    from barraiser.interview.submissions import SubmissionService
+    from barraiser.store import ensure_local_user, init_store
 
     settings: Settings = app.state.settings
-    store = init_store(settings)
-    app.state.store = store
+    owned = getattr(app.state, "store", None) is None
+    if owned:
+        app.state.store = init_store(settings)
+    store = app.state.store
+    with store.session() as session:
+        app.state.user_id = ensure_local_user(session).id
+    options = app.state.judge_options
+    service = SubmissionService(
+        store,
+        app.state.bank.problems,
+        slots=options.get("slots"),
+        limits=options.get("limits"),
+        judge=options.get("judge"),
+    )
+    service.start()
+    app.state.submissions = service
     try:
         yield
     finally:
-        app.state.store = None
-        store.close()
+        service.stop()
+        app.state.submissions = None
+        if owned:
+            app.state.store = None
+            store.close()
 
 
 def _wants_json(request: Request) -> bool:
@@ -115,11 +137,18 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    judge_slots: int | None = None,
+    submission_limits: SubmissionLimits | None = None,
+    judge: JudgeFn | None = None,
+) -> FastAPI:
     """Build the web app: pages, JSON API, vendored static assets and offline API docs.
 
     Loads the content bank now (raising ``ContentError`` listing every problem); the store is
-    migrated and opened when the app starts (its lifespan).
+    migrated and opened, and the judge's workers started (``judge_slots``, default one per
+    core), when the app starts (its lifespan). ``judge`` replaces the sandboxed judge in tests.
     """
     settings = settings if settings is not None else get_settings()
     app = FastAPI(
@@ -134,10 +163,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.bank = get_bank(settings.extra_content_dir)
     app.state.templates = build_templates()
+    app.state.judge_options = {"slots": judge_slots, "limits": submission_limits, "judge": judge}
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(judge_api.router)
     app.include_router(pages.router)
+    app.include_router(problem_pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _server_error)

@@ -1,14 +1,15 @@
-"""Typed dependencies for routes: the settings, the content bank and the templates."""
+"""Typed dependencies for routes: settings, content bank, templates, judge and current user."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from barraiser.config import Settings
 from barraiser.content.loader import Bank
+from barraiser.interview.submissions import SubmissionService
 
 
 def _settings(request: Request) -> Settings:
@@ -29,3 +30,20 @@ def _templates(request: Request) -> Jinja2Templates:
 SettingsDep = Annotated[Settings, Depends(_settings)]
 BankDep = Annotated[Bank, Depends(_bank)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]
+
+
+def _submissions(request: Request) -> SubmissionService:
+    service: SubmissionService | None = getattr(request.app.state, "submissions", None)
+    if service is None:
+        raise HTTPException(503, "The judge is not running yet; try again in a few seconds.")
+    return service
+
+
+def _current_user(request: Request) -> int:
+    # One local user per install for now; accounts come with the multi-user server.
+    user_id: int = request.app.state.user_id
+    return user_id
+
+
+SubmissionsDep = Annotated[SubmissionService, Depends(_submissions)]
+CurrentUserDep = Annotated[int, Depends(_current_user)]

@@ -20,6 +20,7 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("/", "Home"),
     ("/loops", "Loops"),
     ("/questions", "Question bank"),
+    ("/problems", "Coding problems"),
     ("/docs", "API docs"),
 )
 

@@ -1,0 +1,121 @@
+"""Models of the judge's JSON API: problems as the candidate sees them, and submissions."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from barraiser.content.problems import Checker, LoadedProblem, Signature
+from barraiser.content.schemas import Difficulty
+from barraiser.web.starter import starter_code
+
+LanguageIn = Literal["python", "cpp", "java"]
+ModeIn = Literal["run", "submit", "custom"]
+LANGUAGE_LABELS: dict[str, str] = {"python": "Python 3", "cpp": "C++17", "java": "Java 17"}
+
+
+class ProblemSummary(BaseModel):
+    """One coding problem of the bank, without its statement."""
+
+    id: str
+    title: str
+    difficulty: Difficulty
+    topics: list[str]
+    style: Literal["function", "stdio"]
+
+    @classmethod
+    def of(cls, loaded: LoadedProblem) -> ProblemSummary:
+        p = loaded.problem
+        return cls(id=p.id, title=p.title, difficulty=p.difficulty, topics=p.topics, style=p.style)
+
+
+class SampleOut(BaseModel):
+    """A sample test: the arguments (function style) or standard input (stdio), and the answer."""
+
+    args: dict[str, Any] | None = None
+    input: str | None = None
+    expected: Any
+    explanation: str = ""
+
+
+class LimitsOut(BaseModel):
+    """The time limit of each language and the memory limit."""
+
+    time_limit_s: dict[str, float] = Field(description="Seconds of CPU time per test, by language.")
+    memory_limit_mib: int
+
+
+class ProblemDetail(ProblemSummary):
+    """A problem as the candidate sees it: statement, samples, limits and starter code.
+
+    Hidden tests, their expected outputs and the reference solutions are never included.
+    """
+
+    statement: str = Field(description="Markdown.")
+    constraints: list[str]
+    hints: list[str]
+    samples: list[SampleOut]
+    signature: Signature | None
+    checker: Checker
+    limits: LimitsOut
+    starter_code: dict[str, str] = Field(description="Starter code by language.")
+
+    @classmethod
+    def of(cls, loaded: LoadedProblem) -> ProblemDetail:
+        p = loaded.problem
+        return cls(
+            id=p.id,
+            title=p.title,
+            difficulty=p.difficulty,
+            topics=p.topics,
+            style=p.style,
+            statement=loaded.statement,
+            constraints=p.constraints,
+            hints=p.hints,
+            samples=[SampleOut(**s.model_dump()) for s in p.samples],
+            signature=p.signature,
+            checker=p.checker,
+            limits=LimitsOut(
+                time_limit_s={lang: p.limits.time_for(lang) for lang in LANGUAGE_LABELS},  # type: ignore[arg-type]
+                memory_limit_mib=p.limits.memory_limit_mib,
+            ),
+            starter_code={lang: starter_code(loaded, lang) for lang in LANGUAGE_LABELS},
+        )
+
+
+class SubmissionIn(BaseModel):
+    """Code to run on the samples (``run``), on your own input (``custom``) or to submit."""
+
+    problem_id: str = Field(examples=["two-sum"])
+    language: LanguageIn
+    source: str = Field(description="The program; at most 64 KiB of UTF-8.")
+    mode: ModeIn = Field(
+        default="run",
+        description="run: the samples; custom: custom_input only; submit: the hidden tests too.",
+    )
+    custom_input: str | None = Field(
+        default=None,
+        description="For mode custom: standard input (stdio) or one JSON object of arguments "
+        "(function style); at most 1 MiB.",
+    )
+
+
+class SubmissionAccepted(BaseModel):
+    """The submission is saved and queued; poll GET /api/submissions/{id}."""
+
+    id: int
+    status: Literal["queued"] = "queued"
+
+
+class SubmissionOut(BaseModel):
+    """Where a submission is. ``result`` (when done) has per-test detail; hidden tests show only
+    their verdict, time and memory."""
+
+    id: int
+    problem_id: str
+    language: str
+    mode: str
+    status: Literal["queued", "judging", "done"]
+    verdict: str | None = Field(description="AC, WA, TLE, MLE, OLE, RE, CE or IE once done.")
+    result: dict[str, Any] | None

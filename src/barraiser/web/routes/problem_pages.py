@@ -1,0 +1,76 @@
+"""HTML pages of the judge: the list of coding problems and a problem with its code editor."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+from starlette.responses import Response
+
+from barraiser.web.deps import BankDep, TemplatesDep
+from barraiser.web.judge_models import LANGUAGE_LABELS, ProblemDetail
+from barraiser.web.routes.pages import render_error
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _json_for_script(value: object) -> Markup:
+    # Safe inside <script type="application/json">: "<", ">" and "&" cannot close the tag.
+    text = json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+@router.get("/problems")
+def problems(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
+    """Every coding problem with its difficulty and topics."""
+    items = [bank.problems[pid] for pid in sorted(bank.problems)]
+    order = {"easy": 0, "medium": 1, "hard": 2}
+    items.sort(key=lambda p: (order.get(p.problem.difficulty, 3), p.problem.title.lower()))
+    return templates.TemplateResponse(request, "problems.html", {"problems": items})
+
+
+@router.get("/problems/{problem_id}")
+def problem_page(
+    problem_id: str, request: Request, bank: BankDep, templates: TemplatesDep
+) -> Response:
+    """A problem: statement, samples, constraints, hints and the editor with Run and Submit."""
+    loaded = bank.problems.get(problem_id)
+    if loaded is None:
+        return render_error(
+            request,
+            templates,
+            404,
+            "Problem not found",
+            f"There is no coding problem with the id “{problem_id}”. Pick one from the list.",
+            [("/problems", "See all problems"), ("/", "Go to the home page")],
+        )
+    detail = ProblemDetail.of(loaded)
+    config = {
+        "problem_id": detail.id,
+        "style": detail.style,
+        "starter": detail.starter_code,
+        "languages": LANGUAGE_LABELS,
+        "params": [p.name for p in detail.signature.params] if detail.signature else [],
+        "sample_input": _first_sample_input(detail),
+    }
+    return templates.TemplateResponse(
+        request,
+        "problem.html",
+        {
+            "p": detail,
+            "languages": LANGUAGE_LABELS,
+            "config_json": _json_for_script(config),
+        },
+    )
+
+
+def _first_sample_input(detail: ProblemDetail) -> str:
+    """The custom-input box starts with the first sample, in the form the judge reads."""
+    if not detail.samples:
+        return ""
+    sample = detail.samples[0]
+    if sample.args is not None:
+        return json.dumps(sample.args)
+    return sample.input or ""
