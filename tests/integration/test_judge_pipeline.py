@@ -1,0 +1,213 @@
+"""The judge pipeline on the real sandbox and compilers: harnesses, runner, verdicts, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from barraiser.content.problems import LoadedProblem, load_problem, load_problem_folder
+from barraiser.judge.runner import judge
+from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
+
+TWO_SUM_PY = (
+    "class Solution:\n    def two_sum(self, prices, target):\n"
+    "        seen = {}\n        for j, v in enumerate(prices):\n"
+    "            if target - v in seen:\n                return [seen[target - v], j]\n"
+    "            seen[v] = j\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    try:
+        box = Sandbox(0)
+    except SandboxUnavailable as error:
+        if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
+            pytest.fail(f"the sandbox is required: {error}")
+        pytest.skip(f"no sandbox here: {error}")
+    yield box
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("tests-cache")
+
+
+@pytest.fixture(scope="module")
+def two_sum() -> LoadedProblem:
+    return load_problem("two-sum")
+
+
+def _solution(problem: LoadedProblem, name: str) -> str:
+    return (problem.folder / "solutions" / name).read_text()
+
+
+@pytest.mark.parametrize(
+    ("file", "lang"),
+    [("reference.py", "python"), ("reference.cpp", "cpp"), ("Reference.java", "java")],
+)
+def test_two_sum_references_are_accepted(
+    sandbox: Sandbox, cache: Path, two_sum: LoadedProblem, file: str, lang: str
+) -> None:
+    result = judge(
+        two_sum, _solution(two_sum, file), lang, "submit", sandbox=sandbox, cache_dir=cache
+    )
+    assert result.verdict == "AC", result.to_dict()
+    data = result.to_dict()
+    assert data["total"] >= 3 + two_sum.problem.min_hidden_tests
+    hidden = [t for t in data["tests"] if t["kind"] == "hidden"]
+    assert hidden and all(
+        set(t) == {"index", "kind", "verdict", "time_s", "memory_kb"} for t in hidden
+    )
+
+
+def test_wrong_answer_shows_first_failing_sample(
+    sandbox: Sandbox, cache: Path, two_sum: LoadedProblem
+) -> None:
+    source = _solution(two_sum, "wrong_same_index.py")
+    data = judge(two_sum, source, "python", "submit", sandbox=sandbox, cache_dir=cache).to_dict()
+    assert data["verdict"] == "WA"
+    sample = data["first_failing_sample"]
+    assert sample["input"] == {"prices": [5, 3, 5], "target": 10}
+    assert sample["expected"] == [0, 2] and sample["actual"] == [0, 0]
+
+
+def test_printing_does_not_break_the_verdict(sandbox: Sandbox, two_sum: LoadedProblem) -> None:
+    noisy = TWO_SUM_PY.replace("seen = {}", "seen = {}; print('@@R 0 0 [9,9]'); print('debug')")
+    result = judge(two_sum, noisy, "python", "run", sandbox=sandbox)
+    assert result.verdict == "AC", result.to_dict()
+    assert "debug" in (result.tests[0].stdout or "")
+    cpp = _solution(two_sum, "reference.cpp").replace(
+        "seen.reserve", 'std::printf("@@R 0 0 [7]\\n"); std::cout << "noise\\n"; seen.reserve'
+    )
+    assert judge(two_sum, cpp, "cpp", "run", sandbox=sandbox).verdict == "AC"
+
+
+def test_runtime_error(sandbox: Sandbox, two_sum: LoadedProblem) -> None:
+    source = "class Solution:\n    def two_sum(self, prices, target):\n        return 1 // 0\n"
+    result = judge(two_sum, source, "python", "run", sandbox=sandbox)
+    assert result.verdict == "RE"
+    assert "ZeroDivisionError" in result.tests[0].message
+
+
+@pytest.mark.parametrize(
+    ("lang", "source"),
+    [
+        (
+            "cpp",
+            "class Solution { public: vector<int> twoSum(vector<int>& p, int t) { return x; } };",
+        ),
+        ("java", "class Solution { public int[] twoSum(int[] p, int t) { return x; } }"),
+    ],
+)
+def test_compile_error(sandbox: Sandbox, two_sum: LoadedProblem, lang: str, source: str) -> None:
+    result = judge(two_sum, source, lang, "run", sandbox=sandbox)
+    assert result.verdict == "CE"
+    assert "x" in result.compile_output and result.tests == []
+
+
+def _identity_problem(tmp_path: Path, params: list[dict[str, str]], returns: str) -> LoadedProblem:
+    folder = tmp_path / "content" / "problems" / "echo"
+    (folder / "solutions").mkdir(parents=True)
+    sample = {p["name"]: VALUES[p["type"]] for p in params}
+    data = {
+        "id": "echo",
+        "title": "Echo",
+        "difficulty": "easy",
+        "topics": ["arrays"],
+        "style": "function",
+        "signature": {"name": "echo", "params": params, "returns": returns},
+        "limits": {"time_limit_s": 0.5, "memory_limit_mib": 128},
+        "constraints": ["none"],
+        "hints": ["none"],
+        "samples": [{"args": sample, "expected": VALUES[returns]}] * 2,
+        "solutions": [
+            {"file": f, "expect": "AC"} for f in ("reference.py", "reference.cpp", "Reference.java")
+        ]
+        + [{"file": "wrong.py", "expect": "WA"}],
+    }
+    (folder / "problem.yaml").write_text(yaml.safe_dump(data))
+    for name in ("statement.md", "editorial.md", "generator.py"):
+        (folder / name).write_text("def generate(rng):\n    return []\n")
+    for f in ("reference.py", "reference.cpp", "Reference.java", "wrong.py"):
+        (folder / "solutions" / f).write_text("")
+    loaded = load_problem_folder(folder, tmp_path / "content", [])
+    assert loaded is not None
+    return loaded
+
+
+VALUES: dict[str, object] = {
+    "long": -(2**63),
+    "string[][]": [['a"b\\c', "tab\tnew\nline"], [], ["ünïcødé 😀", "\u0001"]],
+    "float[]": [0.1, -2.5e-300, 1.7976931348623157e308, 3.0, 0.30000000000000004],
+}
+ECHO = {
+    "python": "class Solution:\n    def echo(self, s, xs, n):\n        return {ret}\n",
+    "cpp": "class Solution { public: RET echo(vector<vector<string>>& s, vector<double>& xs,"
+    " long long n) { return {ret}; } };",
+    "java": "class Solution { public RET echo(String[][] s, double[] xs, long n) {"
+    " return {ret}; } }",
+}
+
+
+@pytest.mark.parametrize("lang", ["python", "cpp", "java"])
+def test_harness_round_trip(sandbox: Sandbox, tmp_path: Path, lang: str) -> None:
+    params = [
+        {"name": "s", "type": "string[][]"},
+        {"name": "xs", "type": "float[]"},
+        {"name": "n", "type": "long"},
+    ]
+    problem = _identity_problem(tmp_path, params, "string[][]")
+    ret_type = {"python": "", "cpp": "vector<vector<string>>", "java": "String[][]"}[lang]
+    source = ECHO[lang].replace("RET", ret_type).replace("{ret}", "s")
+    result = judge(problem, source, lang, "run", sandbox=sandbox)
+    assert result.verdict == "AC", result.to_dict()
+    custom = json.dumps({"s": [["x"]], "xs": VALUES["float[]"], "n": 2**63 - 1})
+    result = judge(problem, source, lang, "custom", custom, sandbox=sandbox)
+    assert result.verdict == "OK" and result.tests[0].actual == [["x"]]
+
+
+def test_slow_is_tle_and_stops_early(sandbox: Sandbox, tmp_path: Path) -> None:
+    params = [{"name": "n", "type": "long"}]
+    problem = _identity_problem(tmp_path, params, "long")
+    source = "class Solution:\n    def echo(self, n):\n        while True: pass\n"
+    result = judge(problem, source, "python", "run", sandbox=sandbox)
+    assert result.verdict == "TLE"
+    assert [t.verdict for t in result.tests] == ["TLE", "TLE"]
+
+
+def test_candidate_cannot_read_hidden_tests(
+    sandbox: Sandbox, cache: Path, two_sum: LoadedProblem
+) -> None:
+    paths = [str(p) for p in cache.glob("*.json")] + [str(Path.home() / ".local/share/barraiser")]
+    assert paths
+    source = (
+        "import os\nclass Solution:\n    def two_sum(self, prices, target):\n"
+        f"        for p in {paths!r}:\n"
+        "            if os.path.exists(p):\n                return [-1, -1]\n"
+        "        return [-2, -2]\n"
+    )
+    result = judge(two_sum, source, "python", "run", sandbox=sandbox)
+    assert result.tests[0].actual == [-2, -2]
+
+
+def test_cli_submit_json_and_check_problem(tmp_path: Path) -> None:
+    from barraiser.cli.main import app
+
+    file = tmp_path / "answer.py"
+    file.write_text(TWO_SUM_PY)
+    runner = CliRunner()
+    out = runner.invoke(app, ["judge", "submit", "two-sum", str(file), "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["verdict"] == "AC" and data["language"] == "python"
+    assert {"passed", "total", "tests", "first_failing_sample", "compile_output"} <= set(data)
+    out = runner.invoke(app, ["judge", "check-problem", "two-sum", "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["ok"] is True
