@@ -1,0 +1,111 @@
+"""The problem page end to end: a real `barraiser serve`, Chromium, the editor and the real judge.
+
+Screenshots are saved under ``test-output/e2e/problem-*.png``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_web_e2e import SCREENSHOTS, Problems, Server, _new_page, browser, server
+
+pytestmark = pytest.mark.e2e
+__all__ = ["browser", "server"]  # the fixtures, shared with the web e2e test
+
+SOLUTIONS = Path(__file__).resolve().parents[2] / "content/problems/two-sum/solutions"
+JUDGE_TIMEOUT_MS = 90_000
+
+
+def _type_code(page: Any, code: str) -> None:
+    """Replace the editor's text as a user would: focus, select all, type (pasted as text)."""
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)
+
+
+def _verdict(page: Any) -> str:
+    page.wait_for_selector(
+        "#results .result-summary .verdict", state="visible", timeout=JUDGE_TIMEOUT_MS
+    )
+    verdict: str = page.locator("#results .result-summary .verdict").get_attribute("data-verdict")
+    return verdict
+
+
+def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) -> None:
+    problems = Problems()
+    page = _new_page(browser, problems, viewport={"width": 1400, "height": 1000})
+
+    # From the navigation to the list of problems, then to two-sum.
+    page.goto(server.base + "/")
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link", name="Coding problems").click()
+    page.wait_for_url("**/problems")
+    assert page.locator('.q-row[data-id="two-sum"]').count() == 1
+    page.screenshot(path=SCREENSHOTS / "problem-list.png", full_page=True)
+    page.locator('.q-row[data-id="two-sum"] a.q-title').click()
+    page.wait_for_url("**/problems/two-sum")
+
+    # The editor opens with the Python starter code; switching language loads C++'s.
+    page.wait_for_selector(".cm-editor .cm-content")
+    assert "def two_sum" in page.locator(".cm-content").inner_text()
+    page.select_option("#language", "cpp")
+    page.wait_for_function("() => window.barraiserEditor.getValue().includes('twoSum')")
+    page.select_option("#language", "python")
+    page.wait_for_function("() => window.barraiserEditor.getValue().includes('def two_sum')")
+
+    # A wrong solution: Ctrl+Enter runs the samples; the failing sample shows expected/actual.
+    _type_code(page, (SOLUTIONS / "wrong_same_index.py").read_text())
+    page.evaluate("window.__samePage = true")
+    page.keyboard.press("Control+Enter")
+    assert _verdict(page) == "WA"
+    failing = page.locator('.test-row[data-verdict="WA"]').first
+    expected = failing.locator(".io-expected pre").inner_text().replace(" ", "")
+    samples = server.api("/api/problems/two-sum")["samples"]
+    assert expected in {str(s["expected"]).replace(" ", "") for s in samples}
+    assert failing.locator(".io-actual pre").inner_text().replace(" ", "") == "[0,0]"
+    page.screenshot(path=SCREENSHOTS / "problem-wrong-answer.png", full_page=True)
+
+    # The correct solution passes the samples (Run button) ...
+    _type_code(page, (SOLUTIONS / "reference.py").read_text())
+    page.get_by_role("button", name="Run samples").click()
+    assert _verdict(page) == "AC"
+    rows = page.locator("#results .test-row")
+    assert rows.count() >= 2
+    assert page.locator('#results .test-row[data-verdict="AC"]').count() == rows.count()
+    page.screenshot(path=SCREENSHOTS / "problem-run.png", full_page=True)
+
+    # ... and is Accepted on submit; hidden tests show verdict and time only, never data.
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_selector("#results .pending", state="detached", timeout=JUDGE_TIMEOUT_MS)
+    assert _verdict(page) == "AC"
+    hidden = page.locator('#results .test-row[data-hidden="true"]')
+    assert hidden.count() >= 15
+    assert page.locator('#results .test-row[data-hidden="true"] .test-body').count() == 0
+    assert page.locator('#results .test-row[data-hidden="true"] pre').count() == 0
+    page.screenshot(path=SCREENSHOTS / "problem-accepted.png", full_page=True)
+
+    # Custom input: the box opens, then the program runs on the arguments given there.
+    page.get_by_role("button", name="Run with custom input").click()
+    page.fill("#custom-input", '{"prices": [1, 9, 5], "target": 14}')
+    page.get_by_role("button", name="Run with custom input").click()
+    page.wait_for_selector("#results .pending", state="detached", timeout=JUDGE_TIMEOUT_MS)
+    assert _verdict(page) == "OK"
+    assert page.locator("#results .io-actual pre").inner_text().replace(" ", "") == "[1,2]"
+    page.screenshot(path=SCREENSHOTS / "problem-custom.png", full_page=True)
+
+    # Results arrived without a page load; the draft survives a reload.
+    assert page.evaluate("window.__samePage") is True
+    page.reload()
+    page.wait_for_selector(".cm-editor .cm-content")
+    assert "seen" in page.evaluate("window.barraiserEditor.getValue()")
+
+    # Hints open one at a time.
+    assert page.locator("details.hint:visible").count() == 1
+    page.locator("details.hint summary").first.click()
+    page.wait_for_selector('details.hint[data-hint="2"]', state="visible")
+    assert page.locator("details.hint:visible").count() == 2
+
+    assert problems.items == []
