@@ -62,8 +62,14 @@ def problem_page(
             "p": detail,
             "languages": LANGUAGE_LABELS,
             "config_json": _json_for_script(config),
+            "sample_args": _sample_args,
         },
     )
+
+
+def _sample_args(args: dict[str, object]) -> str:
+    """``prices = [4, 11]`` then ``target = 18``, one argument per line."""
+    return "\n".join(f"{name} = {json.dumps(value)}" for name, value in args.items())
 
 
 def _first_sample_input(detail: ProblemDetail) -> str:
