@@ -1,0 +1,10 @@
+# Uses a strict comparison, so touching bookings such as [1, 4] and [4, 6] are not merged.
+class Solution:
+    def merge_intervals(self, intervals: list[list[int]]) -> list[list[int]]:
+        merged: list[list[int]] = []
+        for start, end in sorted(intervals):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return merged
