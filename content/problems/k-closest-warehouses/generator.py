@@ -22,7 +22,8 @@ def _valid_k(points: list[list[int]], wanted: int) -> int:
 
 def _points(rng: random.Random, n: int, limit: int) -> list[list[int]]:
     side = 2 * limit + 1
-    return [[code // side - limit, code % side - limit] for code in rng.sample(range(side * side), n)]
+    codes = rng.sample(range(side * side), n)
+    return [[code // side - limit, code % side - limit] for code in codes]
 
 
 def _case(rng: random.Random, n: int, limit: int, wanted: int) -> dict:

@@ -28,12 +28,24 @@ def generate(rng: random.Random) -> list[dict]:
     ]
     for _ in range(8):
         alphabet = LETTERS[: rng.randint(2, 4)]
-        tests.append({"args": {"s": _word(rng, rng.randint(1, 14), alphabet),
-                               "t": _word(rng, rng.randint(1, 4), alphabet)}})
+        tests.append(
+            {
+                "args": {
+                    "s": _word(rng, rng.randint(1, 14), alphabet),
+                    "t": _word(rng, rng.randint(1, 4), alphabet),
+                }
+            }
+        )
     for _ in range(3):
         alphabet = LETTERS[: rng.randint(3, 20)]
-        tests.append({"args": {"s": _word(rng, rng.randint(500, 5000), alphabet),
-                               "t": _word(rng, rng.randint(2, 60), alphabet)}})
+        tests.append(
+            {
+                "args": {
+                    "s": _word(rng, rng.randint(500, 5000), alphabet),
+                    "t": _word(rng, rng.randint(2, 60), alphabet),
+                }
+            }
+        )
     # Maximum size. The first two make every start walk to the end in a quadratic scan.
     tests.append({"args": {"s": "a" * (MAX_N - 1) + "b", "t": "ab"}})
     tests.append({"args": {"s": "a" * MAX_N, "t": "b"}})

@@ -8,8 +8,9 @@ LIMIT = 10**9
 MAX_N = 100_000
 
 
-def _case(rng: random.Random, n: int, q: int, low: int = -LIMIT, high: int = LIMIT,
-          hit_rate: float = 0.5) -> dict:
+def _case(
+    rng: random.Random, n: int, q: int, low: int = -LIMIT, high: int = LIMIT, hit_rate: float = 0.5
+) -> dict:
     """A random rotated list of n distinct values and q queries, about hit_rate of them present."""
     values = sorted(rng.sample(range(low, high + 1), n))
     k = rng.randrange(n)
