@@ -42,7 +42,7 @@ def generate(rng: random.Random) -> list[dict]:
         n = rng.randint(2, 10)
         pairs = _dag(rng, n, rng.randint(1, 2 * n))
         a, b = pairs[0]
-        cases.append((n, pairs + [[b, a]]))  # the reversed pair closes a cycle
+        cases.append((n, [*pairs, [b, a]]))  # the reversed pair closes a cycle
     for _ in range(2):
         n = rng.randint(500, 5000)
         cases.append((n, _dag(rng, n, rng.randint(n, 3 * n))))
@@ -52,10 +52,10 @@ def generate(rng: random.Random) -> list[dict]:
     labels = list(range(n))
     rng.shuffle(labels)
     chain = _chain(n, labels)
-    cases.append((n, chain + [[labels[0], labels[-1]]]))  # one back edge: a cycle through all
+    cases.append((n, [*chain, [labels[0], labels[-1]]]))  # one back edge: a cycle through all
     cases.append((n, _dag(rng, n, 200_000)))
     dense = _dag(rng, n, 199_999)
     a, b = dense[-1]
-    cases.append((n, dense + [[b, a]]))
+    cases.append((n, [*dense, [b, a]]))
     cases.append((n, chain + _dag(rng, n, 100_000)))
     return [{"args": {"n": n, "prerequisites": pairs}} for n, pairs in cases]

@@ -29,7 +29,9 @@ def _snake(rows: int, cols: int) -> list[str]:
 
 def _comb(rows: int, cols: int) -> list[str]:
     """Vertical teeth hanging from a spine on the bottom row: many top-left corners, one island."""
-    return ["".join("1" if c % 2 == 0 else "0" for c in range(cols)) for _ in range(rows - 1)] + ["1" * cols]
+    return ["".join("1" if c % 2 == 0 else "0" for c in range(cols)) for _ in range(rows - 1)] + [
+        "1" * cols
+    ]
 
 
 def generate(rng: random.Random) -> list[dict]:
@@ -46,8 +48,14 @@ def generate(rng: random.Random) -> list[dict]:
         _comb(6, 7),
         _snake(9, 8),
     ]
-    grids += [_random(rng, rng.randint(1, 8), rng.randint(1, 8), rng.choice((30, 50, 70))) for _ in range(4)]
-    grids += [_random(rng, rng.randint(50, 300), rng.randint(50, 300), rng.choice((40, 55, 60))) for _ in range(3)]
+    grids += [
+        _random(rng, rng.randint(1, 8), rng.randint(1, 8), rng.choice((30, 50, 70)))
+        for _ in range(4)
+    ]
+    grids += [
+        _random(rng, rng.randint(50, 300), rng.randint(50, 300), rng.choice((40, 55, 60)))
+        for _ in range(3)
+    ]
     # Maximum size: half a million islands, one island of a million cells (deep recursion),
     # a long winding island, a dense random map near the percolation threshold and a comb.
     grids += [

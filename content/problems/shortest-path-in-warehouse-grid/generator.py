@@ -15,7 +15,9 @@ def _place(rng: random.Random, cells: list[list[str]], start=None, end=None) -> 
     return ["".join(row) for row in cells]
 
 
-def _random(rng: random.Random, rows: int, cols: int, density: float, start=None, end=None) -> list[str]:
+def _random(
+    rng: random.Random, rows: int, cols: int, density: float, start=None, end=None
+) -> list[str]:
     cells = [["#" if rng.random() < density else "." for _ in range(cols)] for _ in range(rows)]
     return _place(rng, cells, start, end)
 
@@ -60,7 +62,14 @@ def generate(rng: random.Random) -> list[dict]:
         tests.append({"args": {"grid": _random(rng, rows, cols, 0.35), "k": rng.randint(0, 3)}})
     for _ in range(4):
         rows, cols = rng.randint(10, 40), rng.randint(10, 40)
-        tests.append({"args": {"grid": _random(rng, rows, cols, rng.uniform(0.3, 0.6)), "k": rng.randint(0, 8)}})
+        tests.append(
+            {
+                "args": {
+                    "grid": _random(rng, rows, cols, rng.uniform(0.3, 0.6)),
+                    "k": rng.randint(0, 8),
+                }
+            }
+        )
     tests.append({"args": {"grid": _walls(100, 100, 5), "k": 19}})
     tests.append({"args": {"grid": _walls(100, 100, 5), "k": 18}})
     tests.append({"args": {"grid": _serpentine(100, 100), "k": 10}})

@@ -20,7 +20,12 @@ class Solution:
             for _ in range(len(queue)):
                 i, left = queue.popleft()
                 r, c = divmod(i, cols)
-                for j, ok in ((i - cols, r > 0), (i + cols, r < rows - 1), (i - 1, c > 0), (i + 1, c < cols - 1)):
+                for j, ok in (
+                    (i - cols, r > 0),
+                    (i + cols, r < rows - 1),
+                    (i - 1, c > 0),
+                    (i + 1, c < cols - 1),
+                ):
                     if not ok:
                         continue
                     if j == end:

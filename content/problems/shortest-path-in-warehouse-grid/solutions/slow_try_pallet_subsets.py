@@ -23,8 +23,8 @@ class Solution:
                         break
                     for nxt in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
                         nr, nc = nxt
-                        if 0 <= nr < rows and 0 <= nc < cols and nxt not in dist:
-                            if grid[nr][nc] != "#" or nxt in opened:
-                                dist[nxt] = dist[(r, c)] + 1
-                                queue.append(nxt)
+                        inside = 0 <= nr < rows and 0 <= nc < cols
+                        if inside and nxt not in dist and (grid[nr][nc] != "#" or nxt in opened):
+                            dist[nxt] = dist[(r, c)] + 1
+                            queue.append(nxt)
         return best
