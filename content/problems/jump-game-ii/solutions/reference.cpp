@@ -6,7 +6,7 @@ public:
     int minJumps(std::vector<int>& ranges) {
         int n = (int)ranges.size();
         int hops = 0;
-        long long end = 0, farthest = 0;  // i + ranges[i] stays below 2^31, but be safe
+        long long end = 0, farthest = 0;  // end of the current level, farthest reach
         for (int i = 0; i < n - 1; ++i) {
             farthest = std::max(farthest, (long long)i + ranges[i]);
             if (i == end) {
