@@ -43,7 +43,9 @@ def generate(rng: random.Random) -> list[dict]:
     ]
     # Small random cases on a tiny alphabet: many near-ties between the three operations.
     for _ in range(5):
-        tests.append(_args(_word(rng, rng.randint(0, 10), "ab"), _word(rng, rng.randint(0, 10), "ab")))
+        tests.append(
+            _args(_word(rng, rng.randint(0, 10), "ab"), _word(rng, rng.randint(0, 10), "ab"))
+        )
     for _ in range(3):
         s = _word(rng, rng.randint(20, 300))
         tests.append(_args(s, _mutate(rng, s, rng.randint(1, 30))))

@@ -38,7 +38,9 @@ def _valid_starts(gas: list[int], cost: list[int]) -> int:
     return count
 
 
-def _shift_total(rng: random.Random, gas: list[int], cost: list[int], high: int, target: int) -> None:
+def _shift_total(
+    rng: random.Random, gas: list[int], cost: list[int], high: int, target: int
+) -> None:
     """Change gas and cost within [0, high] until sum(gas) - sum(cost) == target."""
     order = list(range(len(gas)))
     rng.shuffle(order)

@@ -28,7 +28,7 @@ def _relabel(rng: random.Random, shape: list[int]) -> list[int]:
 
 def _random_queries(rng: random.Random, n: int, q: int) -> list[tuple[int, int]]:
     ids = rng.choices(range(1, n + 1), k=2 * q)
-    return list(zip(ids[::2], ids[1::2]))
+    return list(zip(ids[::2], ids[1::2], strict=True))
 
 
 def _random_shape(rng: random.Random, n: int, window: int) -> list[int]:
@@ -63,16 +63,20 @@ def generate(rng: random.Random) -> list[dict]:
         parents[label[i] - 1] = label[p] if p >= 0 else 0
     deep_left = [label[i] for i in range(half - 200, half + 1)]
     deep_right = [label[i] for i in range(N - 200, N)]
-    queries = list(zip(rng.choices(deep_left, k=Q), rng.choices(deep_right, k=Q)))
+    queries = list(zip(rng.choices(deep_left, k=Q), rng.choices(deep_right, k=Q), strict=True))
     tests.append(_input(parents, queries))
     # A path: the ancestor is always the shallower node, deep in the tree.
-    shape = [-1] + list(range(N - 1))
+    shape = [-1, *range(N - 1)]
     parents = _relabel(rng, shape)
     tests.append(_input(parents, _random_queries(rng, N, Q)))
     # Random trees, deep and bushy, with random labels.
     tests.append(_input(_relabel(rng, _random_shape(rng, N, 3)), _random_queries(rng, N, Q)))
     tests.append(_input(_relabel(rng, _random_shape(rng, N, N)), _random_queries(rng, N, Q)))
     # A complete binary tree and a star.
-    tests.append(_input(_relabel(rng, [-1] + [(i - 1) // 2 for i in range(1, N)]), _random_queries(rng, N, Q)))
+    tests.append(
+        _input(
+            _relabel(rng, [-1] + [(i - 1) // 2 for i in range(1, N)]), _random_queries(rng, N, Q)
+        )
+    )
     tests.append(_input(_relabel(rng, [-1] + [0] * (N - 1)), _random_queries(rng, N, Q)))
     return tests

@@ -3,9 +3,9 @@ class Solution:
         total = 0
         tank = 0
         start = 0
-        for i, (g, c) in enumerate(zip(gas, cost)):
-            total += g - c
-            tank += g - c
+        for i in range(len(gas)):
+            total += gas[i] - cost[i]
+            tank += gas[i] - cost[i]
             if tank < 0:
                 # No station in start..i can be the start: begin again after i.
                 start = i + 1

@@ -4,8 +4,8 @@ class Solution:
     def can_complete_circuit(self, gas: list[int], cost: list[int]) -> int:
         tank = 0
         start = 0
-        for i, (g, c) in enumerate(zip(gas, cost)):
-            tank += g - c
+        for i in range(len(gas)):
+            tank += gas[i] - cost[i]
             if tank < 0:
                 start = i + 1
                 tank = 0

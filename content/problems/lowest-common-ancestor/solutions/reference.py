@@ -46,15 +46,15 @@ def main() -> None:
     out = []
     idx = n + 2
     for _ in range(q):
-        l = first[int(data[idx])]
-        r = first[int(data[idx + 1])]
+        lo = first[int(data[idx])]
+        hi = first[int(data[idx + 1])]
         idx += 2
-        if l > r:
-            l, r = r, l
-        k = (r - l + 1).bit_length() - 1
+        if lo > hi:
+            lo, hi = hi, lo
+        k = (hi - lo + 1).bit_length() - 1
         row = table[k]
-        a = row[l]
-        b = row[r - (1 << k) + 1]
+        a = row[lo]
+        b = row[hi - (1 << k) + 1]
         out.append((a if a < b else b) & mask)
     sys.stdout.write("\n".join(map(str, out)) + "\n")
 
