@@ -83,6 +83,7 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     assert _verdict(page) == "AC"
     hidden = page.locator('#results .test-row[data-hidden="true"]')
     assert hidden.count() >= 15
+    assert hidden.first.locator(".test-name").inner_text() == "Hidden test 1"
     assert page.locator('#results .test-row[data-hidden="true"] .test-body').count() == 0
     assert page.locator('#results .test-row[data-hidden="true"] pre').count() == 0
     page.screenshot(path=SCREENSHOTS / "problem-accepted.png", full_page=True)

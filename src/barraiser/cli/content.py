@@ -1,16 +1,39 @@
-"""``barraiser content ...``: validate the question bank, loops and Leadership Principles."""
+"""``barraiser content ...``: validate the question bank, problems, loops and principles."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
-from barraiser.cli._common import settings
+from barraiser.cli._common import fail, settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from barraiser.content.problems import LoadedProblem
 
 app = typer.Typer(help="Validate and inspect content.", no_args_is_help=True)
 
 
 @app.command("check")
-def check() -> None:
+def check(
+    judge: Annotated[
+        bool,
+        typer.Option(
+            "--judge",
+            help="Also prove every problem in the sandbox: each shipped solution must get "
+            "its declared verdict (references AC in Python, C++ and Java; wrong WA; slow TLE).",
+        ),
+    ] = False,
+    problem_ids: Annotated[
+        list[str] | None,
+        typer.Option("--problem", help="With --judge: only these problem ids (repeatable)."),
+    ] = None,
+    slots: Annotated[
+        int, typer.Option(min=1, max=16, help="With --judge: sandboxes used in parallel.")
+    ] = 2,
+) -> None:
     """Validate all content; exit non-zero with a list of every problem found."""
     from rich.console import Console
     from rich.text import Text
@@ -29,6 +52,69 @@ def check() -> None:
     n_cal = sum(len(q.calibration) for q in bank.questions.values())
     console.print(
         f"[green]Content OK[/]: {len(bank.questions)} questions ({n_cal} calibration answers), "
-        f"{len(bank.loops)} loops, {len(bank.principles)} Leadership Principles, "
-        f"{len(bank.competencies)} competencies, from {', '.join(str(d) for d in dirs)}."
+        f"{len(bank.problems)} coding problems, {len(bank.loops)} loops, "
+        f"{len(bank.principles)} Leadership Principles, {len(bank.competencies)} competencies, "
+        f"from {', '.join(str(d) for d in dirs)}."
     )
+    if not judge:
+        return
+    chosen = problem_ids or sorted(bank.problems)
+    unknown = [p for p in chosen if p not in bank.problems]
+    if unknown:
+        fail(f"unknown problem id(s): {', '.join(unknown)}; `barraiser problems list` shows them.")
+    reports = _prove([bank.problems[p] for p in chosen], slots, console)
+    failed = [r for r in reports if not r["ok"]]
+    for report in failed:
+        console.print(f"[red]FAILED[/] {report['problem_id']}: {report['error']}".rstrip(": "))
+        for entry in report["solutions"]:
+            if not entry["ok"]:
+                console.print(
+                    Text(
+                        f"    {entry['file']}: expected {entry['expect']}, got {entry['verdict']} "
+                        f"{entry['detail']}".rstrip()
+                    )
+                )
+    n_solutions = sum(len(r["solutions"]) for r in reports)
+    if failed:
+        console.print(f"[bold red]{len(failed)} of {len(reports)} problem(s) failed.[/]")
+        raise typer.Exit(1)
+    console.print(
+        f"[green]Judged OK[/]: all {n_solutions} solutions of {len(reports)} problem(s) got "
+        "their declared verdicts."
+    )
+
+
+def _prove(problems: list[LoadedProblem], slots: int, console: Console) -> list[dict[str, Any]]:
+    """Check each problem on a pool of sandboxes, one problem per sandbox at a time."""
+    import queue
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rich.progress import Progress
+
+    from barraiser.judge.problem_check import check_problem
+    from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
+
+    try:
+        pool: queue.Queue[Sandbox] = queue.Queue()
+        for slot in range(slots):
+            pool.put(Sandbox(slot))
+    except SandboxUnavailable as error:
+        fail(str(error))
+
+    def one(problem: LoadedProblem) -> dict[str, Any]:
+        sandbox = pool.get()
+        try:
+            return check_problem(problem, sandbox)
+        finally:
+            pool.put(sandbox)
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("Judging problems", total=len(problems))
+        reports = []
+        with ThreadPoolExecutor(max_workers=slots) as executor:
+            for report in executor.map(one, problems):
+                reports.append(report)
+                mark = "[green]ok[/]" if report["ok"] else "[red]FAILED[/]"
+                bar.console.print(f"  {mark} {report['problem_id']}", highlight=False)
+                bar.advance(task)
+    return reports

@@ -151,7 +151,8 @@
   }
   function seconds(test) {
     var t = test.time_s !== undefined ? test.time_s : test.cpu_s !== undefined ? test.cpu_s : test.wall_s;
-    return typeof t === "number" ? t.toFixed(3) + " s" : "";
+    if (typeof t !== "number") return "";
+    return t < 0.001 ? "< 1 ms" : t < 1 ? Math.round(t * 1000) + " ms" : t.toFixed(2) + " s";
   }
   function memory(test) {
     if (typeof test.memory_kb === "number") return (test.memory_kb / 1024).toFixed(1) + " MiB";
@@ -160,7 +161,8 @@
   }
   function testRow(test, i) {
     var hidden = !!(test.hidden || test.kind === "hidden");
-    var name = test.name || (hidden ? "Hidden test " : "Sample ") + (test.index !== undefined ? test.index + 1 : i + 1);
+    // Samples and hidden tests are numbered separately, from 1.
+    var name = test.name || (hidden ? "Hidden test " : "Sample ") + (i + 1);
     var head = el("div", { class: "test-head" }, [
       el("span", { class: "test-name", text: name }),
       badge(test.verdict || test.status),
@@ -196,7 +198,13 @@
     var compile = r.compile_output || r.compile_error || r.compiler_output;
     if (compile) nodes.push(pre(verdict === "CE" ? "Compiler output" : "Compiler warnings", compile, "io-compile"));
     if (r.message) nodes.push(el("p", { class: "small result-message", text: r.message }));
-    if (tests.length) nodes.push(el("ol", { class: "test-list" }, tests.map(testRow)));
+    var seen = { sample: 0, hidden: 0 };
+    var rows = tests.map(function (test) {
+      var kind = test.hidden || test.kind === "hidden" ? "hidden" : "sample";
+      seen[kind] += 1;
+      return testRow(test, seen[kind] - 1);
+    });
+    if (tests.length) nodes.push(el("ol", { class: "test-list" }, rows));
     show(nodes);
   }
   function showError(message) {
