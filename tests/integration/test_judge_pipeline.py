@@ -211,3 +211,32 @@ def test_cli_submit_json_and_check_problem(tmp_path: Path) -> None:
     out = runner.invoke(app, ["judge", "check-problem", "two-sum", "--json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout)["ok"] is True
+
+
+def test_huge_source_is_refused_before_the_sandbox(
+    sandbox: Sandbox, two_sum: LoadedProblem, tmp_path: Path
+) -> None:
+    """Compile-time bomb by size: a source over the limit never reaches the compiler, with an
+    error that says what to do; a large source within the limit is judged as usual."""
+    from barraiser.judge.runner import MAX_SOURCE_BYTES, SubmissionRejected
+
+    reference = _solution(two_sum, "reference.cpp")
+    padding = MAX_SOURCE_BYTES - len(reference.encode()) - 100
+    within = reference + "\n// " + "x" * padding + "\n"
+    huge = within + "int filler[] = {" + "1," * (MAX_SOURCE_BYTES // 2) + "};\n"
+    for lang, source in (("cpp", huge), ("python", TWO_SUM_PY + "#" * MAX_SOURCE_BYTES)):
+        with pytest.raises(SubmissionRejected, match="larger than 64 KiB; make it smaller"):
+            judge(two_sum, source, lang, "run", sandbox=sandbox)
+    # Counted in bytes of UTF-8, not characters.
+    wide = TWO_SUM_PY + "# " + "é" * (MAX_SOURCE_BYTES // 2) + "\n"
+    with pytest.raises(SubmissionRejected):
+        judge(two_sum, wide, "python", "run", sandbox=sandbox)
+    assert judge(two_sum, within, "cpp", "run", sandbox=sandbox).verdict == "AC"
+    # The CLI reports the refusal as a clear error, not a traceback.
+    from barraiser.cli.main import app
+
+    file = tmp_path / "huge.cpp"
+    file.write_text(huge)
+    out = CliRunner().invoke(app, ["judge", "submit", "two-sum", str(file), "--json"])
+    assert out.exit_code != 0
+    assert "larger than 64 KiB" in out.output and "Traceback" not in out.output

@@ -8,21 +8,29 @@ of skipping.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import pwd
 import re
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from barraiser.judge.languages import LANGUAGES, execute, self_test
+from barraiser.config import Settings
+from barraiser.content.problems import load_problem
+from barraiser.judge.hidden import hidden_tests
+from barraiser.judge.languages import LANGUAGES, CompiledLanguage, execute, self_test
 from barraiser.judge.result import Limits, RunResult, Status
 from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
+from barraiser.store import init_store
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "judge_cases"
 _EXTENSIONS = {".py": "python", ".cpp": "cpp", ".java": "java"}
@@ -232,17 +240,110 @@ def _case_header(path: Path) -> tuple[str, Limits]:
 
 
 CASES = sorted(p for p in CASES_DIR.iterdir() if p.suffix in _EXTENSIONS)
+DB_SECRET = "barraiser-db-secret-7d41"
+
+
+@dataclasses.dataclass(frozen=True)
+class HostData:
+    """A data folder on the host as a real install has it: the SQLite database and the
+    hidden-test cache.  World readable on purpose, so that only the box's mount namespace keeps
+    a program from reading it."""
+
+    data_dir: Path
+    database: Path
+    hidden_file: Path
+
+    @property
+    def placeholders(self) -> dict[str, str]:
+        return {
+            "@DATA_DIR@": str(self.data_dir),
+            "@DATABASE@": str(self.database),
+            "@HIDDEN_DIR@": str(self.hidden_file.parent),
+            "@HIDDEN_FILE@": str(self.hidden_file),
+        }
+
+    def secrets(self) -> list[bytes]:
+        """Bytes that appear in the host files and must never appear in a program's output."""
+        tests = json.loads(self.hidden_file.read_text())["tests"]
+        return [
+            DB_SECRET.encode(),
+            b"SQLite format 3",
+            b'"problem": "two-sum"',
+            json.dumps(tests[-1]["args"]).encode()[:40],
+        ]
+
+    def digest(self) -> dict[str, str]:
+        """A fingerprint of every file of the data folder (the host must stay untouched)."""
+        return {
+            str(path): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(self.data_dir.rglob("*"))
+            if path.is_file()
+        }
+
+
+@pytest.fixture(scope="module")
+def host_data() -> Iterator[HostData]:
+    root = Path(tempfile.mkdtemp(prefix="barraiser-attack-", dir="/tmp"))
+    try:
+        data_dir = root / "data"
+        database = data_dir / "barraiser.db"
+        store = init_store(Settings(data_dir=data_dir, database_url=f"sqlite:///{database}"))
+        store.close()
+        with sqlite3.connect(database) as connection:
+            connection.execute("CREATE TABLE attack_marker (value TEXT)")
+            connection.execute("INSERT INTO attack_marker VALUES (?)", (DB_SECRET,))
+        hidden_tests(load_problem("two-sum"), data_dir / "cache" / "tests")
+        hidden_file = next((data_dir / "cache" / "tests").glob("two-sum-*.json"))
+        for path in [root, *root.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        yield HostData(data_dir, database, hidden_file)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _case_source(path: Path, host_data: HostData) -> bytes:
+    source = path.read_text()
+    for placeholder, value in host_data.placeholders.items():
+        source = source.replace(placeholder, value)
+    return source.encode()
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
-def test_judge_case(sandbox: Sandbox, path: Path) -> None:
+def test_judge_case(sandbox: Sandbox, host_data: HostData, path: Path) -> None:
     expected, limits = _case_header(path)
     language = LANGUAGES[_EXTENSIONS[path.suffix]]
-    result = execute(language, sandbox, path.read_bytes(), limits=limits)
+    before = host_data.digest()
+    result = execute(language, sandbox, _case_source(path, host_data), limits=limits)
     assert result.status == expected, result
+    for secret in host_data.secrets():
+        assert secret not in result.stdout + result.stderr, (secret, result)
     _assert_all_dead(sandbox)
+    # The host is untouched: the project's data folder is as it was.
+    assert host_data.digest() == before
     # The next submission is judged correctly.
     assert py(sandbox, "print(input()[::-1])", stdin=b"abc\n").stdout == b"cba\n"
+    if expected == "CE" and isinstance(language, CompiledLanguage):
+        # A compile-time bomb stops within the compile limits, output capped ...
+        compile_limits = language.compile_limits
+        assert result.wall_s <= compile_limits.wall_s + 1, result
+        assert result.cpu_s <= compile_limits.time_limit_s + 1, result
+        assert len(result.stderr) <= limits.stderr_limit_bytes
+        # ... and the next compile is judged correctly.
+        ok, after = self_test(language, sandbox)
+        assert ok, after
+
+
+def test_case_placeholders_reach_the_host_data(host_data: HostData) -> None:
+    """The data-folder cases look where the data really is (else they would prove nothing)."""
+    assert host_data.database.read_bytes().startswith(b"SQLite format 3")
+    assert DB_SECRET.encode() in host_data.database.read_bytes() + b"".join(
+        p.read_bytes() for p in host_data.data_dir.glob("barraiser.db-wal")
+    )
+    assert host_data.hidden_file.stat().st_mode & 0o004
+    for name in ("project_database.py", "hidden_tests_cache.py"):
+        source = _case_source(CASES_DIR / name, host_data).decode()
+        assert not re.search(r"@[A-Z_]+@", source)
+        assert str(host_data.data_dir) in source
 
 
 def test_refuses_without_bubblewrap(monkeypatch: pytest.MonkeyPatch) -> None:
