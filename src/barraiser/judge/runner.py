@@ -133,13 +133,7 @@ class _Program:
         if not isinstance(self.language, CompiledLanguage):
             return None
         self.build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
-        result = self.sandbox.run(
-            self.language.compile_argv(),
-            limits=self.language.compile_limits,
-            files=self.files,
-            build_dir=self.build,
-            build_writable=True,
-        )
+        result = self.language.compile_in(self.sandbox, self.files, self.build)
         if result.status is Status.OK:
             return None
         if result.status is Status.IE:

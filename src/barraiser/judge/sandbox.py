@@ -170,13 +170,22 @@ class Sandbox:
         stdin: bytes = b"",
         build_dir: Path | None = None,
         build_writable: bool = False,
+        binds: Mapping[str, Path] | None = None,
     ) -> RunResult:
-        """Run ``argv`` (which may use ``{src}``, ``{build}`` and ``{work}``) and judge the run."""
+        """Run ``argv`` (which may use ``{src}``, ``{build}`` and ``{work}``) and judge the run.
+
+        ``binds`` maps a name to a trusted host folder, bound read-only at ``/<name>`` in the box
+        (``{name}`` in ``argv``)."""
+        for name in binds or {}:
+            if not name.isalnum() or name in ("src", "build", "work"):
+                raise ValueError(f"bad bind name {name!r}")
         # One run per slot at a time, across processes too (the slot's user and cgroup are shared).
         lock_path = runs_root() / f"slot{self.slot}.lock"
         with open(lock_path, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            return self._run_locked(argv, limits, files, stdin, build_dir, build_writable)
+            return self._run_locked(
+                argv, limits, files, stdin, build_dir, build_writable, dict(binds or {})
+            )
 
     def _run_locked(
         self,
@@ -186,6 +195,7 @@ class Sandbox:
         stdin: bytes,
         build_dir: Path | None,
         build_writable: bool,
+        binds: dict[str, Path],
     ) -> RunResult:
         with tempfile.TemporaryDirectory(prefix="run-", dir=runs_root()) as host_tmp:
             src = Path(host_tmp) / "src"
@@ -212,15 +222,22 @@ class Sandbox:
                 os.chmod(build_dir, 0o700)
             if self.unsafe:
                 paths = {"src": str(src), "build": str(build_dir or work), "work": str(work)}
+                paths.update({name: str(path) for name, path in binds.items()})
                 command = [_place(part, paths) for part in argv]
                 return self._execute(command, limits, stdin_path, cwd=str(work), status_fd=False)
             paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR}
-            command = [BWRAP, *self._bwrap_args(limits, src, build_dir, build_writable)]
+            paths.update({name: f"/{name}" for name in binds})
+            command = [BWRAP, *self._bwrap_args(limits, src, build_dir, build_writable, binds)]
             command += [_place(part, paths) for part in argv]
             return self._execute(command, limits, stdin_path, cwd="/", status_fd=True)
 
     def _bwrap_args(
-        self, limits: Limits, src: Path, build_dir: Path | None, build_writable: bool
+        self,
+        limits: Limits,
+        src: Path,
+        build_dir: Path | None,
+        build_writable: bool,
+        binds: Mapping[str, Path],
     ) -> list[str]:
         args = [
             "--unshare-all",
@@ -240,6 +257,8 @@ class Sandbox:
         ]
         if build_dir is not None:
             args += ["--bind" if build_writable else "--ro-bind", str(build_dir), BUILD_DIR]
+        for name, path in binds.items():
+            args += ["--ro-bind", str(path), f"/{name}"]
         args += ["--size", str(limits.tmpfs_size_mib * 1024 * 1024), "--tmpfs", WORK_DIR]
         args += ["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/", "--chdir", WORK_DIR]
         for key, value in _SANDBOX_ENV.items():

@@ -62,6 +62,21 @@ class CompiledLanguage(Language):
     def compile_argv(self) -> list[str]:
         """The compile command; it writes its output under ``{build}``."""
 
+    def compile_binds(self) -> dict[str, Path]:
+        """Trusted host folders bound read-only into the compile box (``{name}`` in the argv)."""
+        return {}
+
+    def compile_in(self, sandbox: Sandbox, files: dict[str, bytes], build: Path) -> RunResult:
+        """Run the compile step of ``files`` into the host folder ``build``."""
+        return sandbox.run(
+            self.compile_argv(),
+            limits=self.compile_limits,
+            files=files,
+            build_dir=build,
+            build_writable=True,
+            binds=self.compile_binds(),
+        )
+
 
 def execute(
     language: Language,
@@ -81,13 +96,7 @@ def execute(
         return language.classify(result)
     build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
     try:
-        compiled = sandbox.run(
-            language.compile_argv(),
-            limits=language.compile_limits,
-            files=files,
-            build_dir=build,
-            build_writable=True,
-        )
+        compiled = language.compile_in(sandbox, files, build)
         if compiled.status is not Status.OK:
             message = compiled.stderr or compiled.stdout
             if compiled.status is Status.IE:
