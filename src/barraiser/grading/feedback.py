@@ -65,7 +65,7 @@ def build_feedback(
     missing = [
         ("Missing: " if kp.status == "missed" else "Only partly: ") + _plain(kp.text) for kp in gaps
     ]
-    wrong = [f'You said "{_quote(m.evidence)}". {m.correction.strip()}' for m in misconceptions]
+    wrong = [f'You said "{_quote(m.evidence)}" {m.correction.strip()}' for m in misconceptions]
     advice = list(star.advice) if star is not None else []
     feedback = Feedback(
         strengths=strengths[:_MAX_ITEMS],
