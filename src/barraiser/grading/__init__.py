@@ -9,5 +9,40 @@ from barraiser.grading.embeddings import (
     SentenceTransformerBackend,
     get_backend,
 )
+from barraiser.grading.grader import Grader, get_grader, grade_answer
+from barraiser.grading.result import (
+    GRADER_VERSION,
+    FollowUpSuggestion,
+    GradeResult,
+    KeyPointResult,
+    MisconceptionResult,
+)
+from barraiser.grading.rubric import (
+    PreparedRubric,
+    RubricError,
+    from_question,
+    from_reference,
+    from_rubric,
+    load_rubric_file,
+)
 
-__all__ = ["EmbeddingBackend", "ModelUnavailable", "SentenceTransformerBackend", "get_backend"]
+__all__ = [
+    "GRADER_VERSION",
+    "EmbeddingBackend",
+    "FollowUpSuggestion",
+    "GradeResult",
+    "Grader",
+    "KeyPointResult",
+    "MisconceptionResult",
+    "ModelUnavailable",
+    "PreparedRubric",
+    "RubricError",
+    "SentenceTransformerBackend",
+    "from_question",
+    "from_reference",
+    "from_rubric",
+    "get_backend",
+    "get_grader",
+    "grade_answer",
+    "load_rubric_file",
+]
