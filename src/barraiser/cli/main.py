@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from barraiser import __version__
-from barraiser.cli import content, judge, questions, serve
+from barraiser.cli import content, grade, judge, questions, serve
 
 app = typer.Typer(
     name="barraiser",
@@ -18,6 +18,8 @@ app.add_typer(content.app, name="content")
 app.add_typer(judge.app, name="judge")
 app.add_typer(questions.app, name="questions")
 app.command("serve")(serve.serve)
+app.command("grade")(grade.grade)
+app.command("grade-batch")(grade.grade_batch)
 
 
 def _version(value: bool) -> None:

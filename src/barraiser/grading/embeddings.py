@@ -118,7 +118,11 @@ class SentenceTransformerBackend:
 
     @property
     def dimension(self) -> int:
-        return int(self._model.get_sentence_embedding_dimension() or 0)
+        model = self._model
+        getter = getattr(model, "get_embedding_dimension", None)
+        if getter is None:
+            getter = model.get_sentence_embedding_dimension
+        return int(getter() or 0)
 
 
 class CachedEncoder:

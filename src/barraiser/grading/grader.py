@@ -62,7 +62,9 @@ COVERED_AT = 0.62
 PARTLY_AT = 0.48
 ZERO_AT = 0.36
 LEXICAL_BONUS = 0.08
-NEGATION_PENALTY = 0.25
+NEGATION_PENALTY = 0.35
+PARITY_BAND = 0.05
+FLIP_MARGIN = 0.0
 # A misconception is flagged when a sentence states it this closely (and not negated).
 MISCONCEPTION_AT = 0.62
 MISCONCEPTION_MARGIN = 0.10
@@ -175,6 +177,19 @@ class Grader:
 
         assert rubric.phrasing_vectors is not None
         sims = rubric.phrasing_vectors @ unit_vectors.T  # phrasings x units
+        assert rubric.flipped_vectors is not None
+        # A unit closer to the point's opposite ("is" <-> "is not") than to the point denies it.
+        # The model hears negation only faintly, so when both readings are about as close, the
+        # count of negation words (to parity) decides.
+        flipped_sims = rubric.flipped_vectors @ unit_vectors.T
+        phr_parity = np.array([_parity(t) for t in rubric.phrasing_texts])
+        unit_parity = np.array([_parity(t) for t in answer.unit_texts])
+        mismatch = phr_parity[:, None] != unit_parity[None, :]
+        denies = (flipped_sims > sims + FLIP_MARGIN) | (
+            mismatch & (flipped_sims > sims - PARITY_BAND)
+        )
+        no_flip = ~rubric.flipped_vectors.any(axis=1)
+        denies[no_flip] = mismatch[no_flip]
 
         # Sentences that copy the question back earn nothing.
         usable = np.ones(len(answer.units), dtype=bool)
@@ -196,7 +211,6 @@ class Grader:
         keyword_sentences = {
             i for i, s in enumerate(answer.sentences) if _is_keyword_list(s.text)
         } - copied
-        unit_parity = [_parity(t) for t in answer.unit_texts]
         answer_tokens = tokens(
             " ".join(answer.sentences[i].text for i in range(n_sentences) if i not in copied)
         )
@@ -206,13 +220,12 @@ class Grader:
             rows = [r for r, owner in enumerate(rubric.phrasing_owner) if owner == index]
             best_value, best_unit, best_sim = -1.0, -1, 0.0
             for r in rows:
-                phr_parity = _parity(rubric.points[index].phrasings[rows.index(r)])
                 for u in range(len(answer.units)):
                     if not usable[u]:
                         continue
                     sim = float(sims[r, u])
                     value = sim
-                    if unit_parity[u] != phr_parity:
+                    if denies[r, u]:
                         value -= NEGATION_PENALTY
                     a, b = answer.units[u]
                     if a != b:
@@ -263,13 +276,22 @@ class Grader:
             )
 
         misconceptions = self._misconceptions(answer, unit_vectors, rubric, copied)
+        # A sentence that states a misconception earns no key point (it says something wrong).
+        wrong = {m.evidence_span for m in misconceptions}
+        for p in points:
+            if p.evidence_span is not None and p.evidence_span in wrong:
+                p.credit, p.status = 0.0, "missed"
         raw = sum(p.weight * p.credit for p in points) / max(1e-9, rubric.total_weight)
         score = 100.0 * raw
 
         # Honesty: length, keyword lists, focus (padding) and repetition.
         n_words = answer.word_count
-        if n_words < FULL_LENGTH_WORDS:
-            factor = math.sqrt(n_words / FULL_LENGTH_WORDS)
+        full_length = FULL_LENGTH_WORDS
+        if rubric.points and rubric.points[0].derived:
+            # A one-line reference answer expects a one-line answer.
+            full_length = min(full_length, max(8, int(0.8 * len(tokens(rubric.reference_answer)))))
+        if n_words < full_length:
+            factor = math.sqrt(n_words / full_length)
             score *= factor
             warnings.append(f"The answer has {n_words} words: too short to explain the key points.")
         kw_words = sum(len(tokens(answer.sentences[i].text)) for i in keyword_sentences)
@@ -318,7 +340,11 @@ class Grader:
         sims = rubric.misconception_vectors @ unit_vectors[:n].T
         point_sims = (rubric.phrasing_vectors @ unit_vectors[:n].T).max(axis=0)
         found = []
+        prompt_words = set(content_words(rubric.prompt))
         for m, spec in enumerate(rubric.misconceptions):
+            # The sentence must share a word of the mistake that the question does not already
+            # contain: "Adam is an adaptive optimiser" is close to every claim about Adam.
+            distinctive = set(content_words(spec.statement)) - prompt_words
             order = np.argsort(-sims[m])
             for i in order[:2]:
                 i = int(i)
@@ -326,6 +352,8 @@ class Grader:
                 if sim < MISCONCEPTION_AT or i in copied:
                     continue
                 sentence = answer.sentences[i]
+                if distinctive and not distinctive & set(content_words(sentence.text)):
+                    continue
                 if _parity(sentence.text) != _parity(spec.statement):
                     continue  # the sentence denies the misconception
                 if point_sims[i] > sim - MISCONCEPTION_MARGIN:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from barraiser.grading.text import content_words, split_sentences, tokens
+from barraiser.grading.text import content_words, flip_polarity, split_sentences, tokens
 
 if TYPE_CHECKING:
     from barraiser.content.schemas import Question, Rubric
@@ -66,6 +66,9 @@ class PreparedRubric:
     # Filled by embed(): one matrix of all phrasings, with the owning point of each row.
     phrasing_vectors: Vectors | None = None
     phrasing_owner: list[int] = field(default_factory=list)
+    phrasing_texts: list[str] = field(default_factory=list)
+    # The same phrasings with their polarity flipped (None rows are zero vectors).
+    flipped_vectors: Vectors | None = None
     misconception_vectors: Vectors | None = None
     prompt_vector: Vectors | None = None
 
@@ -81,11 +84,23 @@ class PreparedRubric:
                 owner.append(index)
         extra = [m.statement for m in self.misconceptions]
         prompt = [self.prompt] if self.prompt else []
-        vectors = encoder.encode_cached(texts + extra + prompt)
+        flipped = [flip_polarity(t) for t in texts]
+        flipped_texts = [f for f in flipped if f is not None]
+        vectors = encoder.encode_cached(texts + extra + prompt + flipped_texts)
+        flipped_block = vectors[len(texts) + len(extra) + len(prompt) :]
+        self.flipped_vectors = np.zeros_like(vectors[: len(texts)])
+        row = 0
+        for i, f in enumerate(flipped):
+            if f is not None:
+                self.flipped_vectors[i] = flipped_block[row]
+                row += 1
         self.phrasing_vectors = vectors[: len(texts)]
         self.phrasing_owner = owner
+        self.phrasing_texts = texts
         self.misconception_vectors = vectors[len(texts) : len(texts) + len(extra)]
-        self.prompt_vector = vectors[len(texts) + len(extra) :] if prompt else None
+        self.prompt_vector = (
+            vectors[len(texts) + len(extra) : len(texts) + len(extra) + 1] if prompt else None
+        )
         return self
 
     @property

@@ -203,6 +203,8 @@ def tokens(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     """A light suffix stripper so "features"/"feature" and "splits"/"split" match."""
+    if word.endswith("ices") and len(word) > 6:  # matrices, indices
+        return word[:-4] + "ix"
     for suffix in ("ies", "es", "s"):
         if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -250,3 +252,29 @@ def negated_at(text_tokens: list[str], position: int, window: int = 4) -> bool:
 
 def has_negation(text: str) -> bool:
     return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens(text))
+
+
+_AUX = re.compile(
+    r"\b(is|are|was|were|can|could|does|do|did|should|will|would|has|have|must|may|might)"
+    r"(\s+not\b|n't\b)?",
+    re.IGNORECASE,
+)
+
+
+def flip_polarity(text: str) -> str | None:
+    """The statement with its first auxiliary verb negated or un-negated ("is" <-> "is not").
+
+    Used to test that a sentence agrees with a key point rather than with its opposite; None
+    when the text has no auxiliary verb to flip.
+    """
+    match = _AUX.search(text)
+    if match is None:
+        return None
+    verb = match.group(1)
+    if match.group(2):
+        replacement = verb
+    elif verb.lower() == "can":
+        replacement = verb + "not"
+    else:
+        replacement = verb + " not"
+    return text[: match.start()] + replacement + text[match.end() :]
