@@ -150,13 +150,23 @@ class Grader:
         prepared = [_prepare_answer(a, self.max_words) for a, _ in items]
         for _, rubric in items:
             rubric.embed(self.encoder)
-        all_texts = [t for p in prepared for t in p.unit_texts]
-        vectors = self.encoder.encode(all_texts)
+        # Only sentences go through the model; a window of two adjacent sentences is the
+        # normalised mean of their vectors (about half the encoding time, same ranking).
+        all_texts = [s.text for p in prepared for s in p.sentences]
+        vectors = self.encoder.encode(all_texts) if all_texts else None
         results = []
         offset = 0
         for answer, (_, rubric) in zip(prepared, items, strict=True):
-            count = len(answer.unit_texts)
-            results.append(self._score(answer, vectors[offset : offset + count], rubric))
+            count = len(answer.sentences)
+            if vectors is None or count == 0:
+                units = np.zeros((0, 1), dtype=np.float32)
+            else:
+                sentence_vectors = vectors[offset : offset + count]
+                windows = sentence_vectors[:-1] + sentence_vectors[1:]
+                norms = np.linalg.norm(windows, axis=1, keepdims=True)
+                windows = windows / np.maximum(norms, 1e-9)
+                units = np.concatenate([sentence_vectors, windows], axis=0)
+            results.append(self._score(answer, units, rubric))
             offset += count
         return results
 
@@ -215,23 +225,25 @@ class Grader:
             " ".join(answer.sentences[i].text for i in range(n_sentences) if i not in copied)
         )
 
+        owner_rows: dict[int, list[int]] = {}
+        for r, owner in enumerate(rubric.phrasing_owner):
+            owner_rows.setdefault(owner, []).append(r)
+        is_window = np.array([a != b for a, b in answer.units])
+        # A window must beat its sentences clearly; denied or unusable units rank last.
+        value_matrix = sims - NEGATION_PENALTY * denies - 0.03 * is_window[None, :]
+        value_matrix = np.where(usable[None, :], value_matrix, -1.0)
         points: list[KeyPointResult] = []
         for index, point in enumerate(rubric.points):
-            rows = [r for r, owner in enumerate(rubric.phrasing_owner) if owner == index]
+            rows = owner_rows[index]
             best_value, best_unit, best_sim = -1.0, -1, 0.0
-            for r in rows:
-                for u in range(len(answer.units)):
-                    if not usable[u]:
-                        continue
-                    sim = float(sims[r, u])
-                    value = sim
-                    if denies[r, u]:
-                        value -= NEGATION_PENALTY
-                    a, b = answer.units[u]
-                    if a != b:
-                        value -= 0.03  # a window must beat its sentences clearly
-                    if value > best_value:
-                        best_value, best_unit, best_sim = value, u, sim
+            values = value_matrix[rows]
+            if values.size and usable.any():
+                flat = int(np.argmax(values))
+                r_best, best_unit = divmod(flat, values.shape[1])
+                best_value = float(values[r_best, best_unit])
+                best_sim = float(sims[rows[r_best], best_unit])
+                if best_value < -0.5:
+                    best_unit = -1
             hits = _lexical_hits(point.terms, answer_tokens) if point.terms else []
             if point.derived:
                 # Derived points have no synonyms: use content-word recall as the lexical signal.
