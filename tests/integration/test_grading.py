@@ -223,3 +223,19 @@ def test_grade_batch_round_trip(tmp_path: Path) -> None:
     assert set(by_id) == {"a", "b", 3}
     assert by_id["a"]["score"] > by_id["b"]["score"]
     assert [r["line"] for r in rows if "error" in r] == [2, 5]
+
+
+def test_cli_behavioural_answer_has_star_and_follow_ups() -> None:
+    story = (
+        "Last year two launches collided: a fraud model refresh and a dashboard for sales. "
+        "I asked both managers what each delay would cost; the refresh protected about $40k a "
+        "week, so I did it first and told the sales lead the new date the same day. I shipped "
+        "the fraud model a week early and the dashboard five days late, and losses fell 12%."
+    )
+    result = runner.invoke(
+        app, ["grade", "--question", "prioritizing-multiple-deadlines", "-", "--json"], input=story
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["star"] is not None and data["star"]["result_has_number"]
+    assert data["follow_ups"] and data["feedback"]

@@ -21,7 +21,8 @@ def _grader() -> Grader:
     from barraiser.grading.grader import Grader
 
     try:
-        return Grader(get_backend(settings()))
+        principles = list(bank().principles.values())
+        return Grader(get_backend(settings()), principles=principles)
     except ModelUnavailable as exc:
         fail(str(exc), code=2)
 

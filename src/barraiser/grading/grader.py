@@ -50,6 +50,8 @@ from barraiser.grading.text import (
 )
 
 if TYPE_CHECKING:
+    from barraiser.content.schemas import LeadershipPrinciple
+    from barraiser.grading.behavioral import StarAnalysis
     from barraiser.grading.embeddings import CachedEncoder, Vectors
 
 #: Answers longer than this are graded on their first words (latency stays bounded).
@@ -135,11 +137,13 @@ class Grader:
         max_words: int = MAX_WORDS,
         feedback: FeedbackHook | None = None,
         follow_ups: FollowUpHook | None = None,
+        principles: Sequence[LeadershipPrinciple] = (),
     ) -> None:
         self.encoder = encoder
         self.max_words = max_words
-        self.feedback_hook = feedback or default_feedback
-        self.follow_up_hook = follow_ups or default_follow_ups
+        self.principles = list(principles)
+        self.feedback_hook = feedback or rich_feedback
+        self.follow_up_hook = follow_ups or rich_follow_ups
 
     def grade(self, answer: str, rubric: PreparedRubric) -> GradeResult:
         """Grade one answer."""
@@ -403,6 +407,11 @@ class Grader:
             model=self.encoder.name,
             grader_version=GRADER_VERSION,
         )
+        if rubric.kind == "behavioral" and self.principles:
+            from barraiser.grading.behavioral import analyze_behavioral
+
+            star = analyze_behavioral(answer.text, self.principles, self.encoder)
+            result.star = star.model_dump(mode="json")
         result.follow_ups = self.follow_up_hook(result, rubric)
         result.feedback = self.feedback_hook(result, rubric)
         return result
@@ -450,6 +459,37 @@ def default_feedback(result: GradeResult, rubric: PreparedRubric) -> str:
         lines.append(f"! \u201c{m.evidence}\u201d: {m.correction}")
     lines.extend(f"Note: {w}" for w in result.warnings)
     return "\n".join(lines)
+
+
+def _star_of(result: GradeResult) -> StarAnalysis | None:
+    if result.star is None:
+        return None
+    from barraiser.grading.behavioral import StarAnalysis
+
+    return StarAnalysis.model_validate(result.star)
+
+
+def rich_follow_ups(result: GradeResult, rubric: PreparedRubric) -> list[FollowUpSuggestion]:
+    """Follow-ups from :mod:`barraiser.grading.followups` (rubric, missed points, STAR gaps)."""
+    from barraiser.grading.followups import pick_follow_ups
+
+    schema = rubric.question.rubric if rubric.question is not None else None
+    picks = pick_follow_ups(schema, result.key_points, _star_of(result))
+    return [
+        FollowUpSuggestion(question=p.question, probes=p.probes, reason=p.reason) for p in picks
+    ]
+
+
+def rich_feedback(result: GradeResult, rubric: PreparedRubric) -> str:
+    """Feedback text from :mod:`barraiser.grading.feedback`, plus the grader's warnings."""
+    from barraiser.grading.feedback import build_feedback
+
+    text = build_feedback(
+        result.score, result.key_points, result.misconceptions, _star_of(result), rubric.question
+    ).text
+    if result.warnings:
+        text += "\n" + "\n".join(f"Note: {w}" for w in result.warnings)
+    return text
 
 
 _default_graders: dict[int, Grader] = {}

@@ -63,6 +63,8 @@ class PreparedRubric:
     follow_ups: list[FollowUpSpec] = field(default_factory=list)
     kind: str = "concept"
     reference_answer: str = ""
+    #: The bank question (and its schema rubric) when graded from the bank.
+    question: Question | None = None
     # Filled by embed(): one matrix of all phrasings, with the owning point of each row.
     phrasing_vectors: Vectors | None = None
     phrasing_owner: list[int] = field(default_factory=list)
@@ -149,15 +151,18 @@ def from_rubric(
 def from_question(question: Question) -> PreparedRubric:
     """Prepare a bank question: its rubric, or its model answer when it has no rubric."""
     if question.rubric is not None:
-        return from_rubric(
+        prepared = from_rubric(
             question.rubric,
             prompt=question.prompt,
             question_id=question.id,
             kind=question.kind,
             reference_answer=question.model_answer,
         )
+        prepared.question = question
+        return prepared
     prepared = from_reference(question.prompt, question.model_answer, question_id=question.id)
     prepared.kind = question.kind
+    prepared.question = question
     return prepared
 
 
