@@ -239,3 +239,16 @@ def test_cli_behavioural_answer_has_star_and_follow_ups() -> None:
     data = json.loads(result.stdout)
     assert data["star"] is not None and data["star"]["result_has_number"]
     assert data["follow_ups"] and data["feedback"]
+
+
+def test_cli_help_does_not_import_the_model_stack() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from barraiser.cli import app; "
+        "heavy = ('torch', 'sentence_transformers', 'numpy'); "
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
