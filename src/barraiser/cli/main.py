@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from barraiser import __version__
-from barraiser.cli import content, judge, problems, questions, serve
+from barraiser.cli import content, grade, judge, problems, questions, serve
 
 app = typer.Typer(
     name="barraiser",
@@ -19,6 +19,8 @@ app.add_typer(judge.app, name="judge")
 app.add_typer(problems.app, name="problems")
 app.add_typer(questions.app, name="questions")
 app.command("serve")(serve.serve)
+app.command("grade")(grade.grade)
+app.command("grade-batch")(grade.grade_batch)
 
 
 def _version(value: bool) -> None:

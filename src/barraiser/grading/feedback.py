@@ -1,0 +1,140 @@
+"""Feedback text for a graded answer: specific, quoted, short and not inflated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from barraiser.content.schemas import Question
+from barraiser.grading.behavioral import StarAnalysis
+from barraiser.grading.followups import KeyPointOutcome
+
+_MAX_QUOTE_WORDS = 25
+_MAX_ITEMS = 4
+
+
+class EvidencedKeyPoint(KeyPointOutcome, Protocol):
+    @property
+    def evidence(self) -> str | None: ...
+
+
+class FlaggedMisconception(Protocol):
+    """A misconception the answer states (``MisconceptionResult`` fits)."""
+
+    @property
+    def statement(self) -> str: ...
+    @property
+    def correction(self) -> str: ...
+    @property
+    def evidence(self) -> str: ...
+
+
+class Feedback(BaseModel):
+    strengths: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    misconceptions: list[str] = Field(default_factory=list)
+    star_advice: list[str] = Field(default_factory=list)
+    next_step: str | None = None
+    text: str = ""
+
+
+def build_feedback(
+    score: float,
+    key_points: Sequence[EvidencedKeyPoint],
+    misconceptions: Sequence[FlaggedMisconception] = (),
+    star: StarAnalysis | None = None,
+    question: Question | None = None,
+) -> Feedback:
+    """What was strong (quoted), what was missing, what was wrong, STAR advice, next step."""
+    covered = sorted(
+        (kp for kp in key_points if kp.status == "covered" and kp.evidence),
+        key=lambda kp: kp.weight,
+        reverse=True,
+    )
+    strengths = [f'{_plain(kp.text)}: "{_quote(kp.evidence or "")}"' for kp in covered]
+    if star is not None:
+        for match in star.principles[:2]:
+            strengths.append(f'Shows {match.name}: "{_quote(match.evidence)}"')
+    gaps = sorted(
+        (kp for kp in key_points if kp.status != "covered"),
+        key=lambda kp: (kp.status != "missed", -kp.weight),
+    )
+    missing = [
+        ("Missing: " if kp.status == "missed" else "Only partly: ") + _plain(kp.text) for kp in gaps
+    ]
+    wrong = [f'You said "{_quote(m.evidence)}" {m.correction.strip()}' for m in misconceptions]
+    advice = list(star.advice) if star is not None else []
+    feedback = Feedback(
+        strengths=strengths[:_MAX_ITEMS],
+        missing=missing[:_MAX_ITEMS],
+        misconceptions=wrong,
+        star_advice=advice[:_MAX_ITEMS],
+        next_step=_next_step(question, gaps),
+    )
+    feedback.text = _render(score, feedback, len(missing))
+    return feedback
+
+
+def _headline(score: float, has_misconceptions: bool) -> str:
+    if score >= 80 and not has_misconceptions:
+        verdict = "a strong answer"
+    elif score >= 55:
+        verdict = "a partial answer: the core is there, but important points are missing"
+    elif score >= 25:
+        verdict = "a weak answer: most of what an interviewer listens for is missing"
+    else:
+        verdict = "not yet an answer to this question"
+    return f"Score {round(score)}/100: {verdict}."
+
+
+def _render(score: float, feedback: Feedback, missing_total: int) -> str:
+    lines = [_headline(score, bool(feedback.misconceptions))]
+    if feedback.strengths:
+        lines.append("Strong:")
+        lines += [f"- {s}" for s in feedback.strengths]
+    if feedback.missing:
+        more = missing_total - len(feedback.missing)
+        lines.append("Missing:" if not more else f"Missing ({more} more not shown):")
+        lines += [f"- {m}" for m in feedback.missing]
+    if feedback.misconceptions:
+        lines.append("Corrections:")
+        lines += [f"- {m}" for m in feedback.misconceptions]
+    if feedback.star_advice:
+        lines.append("Story structure:")
+        lines += [f"- {a}" for a in feedback.star_advice]
+    if feedback.next_step:
+        lines.append(f"Next: {feedback.next_step}")
+    return "\n".join(lines)
+
+
+def _next_step(question: Question | None, gaps: Sequence[KeyPointOutcome]) -> str | None:
+    if question is None:
+        return None
+    if question.labs:
+        return f"run the lab `{question.labs[0]}` (barraiser lab run {question.labs[0]})."
+    if gaps:
+        first = _plain(gaps[0].text)
+        target = f"practise `{question.related[0]}` next" if question.related else "answer again"
+        return f're-read the model answer for "{first}", then {target}.'
+    if question.related:
+        return f"try the related question `{question.related[0]}`."
+    return None
+
+
+def _quote(sentence: str) -> str:
+    words = " ".join(sentence.split()).split(" ")
+    if len(words) <= _MAX_QUOTE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:_MAX_QUOTE_WORDS]) + " ..."
+
+
+def _plain(text: str) -> str:
+    """A key point in words a candidate understands: no grader phrasing like 'States ...'."""
+    text = " ".join(text.split()).rstrip(".")
+    text = re.sub(r"\s*\((?:e\.g\.|such as)[^)]*\)", "", text)
+    text = re.sub(r"\btheir\b", "your", text)
+    text = re.sub(r"\bthey\b", "you", text)
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,215 @@
+"""Follow-up questions that probe what an answer missed, as an interviewer would ask them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from barraiser.content.schemas import Rubric
+from barraiser.grading.behavioral import StarAnalysis, StarPart
+
+FollowUpSource = Literal["rubric", "key-point", "star"]
+
+#: Share of a key point's weight that is still missing, by status.
+_MISSING_SHARE = {"missed": 1.0, "partly": 0.5, "covered": 0.0}
+
+_STAR_QUESTIONS: dict[StarPart, str] = {
+    "situation": "Can you set the scene: where were you, what was your role and what was at stake?",
+    "task": "What exactly were you responsible for, and why was it yours to solve?",
+    "action": "What did you do yourself, step by step?",
+    "result": "What was the measurable result? What changed, and by how much?",
+}
+
+
+class KeyPointOutcome(Protocol):
+    """What follow-ups need from a graded key point (``KeyPointResult`` fits)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+    @property
+    def status(self) -> str: ...
+
+
+class FollowUpPick(BaseModel):
+    question: str
+    probes: list[str] = Field(default_factory=list, description="Key point ids it probes.")
+    reason: str = ""
+    source: FollowUpSource = "rubric"
+
+
+def pick_follow_ups(
+    rubric: Rubric | None,
+    key_points: Sequence[KeyPointOutcome],
+    star: StarAnalysis | None = None,
+    *,
+    limit: int = 3,
+) -> list[FollowUpPick]:
+    """Pick 1-3 follow-ups, most missed weight first.
+
+    Rubric follow-ups whose probes include missed or partly covered points come first, ranked by
+    the weight they would recover; a missed point no chosen follow-up probes gets a question built
+    from its text; for behavioural answers a missing STAR part (or a result without a number)
+    gets its own question.  With nothing missed, the rubric's first follow-up probes deeper.
+    """
+    missing = {
+        kp.id: kp.weight * _MISSING_SHARE.get(kp.status, 0.0)
+        for kp in key_points
+        if _MISSING_SHARE.get(kp.status, 0.0) > 0
+    }
+    picks: list[FollowUpPick] = []
+    probed: set[str] = set()
+    rubric_follow_ups = list(rubric.follow_ups) if rubric else []
+    ranked = sorted(
+        rubric_follow_ups,
+        key=lambda f: sum(missing.get(p, 0.0) for p in f.probes),
+        reverse=True,
+    )
+    for follow_up in ranked:
+        gain = sum(missing.get(p, 0.0) for p in follow_up.probes)
+        if gain <= 0 or len(picks) >= limit:
+            break
+        probes = [p for p in follow_up.probes if p in missing]
+        if set(probes) <= probed:
+            continue
+        picks.append(
+            FollowUpPick(
+                question=follow_up.question,
+                probes=probes,
+                reason="Probes what the answer missed: " + ", ".join(probes) + ".",
+                source="rubric",
+            )
+        )
+        probed.update(probes)
+
+    star_picks = _star_follow_ups(star) if star is not None else []
+    # A missing STAR part is the bigger gap in a behavioural answer: keep room for one.
+    room = limit - len(picks) - (1 if star_picks else 0)
+    by_weight = sorted(
+        (kp for kp in key_points if kp.id in missing and kp.id not in probed),
+        key=lambda kp: missing[kp.id],
+        reverse=True,
+    )
+    for kp in by_weight[: max(room, 0)]:
+        picks.append(
+            FollowUpPick(
+                question=question_from_key_point(kp.text, behavioral=star is not None),
+                probes=[kp.id],
+                reason="The answer missed this point."
+                if kp.status == "missed"
+                else "The answer only partly covered this point.",
+                source="key-point",
+            )
+        )
+        probed.add(kp.id)
+    for pick in star_picks:
+        if len(picks) >= limit:
+            break
+        if pick.question not in {p.question for p in picks}:
+            picks.append(pick)
+    if not picks and rubric_follow_ups:
+        first = rubric_follow_ups[0]
+        picks.append(
+            FollowUpPick(
+                question=first.question,
+                probes=list(first.probes),
+                reason="Everything was covered; this probes deeper.",
+                source="rubric",
+            )
+        )
+    return picks[:limit]
+
+
+def _star_follow_ups(star: StarAnalysis) -> list[FollowUpPick]:
+    picks: list[FollowUpPick] = []
+    if star.hypothetical:
+        picks.append(
+            FollowUpPick(
+                question="Can you tell me about one specific time this actually happened?",
+                reason="The answer describes what the candidate would do, not what they did.",
+                source="star",
+            )
+        )
+    for part in star.missing_parts:
+        picks.append(
+            FollowUpPick(
+                question=_STAR_QUESTIONS[part],
+                reason=f"The story has no {part.capitalize()}.",
+                source="star",
+            )
+        )
+    if star.parts["result"].present and not star.result_has_number:
+        picks.append(
+            FollowUpPick(
+                question=_STAR_QUESTIONS["result"],
+                reason="The Result has no number.",
+                source="star",
+            )
+        )
+    if star.ownership.we_dominates:
+        picks.append(
+            FollowUpPick(
+                question="You said 'we' a lot: what did you do yourself?",
+                reason="The story mostly says 'we'.",
+                source="star",
+            )
+        )
+    return picks
+
+
+_PRONOUNS = {
+    "their": "your",
+    "they": "you",
+    "them": "you",
+    "themselves": "yourself",
+    "theirs": "yours",
+}
+_LOWER_FIRST = {"the", "a", "an", "if", "with", "when", "each", "every", "both"}
+
+
+def question_from_key_point(text: str, *, behavioral: bool = False) -> str:
+    """Turn a key point ("Gives a quantified result ...") into a question an interviewer asks."""
+    body = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".")
+    first, _, rest = body.partition(" ")
+    rest = re.sub(
+        r"\b(" + "|".join(_PRONOUNS) + r")\b",
+        lambda m: _PRONOUNS[m.group(1).lower()],
+        rest,
+        flags=re.IGNORECASE,
+    )
+    verb = _base_verb(first)
+    if verb is not None and rest:
+        return f"Can you {verb} {rest}?"
+    if first.islower() or first.lower() in _LOWER_FIRST:
+        body = first.lower() + (" " + rest if rest else "")
+    else:
+        body = first + (" " + rest if rest else "")
+    if behavioral:
+        return f"You didn't mention this: {body}. Can you tell me about that?"
+    return f"You didn't mention that {body}. How does that come into your answer?"
+
+
+def _base_verb(word: str) -> str | None:
+    """ "Gives" -> "give", "Clarifies" -> "clarify"; None when the word is not such a verb."""
+    lower = word.lower()
+    if not word[:1].isupper() or not lower.endswith("s") or lower.endswith("ss") or len(lower) < 4:
+        return None
+    if lower in _NOT_VERBS:
+        return None
+    if lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("shes", "ches", "xes", "sses", "zes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+# Plural nouns that can start a key point and must not be read as verbs.
+_NOT_VERBS = frozenset(
+    {"weights", "features", "labels", "models", "metrics", "gradients", "trees", "units", "logs"}
+)

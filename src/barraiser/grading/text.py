@@ -1,0 +1,280 @@
+"""Text helpers for the grader: sentence splitting, tokens, phrase matching and negation cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations whose final dot does not end a sentence (lower case, without the last dot).
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "approx",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "fig",
+        "eq",
+        "no",
+        "al",
+        "resp",
+        "incl",
+        "esp",
+        "min",
+        "max",
+        "sec",
+        "st",
+        "jr",
+        "sr",
+        "u.s",
+        "a.k.a",
+    }
+)
+
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u2013\u2014>]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
+# A sentence ends at . ! ? (possibly followed by closing quotes/brackets) and whitespace.
+_END = re.compile(r"([.!?]+[\"'\u201d\u2019)\]]*)(\s+)")
+_SEMI_LONG = re.compile(r";\s+")
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019.+\-][a-z0-9]+)*", re.IGNORECASE)
+
+#: Words that turn a statement around when they come shortly before a term.
+NEGATION_CUES = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "neither",
+        "none",
+        "cannot",
+        "can't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "wouldn't",
+        "shouldn't",
+        "couldn't",
+        "hardly",
+        "barely",
+        "nothing",
+        "ignore",
+        "ignoring",
+        "irrelevant",
+        "unnecessary",
+        "needn't",
+    }
+)
+
+_STOPWORD_TEXT = """a an the and or but if then than so of to in on at by for with from as is are
+    was were be
+    been being it its this that these those there here which who whom what when where why how i
+    we you he she they them our your their my me us do does did doing have has had having can
+    could would should will shall may might must also just very really quite some any each every
+    all both either more most much many such other another into onto over under about up down out
+    off again further once only own same too s t don not no nor few one two first next then like
+    well kind sort lot get got make made use used using say said think want way
+    thing things"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an answer, with its position in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _is_abbreviation(text: str, dot_index: int) -> bool:
+    """True when the dot at ``dot_index`` ends an abbreviation or sits inside a number."""
+    before = text[:dot_index]
+    match = re.search(r"([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)$", before)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # Single capital initial ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
+    return bool(re.fullmatch(r"[a-z](?:\.[a-z])+", word)) or (
+        len(word) == 1 and before[-1].isupper() and dot_index + 2 < len(text)
+    )
+
+
+def _split_block(block: str, offset: int, out: list[Sentence]) -> None:
+    start = 0
+    for match in _END.finditer(block):
+        punct_start = match.start(1)
+        if block[punct_start] == "." and _is_abbreviation(block, punct_start):
+            continue
+        following = block[match.end() : match.end() + 1]
+        # "... 0.85 or ..." never reaches here (no whitespace after the dot); a lower-case
+        # continuation after a dot is usually an abbreviation we do not know.
+        if block[punct_start] == "." and following.islower():
+            continue
+        end = match.end(1)
+        _emit(block, start, end, offset, out)
+        start = match.end()
+    _emit(block, start, len(block), offset, out)
+
+
+def _emit(block: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
+    piece = block[start:end]
+    stripped = piece.strip()
+    if not stripped or not _WORD.search(stripped):
+        return
+    lead = len(piece) - len(piece.lstrip())
+    out.append(Sentence(stripped, offset + start + lead, offset + start + lead + len(stripped)))
+
+
+def split_sentences(text: str, max_words: int = 60) -> list[Sentence]:
+    """Split prose, bullet lists and line-broken text into sentences.
+
+    Bullets and blank lines always start a new sentence; a single line break inside a paragraph
+    does not (answers are often hard-wrapped).  Dots in abbreviations ("e.g.", "i.e.") and
+    numbers ("0.85") do not end sentences.  Very long run-on sentences are cut at semicolons.
+    """
+    out: list[Sentence] = []
+    lines = text.splitlines(keepends=True)
+    blocks: list[tuple[int, str]] = []
+    position = 0
+    current_start: int | None = None
+    current: list[str] = []
+    for line in lines:
+        bullet = _BULLET.match(line)
+        blank = not line.strip()
+        if (bullet or blank) and current:
+            blocks.append((current_start or 0, "".join(current)))
+            current, current_start = [], None
+        if not blank:
+            if bullet:
+                content_start = position + bullet.end()
+                line_text = line[bullet.end() :]
+            else:
+                content_start = position
+                line_text = line
+            if current_start is None:
+                current_start = content_start
+            current.append(line_text)
+        position += len(line)
+    if current:
+        blocks.append((current_start or 0, "".join(current)))
+    for block_start, block in blocks:
+        _split_block(block, block_start, out)
+    return _cut_long(out, max_words)
+
+
+def _cut_long(sentences: list[Sentence], max_words: int) -> list[Sentence]:
+    result: list[Sentence] = []
+    for sentence in sentences:
+        if len(sentence.text.split()) <= max_words:
+            result.append(sentence)
+            continue
+        start = 0
+        for match in _SEMI_LONG.finditer(sentence.text):
+            piece = sentence.text[start : match.start() + 1].strip()
+            if piece:
+                pos = sentence.start + start
+                result.append(Sentence(piece, pos, pos + len(piece)))
+            start = match.end()
+        tail = sentence.text[start:].strip()
+        if tail:
+            pos = sentence.start + start
+            result.append(Sentence(tail, pos, pos + len(tail)))
+    return result
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens (keeps "pr-auc", "0.85", "don't" whole)."""
+    return [m.group(0).lower().replace("\u2019", "'") for m in _WORD.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper so "features"/"feature" and "splits"/"split" match."""
+    if word.endswith("ices") and len(word) > 6:  # matrices, indices
+        return word[:-4] + "ix"
+    for suffix in ("ies", "es", "s"):
+        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed tokens without stop words."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and not t.isdigit()]
+
+
+def word_count(text: str) -> int:
+    return len(tokens(text))
+
+
+def truncate_words(text: str, max_words: int) -> tuple[str, bool]:
+    """The text cut after ``max_words`` words (at a word boundary), and whether it was cut."""
+    for count, match in enumerate(_WORD.finditer(text), start=1):
+        if count > max_words:
+            return text[: match.start()].rstrip(), True
+    return text, False
+
+
+def find_phrase(phrase: str, text_tokens: list[str]) -> list[int]:
+    """Token positions where the (stemmed) phrase occurs as whole words."""
+    target = [stem(t) for t in tokens(phrase)]
+    if not target:
+        return []
+    stems = [stem(t) for t in text_tokens]
+    n = len(target)
+    return [i for i in range(len(stems) - n + 1) if stems[i : i + n] == target]
+
+
+def negated_at(text_tokens: list[str], position: int, window: int = 4) -> bool:
+    """True when a negation cue appears within ``window`` words before ``position``."""
+    # A clause break (e.g. "but") resets the scope of an earlier negation.
+    for i in range(position - 1, max(-1, position - window - 1), -1):
+        token = text_tokens[i]
+        if token in {"but", "however", "although", "though", "yet", "whereas"}:
+            return False
+        if token in NEGATION_CUES or token.endswith("n't"):
+            return True
+    return False
+
+
+def has_negation(text: str) -> bool:
+    return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens(text))
+
+
+_AUX = re.compile(
+    r"\b(is|are|was|were|can|could|does|do|did|should|will|would|has|have|must|may|might)"
+    r"(\s+not\b|n't\b)?",
+    re.IGNORECASE,
+)
+
+
+def flip_polarity(text: str) -> str | None:
+    """The statement with its first auxiliary verb negated or un-negated ("is" <-> "is not").
+
+    Used to test that a sentence agrees with a key point rather than with its opposite; None
+    when the text has no auxiliary verb to flip.
+    """
+    match = _AUX.search(text)
+    if match is None:
+        return None
+    verb = match.group(1)
+    if match.group(2):
+        replacement = verb
+    elif verb.lower() == "can":
+        replacement = verb + "not"
+    else:
+        replacement = verb + " not"
+    return text[: match.start()] + replacement + text[match.end() :]

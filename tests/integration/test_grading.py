@@ -1,0 +1,254 @@
+"""The answer grader with the real all-MiniLM-L6-v2 model: evidence, honesty, calibration, CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from barraiser.cli import app
+from barraiser.config import Settings
+from barraiser.content.bank import get_bank
+from barraiser.grading import (
+    GRADER_VERSION,
+    Grader,
+    PreparedRubric,
+    from_question,
+    from_reference,
+    get_backend,
+)
+
+ACCURACY = "choosing-between-two-accuracies"
+IMPORTANCE = "correlated-features-importance"
+GOOD = (
+    "Accuracy alone can be misleading, because it hides which kind of mistakes each model "
+    "makes. If only a few percent of transactions are fraud, a model that always predicts "
+    "'not fraud' already reaches 85%. So I would compare precision and recall on the fraud "
+    "class using the confusion matrix, and put a cost on each error type to compute the "
+    "expected cost of both models. I'd also check with a bootstrap that the gap is not noise."
+)
+
+
+@pytest.fixture(scope="module")
+def grader() -> Grader:
+    return Grader(get_backend(Settings(grader_model=None)))
+
+
+def _rubric(question_id: str) -> PreparedRubric:
+    return from_question(get_bank().question(question_id))
+
+
+def _status(grader: Grader, answer: str, question_id: str, point: str) -> str:
+    result = grader.grade(answer, _rubric(question_id))
+    return next(p.status for p in result.key_points if p.id == point)
+
+
+def test_paraphrase_of_a_key_point_is_covered_with_evidence(grader: Grader) -> None:
+    result = grader.grade(GOOD, _rubric(ACCURACY))
+    points = {p.id: p for p in result.key_points}
+    assert points["accuracy-insufficient"].covered
+    assert points["accuracy-insufficient"].evidence is not None
+    assert "misleading" in points["accuracy-insufficient"].evidence
+    assert points["precision-recall"].covered
+    assert points["cost-of-errors"].status != "missed"
+    assert result.score >= 50
+    assert result.grader_version == GRADER_VERSION
+
+
+def test_negated_statement_does_not_cover_the_point(grader: Grader) -> None:
+    paraphrase = (
+        "Looking only at accuracy is not enough to pick a model, since it hides which errors "
+        "each model makes, so I would look further than the accuracy number."
+    )
+    negated = (
+        "Looking only at accuracy is enough to pick a model, since it shows which errors "
+        "each model makes."
+    )
+    assert _status(grader, paraphrase, ACCURACY, "accuracy-insufficient") == "covered"
+    assert _status(grader, negated, ACCURACY, "accuracy-insufficient") != "covered"
+
+
+def test_wrong_statement_is_flagged_as_misconception(grader: Grader) -> None:
+    answer = (
+        "Random forest measures feature importance with permutation importance, by shuffling "
+        "each feature. Because both correlated features help the model, both of them will get "
+        "a high importance score, so I would keep both."
+    )
+    result = grader.grade(answer, _rubric(IMPORTANCE))
+    flagged = {m.id for m in result.misconceptions}
+    assert "rf-uses-permutation" in flagged
+    assert all(m.correction and m.evidence for m in result.misconceptions)
+    assert result.score < 30
+
+
+def test_correct_answer_is_not_flagged(grader: Grader) -> None:
+    result = grader.grade(GOOD, _rubric(ACCURACY))
+    assert result.misconceptions == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",
+        "fine",
+        "accuracy, precision, recall, AUC, confusion matrix, cost, latency, bootstrap",
+        "You have two classifiers for the same task. One scores 85% accuracy on the test set, "
+        "the other 82%. How would you decide which one to ship?",
+        "I really enjoy cooking Italian food on weekends. My favourite dish is lasagne with a "
+        "lot of cheese, and I usually bake bread as well. Cooking helps me relax after work.",
+        " ".join(["I think this is a great question and there are many things to say."] * 20),
+    ],
+    ids=["empty", "one-word", "keywords", "copied-question", "off-topic", "padding"],
+)
+def test_gaming_answers_score_low(grader: Grader, answer: str) -> None:
+    result = grader.grade(answer, _rubric(ACCURACY))
+    assert result.score <= 25, (result.score, result.warnings)
+
+
+def test_padding_around_a_good_answer_costs_marks(grader: Grader) -> None:
+    filler = " ".join(
+        f"My cousin told me about her holiday in Spain number {i}, it was sunny and nice."
+        for i in range(12)
+    )
+    plain = grader.grade(GOOD, _rubric(ACCURACY))
+    padded = grader.grade(GOOD + " " + filler, _rubric(ACCURACY))
+    assert padded.score < plain.score
+    assert padded.warnings
+
+
+def test_very_long_answer_is_capped_and_says_so(grader: Grader) -> None:
+    result = grader.grade(" ".join([GOOD] * 40), _rubric(ACCURACY))
+    assert result.truncated
+    assert any("first" in w for w in result.warnings)
+
+
+def test_reference_only_rubric(grader: Grader) -> None:
+    rubric = from_reference(
+        "What is the role of a prototype program in problem solving?",
+        "To simulate the behaviour of portions of the desired software product.",
+    )
+    right = grader.grade(
+        "A prototype simulates how parts of the final software product will behave.", rubric
+    )
+    wrong = grader.grade("A prototype is the first line of a C++ function declaration.", rubric)
+    assert right.score > wrong.score + 20
+    assert right.key_points[0].evidence
+
+
+def test_calibration_strong_partial_weak(grader: Grader) -> None:
+    """Strong > partial > weak on the shipped calibration answers (see docs/grading.md)."""
+    questions = [q for q in get_bank().questions.values() if len(q.calibration) >= 3]
+    assert len(questions) == 17
+    right = 0
+    for question in questions:
+        rubric = from_question(question)
+        score = {c.level: grader.grade(c.answer, rubric).score for c in question.calibration}
+        right += score["strong"] > score["partial"] > score["weak"]
+        assert score["strong"] > score["weak"], question.id
+    # 16 of 17 today (logistic-regression-coefficients ranks partial below weak).
+    assert right >= 16
+
+
+runner = CliRunner()
+
+
+def test_cli_grade_json_shape(tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(GOOD)
+    result = runner.invoke(
+        app, ["grade", "--question", ACCURACY, "--answer-file", str(answer), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert 0 <= data["score"] <= 100
+    assert {"key_points", "misconceptions", "feedback", "star", "grader_version"} <= set(data)
+    point = data["key_points"][0]
+    assert {"id", "text", "weight", "status", "covered", "similarity", "evidence"} <= set(point)
+    assert data["star"] is None
+
+
+def test_cli_grade_rubric_file_from_stdin(tmp_path: Path) -> None:
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text(
+        yaml.safe_dump(
+            {
+                "question": "Why is a validation set needed?",
+                "reference_answer": "To tune hyperparameters and choose a model without "
+                "touching the test set, so the final test estimate stays unbiased.",
+            }
+        )
+    )
+    result = runner.invoke(
+        app,
+        ["grade", "--rubric", str(rubric), "-", "--json"],
+        input="We tune the hyperparameters on it so the test set stays untouched and unbiased.",
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["score"] > 30
+
+
+def test_cli_grade_errors_are_sentences(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["grade", "--question", "no-such-question", "-"], input="x")
+    assert result.exit_code != 0
+    assert "no question" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_grade_batch_round_trip(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "answer": GOOD, "question_id": ACCURACY}),
+        "{not json",
+        json.dumps({"id": "b", "answer": "fine", "question_id": ACCURACY}),
+        json.dumps(
+            {
+                "id": 3,
+                "answer": "It simulates parts of the software.",
+                "question": "What is a prototype for?",
+                "reference_answer": "To simulate the behaviour of parts of the software product.",
+            }
+        ),
+        json.dumps({"id": "c", "answer": "x", "question_id": "nope"}),
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["grade-batch", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 1  # bad lines make the exit code non-zero, others are graded
+    assert "line 2" in result.output and "line 5" in result.output
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    by_id = {r["id"]: r for r in rows if "score" in r}
+    assert set(by_id) == {"a", "b", 3}
+    assert by_id["a"]["score"] > by_id["b"]["score"]
+    assert [r["line"] for r in rows if "error" in r] == [2, 5]
+
+
+def test_cli_behavioural_answer_has_star_and_follow_ups() -> None:
+    story = (
+        "Last year two launches collided: a fraud model refresh and a dashboard for sales. "
+        "I asked both managers what each delay would cost; the refresh protected about $40k a "
+        "week, so I did it first and told the sales lead the new date the same day. I shipped "
+        "the fraud model a week early and the dashboard five days late, and losses fell 12%."
+    )
+    result = runner.invoke(
+        app, ["grade", "--question", "prioritizing-multiple-deadlines", "-", "--json"], input=story
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["star"] is not None and data["star"]["result_has_number"]
+    assert data["follow_ups"] and data["feedback"]
+
+
+def test_cli_help_does_not_import_the_model_stack() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from barraiser.cli import app; "
+        "heavy = ('torch', 'sentence_transformers', 'numpy'); "
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,55 @@
+"""Sentence splitting, tokens, phrase matching and negation cues of the grader."""
+
+from __future__ import annotations
+
+from barraiser.grading.text import find_phrase, negated_at, split_sentences, tokens, truncate_words
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_abbreviations_and_numbers_do_not_split() -> None:
+    text = "Use a metric, e.g. PR-AUC, not accuracy of 0.85 alone. Then i.e. check recall."
+    assert _texts(text) == [
+        "Use a metric, e.g. PR-AUC, not accuracy of 0.85 alone.",
+        "Then i.e. check recall.",
+    ]
+
+
+def test_bullets_and_blank_lines_start_sentences_but_wrapped_lines_do_not() -> None:
+    text = (
+        "First I would ask what the task\nis about.\n\n"
+        "- precision and recall\n* cost of errors\n1. latency"
+    )
+    assert _texts(text) == [
+        "First I would ask what the task\nis about.",
+        "precision and recall",
+        "cost of errors",
+        "latency",
+    ]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "  One sentence here. Another one!  "
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_phrases_match_whole_words_with_plurals() -> None:
+    toks = tokens("We compare the confusion matrices and the AUC.")
+    assert find_phrase("confusion matrix", toks) == [3]
+    assert find_phrase("auc", toks) == [7]
+    assert find_phrase("cat", tokens("a category")) == []
+
+
+def test_negation_scope() -> None:
+    toks = tokens("I would not look at recall, but at precision")
+    assert negated_at(toks, toks.index("recall"))
+    assert not negated_at(toks, toks.index("precision"))
+
+
+def test_truncate_words() -> None:
+    text, cut = truncate_words("one two three four", 2)
+    assert (text, cut) == ("one two", True)
+    assert truncate_words("one two", 5) == ("one two", False)
