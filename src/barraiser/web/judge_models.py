@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from barraiser.content.problems import Checker, LoadedProblem, Signature
 from barraiser.content.schemas import Difficulty
-from barraiser.web.starter import starter_code
+from barraiser.judge.starter import starter_code
 
 LanguageIn = Literal["python", "cpp", "java"]
 ModeIn = Literal["run", "submit", "custom"]
@@ -80,7 +80,7 @@ class ProblemDetail(ProblemSummary):
                 time_limit_s={lang: p.limits.time_for(lang) for lang in LANGUAGE_LABELS},  # type: ignore[arg-type]
                 memory_limit_mib=p.limits.memory_limit_mib,
             ),
-            starter_code={lang: starter_code(loaded, lang) for lang in LANGUAGE_LABELS},
+            starter_code={lang: starter_code(loaded.problem, lang) for lang in LANGUAGE_LABELS},
         )
 
 
