@@ -23,6 +23,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.engine import make_url
 
 from barraiser.config import Settings
+from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 from barraiser.store import Store, init_store, make_engine
 
 POSTGRES_TEST_DATABASE = "barraiser_test"
@@ -204,3 +205,15 @@ def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
     opened = init_store(Settings(database_url=db_url, data_dir=tmp_path / "data"))
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Sandbox:
+    """Slot 0 of the real sandbox; skipped (with the reason) where there is none, unless
+    ``BARRAISER_REQUIRE_SANDBOX=1`` (set by ``make test``), which turns that into a failure."""
+    try:
+        return Sandbox(0)
+    except SandboxUnavailable as error:
+        if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
+            pytest.fail(f"the sandbox is required (BARRAISER_REQUIRE_SANDBOX=1): {error}")
+        pytest.skip(f"no sandbox here ({error}); `make test` installs and requires it")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,22 +12,11 @@ import pytest
 from barraiser.judge.languages import LANGUAGES, self_test
 from barraiser.judge.languages import cpp as cpp_module
 from barraiser.judge.result import Status
-from barraiser.judge.sandbox import Sandbox, SandboxUnavailable, remove_tree, runs_root
+from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
 
 SOURCE = (
     b"#include <bits/stdc++.h>\nint main() { std::vector<int> v{1, 2}; std::cout << v.size(); }\n"
 )
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[Sandbox]:
-    try:
-        box = Sandbox(0)
-    except SandboxUnavailable as error:
-        if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the sandbox is required: {error}")
-        pytest.skip(f"no sandbox here: {error}")
-    yield box
 
 
 def _compile(language: cpp_module.Cpp, sandbox: Sandbox, extra: list[str]) -> tuple[Status, str]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from typer.testing import CliRunner
 
 from barraiser.content.problems import LoadedProblem, load_problem, load_problem_folder
 from barraiser.judge.runner import judge
-from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
+from barraiser.judge.sandbox import Sandbox
 
 TWO_SUM_PY = (
     "class Solution:\n    def two_sum(self, prices, target):\n"
@@ -21,17 +19,6 @@ TWO_SUM_PY = (
     "            if target - v in seen:\n                return [seen[target - v], j]\n"
     "            seen[v] = j\n"
 )
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[Sandbox]:
-    try:
-        box = Sandbox(0)
-    except SandboxUnavailable as error:
-        if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the sandbox is required: {error}")
-        pytest.skip(f"no sandbox here: {error}")
-    yield box
 
 
 @pytest.fixture(scope="module")

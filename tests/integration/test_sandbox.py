@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import pwd
 import re
 import shutil
@@ -35,17 +34,6 @@ from barraiser.store import init_store
 CASES_DIR = Path(__file__).resolve().parent.parent / "judge_cases"
 _EXTENSIONS = {".py": "python", ".cpp": "cpp", ".java": "java"}
 FAST = Limits(time_limit_s=1.0, memory_limit_mib=64)
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[Sandbox]:
-    try:
-        box = Sandbox(0)
-    except SandboxUnavailable as error:
-        if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the sandbox is required: {error}")
-        pytest.skip(f"no sandbox here: {error}")
-    yield box
 
 
 def _slot_processes(sandbox: Sandbox) -> list[int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from barraiser.config import Settings
 from barraiser.content.loader import ContentProblem
 from barraiser.content.problems import LoadedProblem, load_problem_folder
 from barraiser.interview.submissions import SubmissionService
+from barraiser.judge.sandbox import Sandbox
 from barraiser.store import CodeSubmission, Store, ensure_local_user, init_store
 from barraiser.store.queries import create_submission
 
@@ -117,17 +117,9 @@ def test_a_crashing_judge_gives_an_internal_error(
 
 
 def test_real_judge_resumes_pending_submissions(
-    store: Store, problems: dict[str, LoadedProblem]
+    store: Store, problems: dict[str, LoadedProblem], sandbox: Sandbox
 ) -> None:
     """The default (sandboxed) judge: an accepted and a wrong solution left pending."""
-    from barraiser.judge import Sandbox, SandboxUnavailable
-
-    try:
-        Sandbox(slot=0)
-    except SandboxUnavailable as error:
-        if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the sandbox is required here: {error}")
-        pytest.skip(f"no sandbox here: {error}")
     user = _user(store)
     good = _pending(store, user, (TWO_SUM / "reference.py").read_text(), 1)
     wrong = _pending(store, user, (TWO_SUM / "wrong_same_index.py").read_text(), 1)

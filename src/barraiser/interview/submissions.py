@@ -57,6 +57,7 @@ class SubmissionState:
     """Where a submission is: queued, being judged, or done with its verdict and result."""
 
     id: int
+    user_id: int
     problem_id: str
     language: str
     mode: str
@@ -280,19 +281,13 @@ class SubmissionService:
                 status = "done"
             return SubmissionState(
                 id=row.id,
+                user_id=row.user_id,
                 problem_id=row.problem_id,
                 language=row.language,
                 mode=row.mode,
                 status=status,
                 verdict=row.verdict,
                 result=row.result,
-            )
-
-    def owner(self, submission_id: int) -> int | None:
-        """The user who sent a submission, or None when there is no such id."""
-        with self.store.session() as session:
-            return session.scalar(
-                select(CodeSubmission.user_id).where(CodeSubmission.id == submission_id)
             )
 
     # -- judging ---------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def get_submission(
 ) -> SubmissionOut:
     """Where a submission is (queued, judging, done) and, once done, its verdict and tests."""
     state = service.status(submission_id)
-    if state is None or service.owner(submission_id) != user_id:
+    if state is None or state.user_id != user_id:
         raise HTTPException(404, f"No submission with id {submission_id}.")
     return SubmissionOut(
         id=state.id,
