@@ -25,9 +25,11 @@ def _json_for_script(value: object) -> Markup:
 @router.get("/problems")
 def problems(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
     """Every coding problem with its difficulty and topics."""
-    items = [bank.problems[pid] for pid in sorted(bank.problems)]
     order = {"easy": 0, "medium": 1, "hard": 2}
-    items.sort(key=lambda p: (order.get(p.problem.difficulty, 3), p.problem.title.lower()))
+    items = sorted(
+        bank.problems.values(),
+        key=lambda p: (order.get(p.problem.difficulty, 3), p.problem.title.lower(), p.id),
+    )
     return templates.TemplateResponse(request, "problems.html", {"problems": items})
 
 
