@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from barraiser import __version__
-from barraiser.cli import content, grade, judge, problems, questions, serve
+from barraiser.cli import content, grade, judge, lab, problems, questions, serve
 
 app = typer.Typer(
     name="barraiser",
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 app.add_typer(content.app, name="content")
 app.add_typer(judge.app, name="judge")
+app.add_typer(lab.app, name="lab")
 app.add_typer(problems.app, name="problems")
 app.add_typer(questions.app, name="questions")
 app.command("serve")(serve.serve)
