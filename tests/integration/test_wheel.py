@@ -35,6 +35,12 @@ def test_wheel_ships_content_and_finds_it(tmp_path: Path) -> None:
     on_disk = list((PROJECT_ROOT / "content" / "questions").rglob("*.yaml"))
     assert len(shipped_questions) == len(on_disk)
     assert any(n.startswith("barraiser/web/templates/") for n in names)
+    # The labs' data ships with its licences (a release must not download data).
+    lab_data = PROJECT_ROOT / "src" / "barraiser" / "labs" / "data"
+    for folder in (p for p in lab_data.iterdir() if p.is_dir()):
+        assert f"barraiser/labs/data/{folder.name}/LICENSE.md" in names, folder.name
+        for file in folder.iterdir():
+            assert f"barraiser/labs/data/{folder.name}/{file.name}" in names, file
 
     target = tmp_path / "site"
     subprocess.run(
