@@ -113,3 +113,119 @@ def test_judge_reports_bad_json_timeout_http_error_and_no_server(server: str) ->
 
     gone = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig("http://127.0.0.1:9", "m"))
     assert not gone.ok and gone.error and "cannot reach" in gone.error.lower()
+
+
+# -- the CLI: the judge's outcome beside the built-in grade -----------------------------------
+
+STORY = (
+    "Two launches collided last quarter. I asked both managers what each delay would cost and "
+    "shipped the fraud model first, then told the sales lead the new date the same day."
+)
+
+
+def _judge_env(monkeypatch: pytest.MonkeyPatch, base_url: str | None, model: str | None) -> None:
+    from barraiser.config import get_settings
+
+    for name, value in (("BASE_URL", base_url), ("MODEL", model)):
+        if value is None:
+            monkeypatch.delenv(f"BARRAISER_LLM_{name}", raising=False)
+        else:
+            monkeypatch.setenv(f"BARRAISER_LLM_{name}", value)
+    monkeypatch.setenv("BARRAISER_LLM_TIMEOUT_S", "5")
+    get_settings.cache_clear()
+
+
+def _grade_json(*extra: str) -> dict[str, Any]:
+    from typer.testing import CliRunner
+
+    from barraiser.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        ["grade", "--question", "prioritizing-multiple-deadlines", "-", *extra],
+        input=STORY,
+    )
+    assert result.exit_code == 0, result.output
+    if "--json" not in extra:
+        return {"text": result.stdout}
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_cli_grade_shows_the_llm_outcome_beside_the_grade(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _judge_env(monkeypatch, server + "/v1", "tiny")
+    REPLIES["content"] = json.dumps(
+        {
+            "score": 61,
+            "key_points": [{"id": "decision-criteria", "covered": True, "evidence": "I asked"}],
+            "feedback": "Give the numbers.",
+        }
+    )
+    data = _grade_json("--json")
+    assert 0 <= data["score"] <= 100 and data["key_points"]
+    assert data["llm"]["model"] == "tiny" and data["llm"]["error"] is None
+    assert data["llm"]["judgement"]["score"] == 61
+    assert STORY in REPLIES["last_request"]["messages"][1]["content"]
+    text = _grade_json()["text"]
+    assert "LLM judge (tiny): 61/100." in text and "Give the numbers." in text
+
+
+def test_cli_grade_survives_a_failing_or_half_configured_judge(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _judge_env(monkeypatch, None, None)
+    assert _grade_json("--json")["llm"] is None
+
+    _judge_env(monkeypatch, server, "tiny")
+    REPLIES["mode"] = "500"
+    data = _grade_json("--json")
+    assert data["score"] >= 0 and data["llm"]["judgement"] is None
+    assert "HTTP 500" in data["llm"]["error"]
+    assert "no assessment" in _grade_json()["text"]
+
+    _judge_env(monkeypatch, "http://127.0.0.1:9", "tiny")
+    assert "cannot reach" in _grade_json("--json")["llm"]["error"].lower()
+
+    _judge_env(monkeypatch, server, None)
+    data = _grade_json("--json")
+    assert data["score"] >= 0 and "BARRAISER_LLM_MODEL" in data["llm"]["error"]
+
+
+def test_grade_batch_llm_flag(server: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from barraiser.cli import app
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": 1, "answer": STORY, "question_id": "prioritizing-multiple-deadlines"})
+        + "\n"
+        + json.dumps(
+            {
+                "id": 2,
+                "answer": "It simulates parts of the software.",
+                "question": "What is a prototype for?",
+                "reference_answer": "To simulate the behaviour of parts of the software.",
+            }
+        )
+        + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    REPLIES["content"] = json.dumps({"score": 40, "key_points": [{"id": "ref-1", "covered": True}]})
+
+    _judge_env(monkeypatch, None, None)
+    result = CliRunner().invoke(app, ["grade-batch", "--in", str(src), "--out", str(out), "--llm"])
+    assert result.exit_code != 0 and "BARRAISER_LLM_BASE_URL" in result.output
+
+    result = CliRunner().invoke(app, ["grade-batch", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert all("llm" not in json.loads(line) for line in out.read_text().splitlines())
+
+    _judge_env(monkeypatch, server, "tiny")
+    result = CliRunner().invoke(app, ["grade-batch", "--in", str(src), "--out", str(out), "--llm"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["llm"]["judgement"]["score"] for r in rows] == [40, 40]
+    assert [kp["id"] for kp in rows[1]["llm"]["judgement"]["key_points"]] == ["ref-1"]

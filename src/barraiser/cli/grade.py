@@ -13,6 +13,7 @@ from barraiser.cli._common import bank, fail, print_json, settings
 
 if TYPE_CHECKING:
     from barraiser.grading.grader import Grader
+    from barraiser.grading.llm import LLMConfig, LLMOutcome
     from barraiser.grading.rubric import PreparedRubric
 
 
@@ -25,6 +26,45 @@ def _grader() -> Grader:
         return Grader(get_backend(settings()), principles=principles)
     except ModelUnavailable as exc:
         fail(str(exc), code=2)
+
+
+def _llm_config() -> LLMConfig | LLMOutcome | None:
+    """The LLM judge's configuration, None when it is off, or an outcome holding the error."""
+    from barraiser.grading.llm import LLMConfigError, LLMOutcome, config_from_settings
+
+    current = settings()
+    try:
+        return config_from_settings(current)
+    except LLMConfigError as exc:
+        return LLMOutcome(model=current.llm_model or "", error=str(exc))
+
+
+def _llm_judge(
+    config: LLMConfig | LLMOutcome | None, answer: str, rubric: PreparedRubric
+) -> LLMOutcome | None:
+    """The LLM judge's outcome (never raises: failures are sentences), None when it is off."""
+    from barraiser.grading.llm import LLMOutcome, judge_with_llm
+
+    if config is None or isinstance(config, LLMOutcome):
+        return config
+    return judge_with_llm(rubric.prompt, rubric, answer, config)
+
+
+def _llm_text(outcome: LLMOutcome) -> str:
+    if outcome.judgement is None:
+        return f"LLM judge ({outcome.model or 'not configured'}): no assessment. {outcome.error}"
+    judgement = outcome.judgement
+    lines = [f"LLM judge ({outcome.model}): {judgement.score:.0f}/100."]
+    covered = [kp.id for kp in judgement.key_points if kp.covered]
+    missed = [kp.id for kp in judgement.key_points if not kp.covered]
+    if covered:
+        lines.append("Covered: " + ", ".join(covered) + ".")
+    if missed:
+        lines.append("Missed: " + ", ".join(missed) + ".")
+    lines.extend(f"! {m}" for m in judgement.misconceptions)
+    if judgement.feedback:
+        lines.append(judgement.feedback.strip())
+    return "\n".join(lines)
 
 
 def _question_rubric(question_id: str) -> PreparedRubric:
@@ -88,10 +128,15 @@ def grade(
         assert question is not None
         prepared = _question_rubric(question)
     result = _grader().grade(answer, prepared)
+    llm = _llm_judge(_llm_config(), answer, prepared)
     if as_json:
-        print_json(result.to_json_dict())
+        data = result.to_json_dict()
+        data["llm"] = llm.model_dump(mode="json") if llm is not None else None
+        print_json(data)
         return
     typer.echo(result.feedback)
+    if llm is not None:
+        typer.echo("\n" + _llm_text(llm))
 
 
 def _line_rubric(record: dict[str, Any], cache: dict[str, PreparedRubric]) -> PreparedRubric | str:
@@ -126,11 +171,19 @@ def grade_batch(
     in_path: Annotated[Path, typer.Option("--in", help="JSON Lines: {id, answer, question_id}.")],
     out_path: Annotated[Path, typer.Option("--out", help="JSON Lines results: {id, score, ...}.")],
     batch_size: Annotated[int, typer.Option(help="Answers embedded together.", min=1)] = 32,
+    use_llm: Annotated[
+        bool,
+        typer.Option(
+            "--llm",
+            help="Also ask the configured LLM judge (BARRAISER_LLM_*) about every answer (slow).",
+        ),
+    ] = False,
 ) -> None:
     """Grade many answers (one model load); each output line has the input's id and the result.
 
     Input lines are ``{id, answer, question_id}`` or ``{id, answer, question, reference_answer}``.
     Bad lines are reported on stderr with their line number and written as ``{id, error}``.
+    With ``--llm`` each output line also has ``llm`` (the judge's assessment or why there is none).
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -140,6 +193,12 @@ def grade_batch(
     except OSError as exc:
         fail(f"cannot read {in_path}: {exc.strerror or exc}.")
     console = Console(stderr=True)
+    llm_config = _llm_config() if use_llm else None
+    if use_llm and llm_config is None:
+        fail(
+            "--llm needs the LLM judge configured: set BARRAISER_LLM_BASE_URL and "
+            "BARRAISER_LLM_MODEL (see the README settings table)."
+        )
     grader = _grader()
     cache: dict[str, PreparedRubric] = {}
     jobs: list[tuple[int, Any, str, PreparedRubric]] = []
@@ -185,8 +244,11 @@ def grade_batch(
         for start in range(0, len(jobs), batch_size):
             chunk = jobs[start : start + batch_size]
             results = grader.grade_many([(answer, rubric) for _, _, answer, rubric in chunk])
-            for (number, record_id, _, _), result in zip(chunk, results, strict=True):
+            for (number, record_id, answer, rubric), result in zip(chunk, results, strict=True):
                 outputs[number] = {"id": record_id, **result.to_json_dict()}
+                if use_llm:
+                    llm = _llm_judge(llm_config, answer, rubric)
+                    outputs[number]["llm"] = llm.model_dump(mode="json") if llm else None
             progress.advance(task, len(chunk))
 
     try:
