@@ -19,7 +19,7 @@ from barraiser import __version__
 from barraiser.config import Settings, get_settings
 from barraiser.content.bank import get_bank
 from barraiser.interview.submissions import JudgeFn, SubmissionLimits
-from barraiser.web.routes import api, judge_api, pages, problem_pages
+from barraiser.web.routes import api, grading_api, grading_pages, judge_api, pages, problem_pages
 from barraiser.web.templating import STATIC_DIR, build_templates
 
 logger = logging.getLogger(__name__)
@@ -32,8 +32,10 @@ The JSON API of barraiser, a self-hosted mock interview system for machine-learn
 
 The question bank, the interview loops and the coding problems are read-only content. Code is
 sent to the judge with `POST /api/submissions` (saved at once, judged in the background by a pool
-of sandboxed workers) and its verdict read with `GET /api/submissions/{id}`. The web pages at `/`
-use the same data.
+of sandboxed workers) and its verdict read with `GET /api/submissions/{id}`. A free-text answer
+is graded with `POST /api/grade` (saved first, then scored against the question's rubric, with
+the sentence that earned each key point) and read back with `GET /api/answers/{id}`. The web
+pages at `/` use the same data.
 """
 
 
@@ -45,6 +47,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     left by a crash or a restart is judged now.
     """
     # Imported here so that building the app (and importing this module) stays cheap.
+    from barraiser.interview.answers import AnswerService
     from barraiser.interview.submissions import SubmissionService
     from barraiser.store import ensure_local_user, init_store
 
@@ -65,11 +68,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     service.start()
     app.state.submissions = service
+    app.state.answers = AnswerService(store, app.state.bank, settings)
     try:
         yield
     finally:
         service.stop()
         app.state.submissions = None
+        app.state.answers = None
         if owned:
             app.state.store = None
             store.close()
@@ -168,7 +173,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(judge_api.router)
+    app.include_router(grading_api.router)
     app.include_router(pages.router)
+    app.include_router(grading_pages.router)
     app.include_router(problem_pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -1,4 +1,4 @@
-"""Typed dependencies for routes: settings, content bank, templates, judge and current user."""
+"""Typed dependencies for routes: settings, bank, templates, judge, answers and current user."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 
 from barraiser.config import Settings
 from barraiser.content.loader import Bank
+from barraiser.interview.answers import AnswerService
 from barraiser.interview.submissions import SubmissionService
 
 
@@ -45,5 +46,13 @@ def _current_user(request: Request) -> int:
     return user_id
 
 
+def _answers(request: Request) -> AnswerService:
+    service: AnswerService | None = getattr(request.app.state, "answers", None)
+    if service is None:
+        raise HTTPException(503, "The store is not open yet; try again in a few seconds.")
+    return service
+
+
 SubmissionsDep = Annotated[SubmissionService, Depends(_submissions)]
+AnswersDep = Annotated[AnswerService, Depends(_answers)]
 CurrentUserDep = Annotated[int, Depends(_current_user)]

@@ -10,7 +10,8 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from barraiser import __version__
-from barraiser.web import presenters
+from barraiser.interview.answers import MAX_ANSWER_CHARS
+from barraiser.web import grading_view, presenters
 from barraiser.web.markdown import render_markdown
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -62,5 +63,14 @@ def build_templates() -> Jinja2Templates:
         decision_sentences=presenters.decision_sentences,
         loop_stats=presenters.loop_stats,
         rating_labels=presenters.RATING_LABELS,
+        highlight=grading_view.highlight,
+        evidence_anchor=grading_view.evidence_anchor,
+        plain_point=grading_view.plain_point,
+        score_band=grading_view.score_band,
+        ownership_sentence=grading_view.ownership_sentence,
+        status_labels=grading_view.STATUS_LABELS,
+        star_letters=grading_view.STAR_LETTERS,
+        length_labels=grading_view.LENGTH_LABELS,
+        max_answer_chars=MAX_ANSWER_CHARS,
     )
     return Jinja2Templates(env=env, context_processors=[_nav_context])

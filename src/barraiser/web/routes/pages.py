@@ -10,8 +10,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from barraiser.content.loader import Bank
-from barraiser.content.schemas import DIFFICULTIES, QUESTION_KINDS, Loop
-from barraiser.web.deps import BankDep, TemplatesDep
+from barraiser.content.schemas import DIFFICULTIES, QUESTION_KINDS, Loop, Question
+from barraiser.interview.answers import AnswerService
+from barraiser.web.deps import BankDep, CurrentUserDep, TemplatesDep
+from barraiser.web.grading_models import AttemptSummary, GradedAnswer
 from barraiser.web.presenters import kind_counts
 from barraiser.web.routes.filters import QuestionFilters
 
@@ -26,7 +28,7 @@ def _main_loop(bank: Bank) -> Loop | None:
     return next(iter(bank.loops.values()), None)
 
 
-def _is_htmx_partial(request: Request) -> bool:
+def is_htmx_partial(request: Request) -> bool:
     # A history restore must get the whole page even though htmx marks it as an HTMX request.
     return (
         request.headers.get("HX-Request") == "true"
@@ -112,7 +114,7 @@ def questions(
     filters = QuestionFilters.of(kind, topic, lp, difficulty, q)
     context = {"questions": filters.apply(bank), "filters": filters, "bank": bank}
     headers = {"Vary": "HX-Request"}
-    if _is_htmx_partial(request):
+    if is_htmx_partial(request):
         return templates.TemplateResponse(
             request, "partials/question_list.html", context, headers=headers
         )
@@ -127,21 +129,63 @@ def questions(
 
 @router.get("/questions/{question_id}")
 def question_page(
-    question_id: str, request: Request, bank: BankDep, templates: TemplatesDep
+    question_id: str,
+    request: Request,
+    bank: BankDep,
+    templates: TemplatesDep,
+    user_id: CurrentUserDep,
 ) -> Response:
-    """One question: prompt, guidance, the model answer behind a toggle, follow-ups."""
+    """One question: prompt, guidance, an answer box with Grade, the model answer behind a
+    toggle, follow-ups and the candidate's previous attempts."""
     question = bank.questions.get(question_id)
     if question is None:
-        return render_error(
-            request,
-            templates,
-            404,
-            "Question not found",
-            f"There is no question with the id “{question_id}”. It may have been renamed; "
-            "search the question bank for it.",
-            [("/questions", "Search the question bank"), ("/", "Go to the home page")],
-        )
-    related = [bank.questions[r] for r in question.related if r in bank.questions]
-    return templates.TemplateResponse(
-        request, "question.html", {"question": question, "related": related, "bank": bank}
+        return question_not_found(request, templates, question_id)
+    return render_question(request, templates, bank, question, user_id)
+
+
+def question_not_found(request: Request, templates: Jinja2Templates, question_id: str) -> Response:
+    """The 404 page of a question id that is not in the bank."""
+    return render_error(
+        request,
+        templates,
+        404,
+        "Question not found",
+        f"There is no question with the id “{question_id}”. It may have been renamed; "
+        "search the question bank for it.",
+        [("/questions", "Search the question bank"), ("/", "Go to the home page")],
     )
+
+
+def render_question(
+    request: Request,
+    templates: Jinja2Templates,
+    bank: Bank,
+    question: Question,
+    user_id: int,
+    *,
+    grading: GradedAnswer | None = None,
+    grade_error: str | None = None,
+    draft: str = "",
+    status_code: int = 200,
+) -> Response:
+    """The question page, with a graded answer (or why grading failed) when there is one."""
+    related = [bank.questions[r] for r in question.related if r in bank.questions]
+    answers: AnswerService | None = getattr(request.app.state, "answers", None)
+    attempts = []
+    if question.is_free_text and answers is not None:
+        attempts = [AttemptSummary.of(a) for a in answers.attempts(user_id, question.id)]
+    response: Response = templates.TemplateResponse(
+        request,
+        "question.html",
+        {
+            "question": question,
+            "related": related,
+            "bank": bank,
+            "grading": grading,
+            "grade_error": grade_error,
+            "draft": draft,
+            "attempts": attempts,
+        },
+        status_code=status_code,
+    )
+    return response

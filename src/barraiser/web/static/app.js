@@ -8,3 +8,14 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 });
+
+document.addEventListener("htmx:afterSwap", function (event) {
+  // A new grade: move focus to its heading so keyboard and screen-reader users land on it.
+  if (event.detail.target && event.detail.target.id === "grade-result") {
+    var heading = event.detail.target.querySelector("h2[tabindex]");
+    if (heading) {
+      heading.focus();
+      heading.scrollIntoView({ block: "start" });
+    }
+  }
+});
