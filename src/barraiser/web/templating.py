@@ -22,6 +22,7 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("/loops", "Loops"),
     ("/questions", "Question bank"),
     ("/problems", "Coding problems"),
+    ("/labs", "Labs"),
     ("/docs", "API docs"),
 )
 

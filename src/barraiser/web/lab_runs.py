@@ -1,0 +1,272 @@
+"""Labs in the web app: cached results by size, and runs in one background thread.
+
+A run started from a page keeps going when the page is closed: its result lands in the lab
+cache (``<data_dir>/cache/labs``), where the page finds it next time. One lab runs at a time per
+process; later requests wait in a short queue, and a full queue is refused with a sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from barraiser.labs.base import LabError, LabResult, Size
+from barraiser.labs.registry import get_lab
+
+logger = logging.getLogger(__name__)
+
+RunStatus = Literal["queued", "running", "done", "failed"]
+
+#: How long a lab's cache key is trusted before it is computed again (it hashes the data files).
+KEY_TTL_S = 60.0
+#: Runs waiting behind the one that is running; more are refused.
+MAX_WAITING = 4
+#: Finished runs remembered for the status API (the results themselves stay in the cache).
+MAX_REMEMBERED = 50
+
+
+@dataclass(frozen=True)
+class CachedLab:
+    """A lab result read from the cache, with where its files are and when it was made."""
+
+    result: LabResult
+    entry: Path
+    ran_at: datetime
+
+    @property
+    def size(self) -> Size:
+        return self.result.size
+
+    def figure_path(self, file: str) -> Path | None:
+        """The PNG file of a figure named in the result, or None for any other name."""
+        if file not in {figure.file for figure in self.result.figures}:
+            return None
+        path = (self.entry / file).resolve()
+        if path.parent != self.entry.resolve() or not path.is_file():
+            return None
+        return path
+
+
+class LabCache:
+    """Reads cached lab results; cache keys are remembered for a minute (hashing data is slow)."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self._keys: dict[tuple[str, Size], tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def key(self, lab_id: str, size: Size) -> str:
+        now = time.monotonic()
+        with self._lock:
+            known = self._keys.get((lab_id, size))
+        if known is not None and now - known[0] < KEY_TTL_S:
+            return known[1]
+        # Imported here: the runner brings numpy, which the rest of the web app does not need.
+        from barraiser.labs.runner import cache_key
+
+        fresh = cache_key(lab_id, size)
+        with self._lock:
+            self._keys[(lab_id, size)] = (now, fresh)
+        return fresh
+
+    def forget(self, lab_id: str) -> None:
+        """Compute the keys again next time (after a run, which computed its own)."""
+        with self._lock:
+            for size in ("fast", "full"):
+                self._keys.pop((lab_id, size), None)
+
+    def get(self, lab_id: str, size: Size) -> CachedLab | None:
+        """The cached result of this lab's current version at this size, if any."""
+        entry = self.cache_dir / lab_id / f"{size}-{self.key(lab_id, size)}"
+        path = entry / "result.json"
+        try:
+            result = LabResult.model_validate_json(path.read_text(encoding="utf-8"))
+            ran_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+        except (OSError, ValueError):
+            return None
+        if result.id != lab_id or not all((entry / f.file).is_file() for f in result.figures):
+            return None
+        return CachedLab(result=result, entry=entry, ran_at=ran_at)
+
+    def best(self, lab_id: str) -> CachedLab | None:
+        """The full-size result when there is one, else the quick (fast) one."""
+        return self.get(lab_id, "full") or self.get(lab_id, "fast")
+
+
+@dataclass(frozen=True)
+class LabRun:
+    """A snapshot of one run: where it is, its last progress message, and how it ended."""
+
+    id: str
+    lab_id: str
+    size: Size
+    status: RunStatus = "queued"
+    message: str = "Waiting to start"
+    fraction: float | None = None
+    error: str | None = None
+    queued_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status in ("queued", "running")
+
+    @property
+    def elapsed_s(self) -> float:
+        if self.started_at is None:
+            return 0.0
+        end = self.finished_at or datetime.now(UTC)
+        return max(0.0, (end - self.started_at).total_seconds())
+
+
+class LabRunsBusy(Exception):
+    """Too many lab runs are waiting; the message says what to do."""
+
+
+class LabRunner:
+    """Runs labs one at a time in a daemon thread and keeps the state of recent runs."""
+
+    def __init__(self, cache: LabCache) -> None:
+        self.cache = cache
+        self._runs: OrderedDict[str, LabRun] = OrderedDict()
+        self._lock = threading.Lock()
+        self._queue: queue.Queue[str] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def start(self, lab_id: str, size: Size) -> LabRun:
+        """Queue a run of this lab, or return the run of the same lab and size already under way."""
+        lab = get_lab(lab_id)  # LabError for an unknown id
+        with self._lock:
+            for run in self._runs.values():
+                if run.lab_id == lab.id and run.size == size and run.active:
+                    return run
+            active = sum(1 for run in self._runs.values() if run.active)
+            if active > MAX_WAITING:
+                raise LabRunsBusy(
+                    f"{active - 1} lab runs are already waiting for the one that is running; "
+                    "try again when one of them has finished."
+                )
+            run = LabRun(id=uuid.uuid4().hex[:12], lab_id=lab.id, size=size)
+            self._runs[run.id] = run
+            self._forget_old()
+            self._queue.put(run.id)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="lab-runner", daemon=True)
+                self._thread.start()
+        return run
+
+    def get(self, run_id: str) -> LabRun | None:
+        with self._lock:
+            return self._runs.get(run_id)
+
+    def active_for(self, lab_id: str) -> LabRun | None:
+        """The newest queued or running run of this lab, if any."""
+        with self._lock:
+            for run in reversed(self._runs.values()):
+                if run.lab_id == lab_id and run.active:
+                    return run
+        return None
+
+    def ahead_of(self, run_id: str) -> int:
+        """How many runs will start (or are running) before this queued one."""
+        with self._lock:
+            ahead = 0
+            for run in self._runs.values():
+                if run.id == run_id:
+                    return ahead
+                if run.active:
+                    ahead += 1
+        return 0
+
+    def wait(self, run_id: str, timeout_s: float) -> LabRun | None:
+        """Block until the run has finished or the time is up (for tests and scripts)."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            run = self.get(run_id)
+            if run is None or not run.active or time.monotonic() >= deadline:
+                return run
+            time.sleep(0.05)
+
+    def _update(self, run_id: str, **changes: object) -> None:
+        with self._lock:
+            run = self._runs.get(run_id)
+            if run is not None:
+                self._runs[run_id] = replace(run, **changes)  # type: ignore[arg-type]
+
+    def _forget_old(self) -> None:
+        finished = [run.id for run in self._runs.values() if not run.active]
+        for run_id in finished[: max(0, len(self._runs) - MAX_REMEMBERED)]:
+            del self._runs[run_id]
+
+    def _work(self) -> None:
+        # Labs draw with matplotlib's Figure API; a server has no display, whatever the lab does.
+        os.environ.setdefault("MPLBACKEND", "Agg")
+        while True:
+            try:
+                run_id = self._queue.get(timeout=5)
+            except queue.Empty:
+                with self._lock:
+                    if self._queue.empty():
+                        self._thread = None
+                        return
+                continue
+            run = self.get(run_id)
+            if run is not None:
+                self._execute(run)
+
+    def _execute(self, run: LabRun) -> None:
+        self._update(run.id, status="running", message="Starting", started_at=datetime.now(UTC))
+
+        def progress(message: str, fraction: float | None) -> None:
+            changes: dict[str, object] = {"message": message}
+            if fraction is not None:
+                changes["fraction"] = min(1.0, max(0.0, float(fraction)))
+            self._update(run.id, **changes)
+
+        try:
+            from barraiser.labs.runner import run_lab
+
+            run_lab(
+                run.lab_id,
+                fast=run.size == "fast",
+                cache_dir=self.cache.cache_dir,
+                use_cache=True,
+                on_progress=progress,
+            )
+        except LabError as exc:
+            self._finish(run.id, error=str(exc))
+        except Exception as exc:  # a broken lab must not take the runner thread down
+            logger.exception("Lab %s (%s) failed", run.lab_id, run.size)
+            self._finish(
+                run.id,
+                error=(
+                    f"The lab stopped with an unexpected error ({type(exc).__name__}: {exc}). "
+                    f"Run `barraiser lab run {run.lab_id}` in a terminal for details, and look "
+                    "at the server log."
+                ),
+            )
+        else:
+            self._finish(run.id, error=None)
+
+    def _finish(self, run_id: str, error: str | None) -> None:
+        run = self.get(run_id)
+        if run is not None:
+            self.cache.forget(run.lab_id)
+        self._update(
+            run_id,
+            status="failed" if error else "done",
+            message="Failed" if error else "Finished",
+            fraction=None if error else 1.0,
+            error=error,
+            finished_at=datetime.now(UTC),
+        )
