@@ -281,6 +281,13 @@ def test_the_question_page_partial_links_to_the_evidence(app: FastAPI, lab: Lab)
     assert partial.render(question=other).strip() == ""
 
 
+def test_every_question_page_with_a_lab_links_to_it(client: TestClient) -> None:
+    for backing in all_labs():
+        page = client.get(f"/questions/{backing.question_id}")
+        assert page.status_code == 200
+        assert "See the evidence" in page.text and f'href="/labs/{backing.id}"' in page.text
+
+
 # --- failures and the queue, with stand-in labs ----------------------------------------------
 
 
