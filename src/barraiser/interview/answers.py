@@ -108,6 +108,8 @@ class AnswerService:
         self.settings = settings
         self._grader: Grader | None = None
         self._lock = threading.Lock()
+        # Prepared rubrics keep their embeddings: prepare each bank question once.
+        self._rubrics: dict[str, PreparedRubric] = {}
 
     # -- what to grade against ------------------------------------------------------------------
 
@@ -126,7 +128,10 @@ class AnswerService:
                 f"send your code to POST /api/submissions instead (or open /questions/"
                 f"{question_id} in the browser)."
             )
-        return GradingTarget(question.id, question.prompt, from_question(question))
+        rubric = self._rubrics.get(question.id)
+        if rubric is None:
+            rubric = self._rubrics.setdefault(question.id, from_question(question))
+        return GradingTarget(question.id, question.prompt, rubric)
 
     def adhoc_target(self, question: str | None, reference_answer: str | None) -> GradingTarget:
         """A rubric derived from a question and its reference answer (like ``grade-batch``)."""

@@ -16,6 +16,9 @@ LENGTH_LABELS = {
     "fine": "within the 2-3 minutes a good story takes",
     "too-long": "long: aim for 2-3 minutes",
 }
+# A single line break inside a paragraph (hard-wrapped text): shown as a space.  Blank lines and
+# line breaks before a bullet or a numbered item are kept.
+_SOFT_BREAK = re.compile(r"(?<!\n)[ \t]*\n[ \t]*(?![\n\-*\u2022]|\d+[.)]\s)")
 # Which highlight wins where spans overlap: a wrong statement shows first, then full evidence.
 _RANK = {"wrong": 3, "covered": 2, "partly": 1}
 
@@ -71,7 +74,7 @@ def highlight(result: GradedAnswer) -> list[Segment]:
     segments = []
     for a, b in itertools.pairwise(cuts):
         active = [s for s in spans if s.start <= a and b <= s.end]
-        segment = Segment(text[a:b])
+        segment = Segment(_SOFT_BREAK.sub(" ", text[a:b]))
         if active:
             segment.kind = max((s.kind for s in active), key=lambda k: _RANK[k])
             segment.titles = [s.title for s in active]
