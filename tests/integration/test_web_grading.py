@@ -230,6 +230,24 @@ def test_bad_requests_are_refused_with_a_sentence_and_nothing_is_saved(
     assert _answer_count(app) == before
 
 
+def test_malformed_requests_get_a_sentence_too(client: TestClient, app: FastAPI) -> None:
+    before = _answer_count(app)
+    cases = [
+        (b"{not json", "is not valid JSON"),
+        (b"[1, 2]", "must be a JSON object"),
+        (b'{"question_id": "x", "answer": 5}', "`answer` input should be a valid string"),
+    ]
+    for raw, words in cases:
+        response = client.post(
+            "/api/grade", content=raw, headers={"Content-Type": "application/json"}
+        )
+        assert response.status_code == 422
+        assert words in response.json()["detail"], response.text
+    response = client.get("/api/answers/twelve")
+    assert response.status_code == 422 and "whole number" in response.json()["detail"]
+    assert _answer_count(app) == before
+
+
 def test_openapi_documents_the_grading_endpoints(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "post" in schema["paths"]["/api/grade"]

@@ -6,26 +6,67 @@ work (and the first grading loads the model, ~5 s) and never blocks the event lo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException
+from fastapi import APIRouter, Body, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.responses import Response
 
 from barraiser.interview.answers import AnswerError
 from barraiser.web.deps import AnswersDep, CurrentUserDep
 from barraiser.web.grading_models import AttemptSummary, GradedAnswer, GradeIn
 from barraiser.web.models import ErrorOut
 
-router = APIRouter(prefix="/api")
+_EXAMPLE = '{"question_id": "choosing-between-two-accuracies", "answer": "..."}'
+
+
+def validation_sentence(errors: Sequence[Any]) -> str:
+    """FastAPI's validation errors as one sentence that says what to send instead."""
+    problems = []
+    for error in errors:
+        kind = error.get("type", "")
+        where = [str(part) for part in error.get("loc", ()) if part not in ("body", "path")]
+        if kind == "json_invalid":
+            return f"The request body is not valid JSON: send a JSON object such as {_EXAMPLE}."
+        if not where:
+            return f"The request body must be a JSON object such as {_EXAMPLE}."
+        name = ".".join(where)
+        if name == "answer_id":
+            return "The answer id in the address must be a whole number, e.g. /api/answers/12."
+        problems.append(f"`{name}` {error.get('msg', 'is not valid').lower()}")
+    return "The request is not valid: " + "; ".join(problems) + "."
+
+
+class _SentenceErrors(APIRoute):
+    """Validation errors of these routes come back as a sentence in ``detail`` (status 422)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except RequestValidationError as exc:
+                raise HTTPException(422, validation_sentence(exc.errors())) from None
+
+        return route
+
+
+router = APIRouter(prefix="/api", route_class=_SentenceErrors)
 
 _REFUSED: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "The request is not valid (the message says why)."},
     404: {"model": ErrorOut, "description": "No question with this id."},
     413: {"model": ErrorOut, "description": "The answer is over 20,000 characters."},
+    422: {"model": ErrorOut, "description": "The body is not JSON or a field has the wrong type."},
     503: {"model": ErrorOut, "description": "The grader cannot run (the answer is saved)."},
 }
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "No answer of yours with this id."},
     409: {"model": ErrorOut, "description": "The answer was saved but never graded."},
+    422: {"model": ErrorOut, "description": "The id is not a whole number."},
 }
 
 
