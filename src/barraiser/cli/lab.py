@@ -43,15 +43,10 @@ def list_labs(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("Q", "id", "title", "question", "data")
+    table = Table("Q", "id", "title", title="Labs (details: barraiser lab list --json)")
+    table.columns[1].no_wrap = True
     for lab in labs:
-        table.add_row(
-            str(lab.guide_question),
-            lab.id,
-            lab.title,
-            lab.question_id,
-            ", ".join(d.id for d in lab.datasets),
-        )
+        table.add_row(str(lab.guide_question), lab.id, lab.title)
     Console().print(table)
 
 
