@@ -244,7 +244,8 @@ def _experiment(ctx: LabContext) -> None:
         "optimizers",
         "Left: training loss of each optimiser at the learning rate chosen on the validation "
         "split. Middle: validation accuracy over each optimiser's learning-rate grid (runs "
-        "that diverged, below 0.6, are drawn at 0.6). Right: bytes of optimiser state per model parameter, summed from optimizer.state_dict().",
+        "that diverged, below 0.6, are drawn at 0.6). Right: bytes of optimiser state per model "
+        "parameter, summed from optimizer.state_dict().",
     )
 
     bpp = {n: ctx.metrics[f"state_bytes_per_param_{n}"] for n in GRIDS}
