@@ -252,3 +252,49 @@ def test_cli_help_does_not_import_the_model_stack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+# -- behavioural answers: content and STAR telling together ----------------------------------
+
+SKELETON = (
+    "Situation: at my last job there was a difficult situation with a project. Task: my task "
+    "was to handle it and deliver. Action: I took ownership, I analysed the problem, I talked "
+    "to people and I made a decision. Result: as a result things improved by 20% and everyone "
+    "was happy. I learned a lot from it."
+)
+
+
+def _behavioural_grader() -> Grader:
+    return Grader(
+        get_backend(Settings(grader_model=None)),
+        principles=list(get_bank().principles.values()),
+    )
+
+
+def test_strong_star_story_scores_high_and_levels_stay_ordered() -> None:
+    grader = _behavioural_grader()
+    question = get_bank().question("prioritizing-multiple-deadlines")
+    rubric = from_question(question)
+    scores = {c.level: grader.grade(c.answer, rubric) for c in question.calibration}
+    strong, partial, weak = (scores[k] for k in ("strong", "partial", "weak"))
+    assert strong.score >= 65
+    assert strong.score > partial.score > weak.score
+    assert weak.score < 20
+    quality = strong.star["quality"]
+    assert quality["value"] > 0.7 and quality["topic_gate"] == 1.0
+
+
+def test_star_shaped_answers_without_content_or_off_topic_stay_low() -> None:
+    grader = _behavioural_grader()
+    bank = get_bank()
+    for question_id in ("prioritizing-multiple-deadlines", "disagreed-with-a-senior-colleague"):
+        result = grader.grade(SKELETON, from_question(bank.question(question_id)))
+        assert result.star["missing_parts"] == []  # it *is* STAR-shaped
+        assert result.score < 25, question_id
+    # A complete, well-told story that answers a different question.
+    story = bank.question("mentored-a-teammate").model_answer
+    off_topic = grader.grade(
+        story, from_question(bank.question("disagreed-with-a-senior-colleague"))
+    )
+    assert off_topic.star["quality"]["value"] > 0.7
+    assert off_topic.score < 25

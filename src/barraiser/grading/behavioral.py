@@ -472,3 +472,97 @@ def star_advice(analysis: StarAnalysis) -> list[str]:
     if not analysis.reflection and not analysis.hypothetical:
         advice.append("Close with one sentence on what you learned or do differently since.")
     return advice
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+#: Weights of the parts of a story's STAR quality (they sum to 1).  The principle weight is
+#: shared out among the others when the grader knows no Leadership Principles.
+QUALITY_WEIGHTS: dict[str, float] = {
+    "situation": 0.10,
+    "task": 0.10,
+    "action": 0.20,
+    "result": 0.15,
+    "ownership": 0.15,
+    "number": 0.10,
+    "principle": 0.10,
+    "reflection": 0.10,
+}
+#: A principle match at this similarity earns nothing, at ``+ _PRINCIPLE_SPAN`` full credit.
+_PRINCIPLE_FLOOR = 0.35
+_PRINCIPLE_SPAN = 0.12
+#: "I" in this share of I/we mentions is full ownership.
+_OWNERSHIP_FULL = 0.6
+
+
+class StarQuality(BaseModel):
+    """How well the answer is told as a story (0-1), and each component's credit (0-1)."""
+
+    value: float
+    components: dict[str, float]
+    length_factor: float
+
+
+def star_quality(analysis: StarAnalysis, *, with_principles: bool = True) -> StarQuality:
+    """Score the telling of a story: STAR parts, ownership, a number, principles, reflection.
+
+    The weighted sum is multiplied by a length factor: a story well under the 2-3 minute window
+    (a skeleton) cannot earn its full structure credit, and a rambling one loses a little.  A
+    hypothetical answer ("I would...") is not a story and keeps half at most.
+    """
+    own = analysis.ownership
+    ownership = 0.0
+    if own.i_count > 0:
+        ownership = min(1.0, own.i_ratio / _OWNERSHIP_FULL)
+        if own.we_dominates:
+            ownership *= 0.5
+    best_principle = max((p.score for p in analysis.principles), default=0.0)
+    components: dict[str, float] = {
+        **{part: float(analysis.parts[part].present) for part in STAR_PARTS},
+        "ownership": ownership,
+        "number": float(analysis.result_has_number),
+        "principle": min(1.0, max(0.0, (best_principle - _PRINCIPLE_FLOOR) / _PRINCIPLE_SPAN)),
+        "reflection": float(analysis.reflection),
+    }
+    weights = dict(QUALITY_WEIGHTS)
+    if not with_principles:
+        weights.pop("principle")
+    total = sum(weights.values())
+    value = sum(weights[k] * components[k] for k in weights) / total
+    minutes = analysis.length.minutes
+    if minutes < SHORT_BELOW_MIN:
+        length_factor = minutes / SHORT_BELOW_MIN
+    elif minutes > LONG_ABOVE_MIN:
+        length_factor = 0.85
+    else:
+        length_factor = 1.0
+    value *= length_factor
+    if analysis.hypothetical:
+        value *= 0.5
+    return StarQuality(
+        value=round(value, 4),
+        components={k: round(v, 3) for k, v in components.items()},
+        length_factor=round(length_factor, 3),
+    )
+
+
+#: Behavioural score = ``COVERAGE_WEIGHT`` x rubric coverage (full at ``COVERAGE_FULL``) +
+#: ``STAR_WEIGHT`` x STAR quality x topic gate.  Story key points are rarely paraphrased
+#: sentence by sentence, so coverage is full well before every point is matched.
+COVERAGE_WEIGHT = 0.45
+COVERAGE_FULL = 0.6
+STAR_WEIGHT = 0.55
+#: The gate: STAR credit flows only in proportion to on-topic content (rubric coverage between
+#: these two values); a well-told story about something else, or an empty STAR skeleton, earns
+#: little of it.
+GATE_FROM = 0.05
+GATE_FULL = 0.25
+
+
+def combine_behavioral(coverage: float, quality: float) -> tuple[float, float]:
+    """The behavioural score 0-100 from coverage and STAR quality (both 0-1), and the gate."""
+    gate = min(1.0, max(0.0, (coverage - GATE_FROM) / (GATE_FULL - GATE_FROM)))
+    score = 100.0 * (
+        COVERAGE_WEIGHT * min(1.0, coverage / COVERAGE_FULL) + STAR_WEIGHT * quality * gate
+    )
+    return score, gate

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 MAX_WORDS = 400
 #: Answers shorter than this many words cannot earn full marks (a real explanation needs words).
 FULL_LENGTH_WORDS = 40
+#: A behavioural story shorter than this (about a minute spoken) is a skeleton, not a story.
+BEHAVIORAL_FULL_LENGTH_WORDS = 120
 
 # Thresholds on the combined signal (cosine + lexical bonus), chosen on the calibration answers.
 COVERED_AT = 0.62
@@ -299,11 +301,28 @@ class Grader:
                 p.credit, p.status = 0.0, "missed"
         raw = sum(p.weight * p.credit for p in points) / max(1e-9, rubric.total_weight)
         score = 100.0 * raw
+        star: dict[str, Any] | None = None
+        if rubric.kind == "behavioral":
+            # A story is judged on its content (rubric coverage) and on how it is told (STAR).
+            from barraiser.grading.behavioral import (
+                analyze_behavioral,
+                combine_behavioral,
+                star_quality,
+            )
+
+            analysis = analyze_behavioral(answer.text, self.principles, self.encoder)
+            quality = star_quality(analysis, with_principles=bool(self.principles))
+            score, gate = combine_behavioral(raw, quality.value)
+            star = analysis.model_dump(mode="json")
+            star["quality"] = {**quality.model_dump(mode="json"), "coverage": round(raw, 4)}
+            star["quality"]["topic_gate"] = round(gate, 3)
 
         # Honesty: length, keyword lists, focus (padding) and repetition.
         n_words = answer.word_count
         full_length = FULL_LENGTH_WORDS
-        if rubric.points and rubric.points[0].derived:
+        if rubric.kind == "behavioral":
+            full_length = BEHAVIORAL_FULL_LENGTH_WORDS
+        elif rubric.points and rubric.points[0].derived:
             # A one-line reference answer expects a one-line answer.
             full_length = min(full_length, max(8, int(0.8 * len(tokens(rubric.reference_answer)))))
         if n_words < full_length:
@@ -335,7 +354,7 @@ class Grader:
             warnings.append("One sentence claims most key points: explain each of them.")
         if misconceptions:
             score -= min(2.5, len(misconceptions)) * MISCONCEPTION_PENALTY
-        return self._finish(answer, rubric, points, misconceptions, score, warnings)
+        return self._finish(answer, rubric, points, misconceptions, score, warnings, star)
 
     def _relevant_share(
         self, sims: Vectors, answer: _Answer, usable: np.ndarray, n_sentences: int
@@ -395,6 +414,7 @@ class Grader:
         misconceptions: list[MisconceptionResult],
         score: float,
         warnings: list[str],
+        star: dict[str, Any] | None = None,
     ) -> GradeResult:
         result = GradeResult(
             score=round(min(100.0, max(0.0, score)), 1),
@@ -407,11 +427,13 @@ class Grader:
             model=self.encoder.name,
             grader_version=GRADER_VERSION,
         )
-        if rubric.kind == "behavioral" and self.principles:
+        if star is None and rubric.kind == "behavioral":
             from barraiser.grading.behavioral import analyze_behavioral
 
-            star = analyze_behavioral(answer.text, self.principles, self.encoder)
-            result.star = star.model_dump(mode="json")
+            star = analyze_behavioral(answer.text, self.principles, self.encoder).model_dump(
+                mode="json"
+            )
+        result.star = star
         result.follow_ups = self.follow_up_hook(result, rubric)
         result.feedback = self.feedback_hook(result, rubric)
         return result
