@@ -128,7 +128,7 @@ def run(ctx: LabContext) -> None:
     normal = np.flatnonzero(y == 0)
     frauds = np.random.default_rng(rs).permutation(np.flatnonzero(y == 1))
     per_draw = round(FRAUD_RATE * len(normal) / (1 - FRAUD_RATE))
-    draws = ctx.pick(3, 6)
+    draws = ctx.pick(2, 6)
     folds = 5
 
     keys = list(_MODELS)
