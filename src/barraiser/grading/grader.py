@@ -73,6 +73,20 @@ FLIP_MARGIN = 0.0
 MISCONCEPTION_AT = 0.62
 MISCONCEPTION_MARGIN = 0.10
 MISCONCEPTION_PENALTY = 12.0
+# Rubrics derived from a reference answer: score = coverage, whole-answer cosine to the
+# reference (0 at REF_COSINE_ZERO) and reference content-word recall, weighted.  Chosen on UNT
+# short-answer assignments 1-3 only; assignments 4-6 are the held-out report.
+REF_COVERAGE_WEIGHT = 0.2
+REF_COSINE_WEIGHT = 0.6
+REF_RECALL_WEIGHT = 0.2
+REF_COSINE_ZERO = 0.1
+# With a reference answer, an answer shorter than this share of it (and than the minimum)
+# is scaled down as too short.
+DERIVED_LENGTH_SHARE = 0.5
+DERIVED_MIN_WORDS = 4
+# A sentence echoing the question still counts when a key point is this much closer than the
+# question is.
+COPY_POINT_MARGIN = 0.05
 # A sentence this close to the question is a copy of it and earns nothing.
 PROMPT_COPY_AT = 0.85
 
@@ -212,11 +226,17 @@ class Grader:
         copied = set()
         if rubric.prompt_vector is not None and len(rubric.prompt_vector):
             prompt_sims = unit_vectors[:n_sentences] @ rubric.prompt_vector[0]
+            # A sentence that restates the question but is closer still to a key point adds
+            # something ("A prototype simulates parts of the product" for "what is a prototype").
+            point_best = sims[:, :n_sentences].max(axis=0)
             prompt_words = set(content_words(rubric.prompt))
             for i in range(n_sentences):
                 words = set(content_words(answer.sentences[i].text))
                 overlap = len(words & prompt_words) / max(1, len(words))
-                if prompt_sims[i] >= PROMPT_COPY_AT or (overlap >= 0.8 and prompt_sims[i] >= 0.6):
+                echoes = prompt_sims[i] >= PROMPT_COPY_AT or (
+                    overlap >= 0.8 and prompt_sims[i] >= 0.6
+                )
+                if echoes and point_best[i] < prompt_sims[i] + COPY_POINT_MARGIN:
                     copied.add(i)
             for u, (a, b) in enumerate(answer.units):
                 if a in copied or b in copied:
@@ -301,6 +321,8 @@ class Grader:
                 p.credit, p.status = 0.0, "missed"
         raw = sum(p.weight * p.credit for p in points) / max(1e-9, rubric.total_weight)
         score = 100.0 * raw
+        if rubric.reference_vector is not None:
+            score = 100.0 * self._reference_blend(raw, answer, unit_vectors, rubric, copied)
         star: dict[str, Any] | None = None
         if rubric.kind == "behavioral":
             # A story is judged on its content (rubric coverage) and on how it is told (STAR).
@@ -324,7 +346,10 @@ class Grader:
             full_length = BEHAVIORAL_FULL_LENGTH_WORDS
         elif rubric.points and rubric.points[0].derived:
             # A one-line reference answer expects a one-line answer.
-            full_length = min(full_length, max(8, int(0.8 * len(tokens(rubric.reference_answer)))))
+            reference_words = len(tokens(rubric.reference_answer))
+            full_length = min(
+                full_length, max(DERIVED_MIN_WORDS, int(DERIVED_LENGTH_SHARE * reference_words))
+            )
         if n_words < full_length:
             factor = math.sqrt(n_words / full_length)
             score *= factor
@@ -355,6 +380,37 @@ class Grader:
         if misconceptions:
             score -= min(2.5, len(misconceptions)) * MISCONCEPTION_PENALTY
         return self._finish(answer, rubric, points, misconceptions, score, warnings, star)
+
+    def _reference_blend(
+        self,
+        coverage: float,
+        answer: _Answer,
+        unit_vectors: Vectors,
+        rubric: PreparedRubric,
+        copied: set[int],
+    ) -> float:
+        """A rubric derived from a reference answer: blend coverage with whole-answer signals.
+
+        Derived key points are whole reference sentences, so the similarity of the whole answer
+        to the whole reference, and the share of the reference's content words the answer uses,
+        carry most of the information.  Weights chosen on UNT assignments 1-3 (docs/grading.md).
+        """
+        assert rubric.reference_vector is not None
+        keep = [i for i in range(len(answer.sentences)) if i not in copied]
+        if not keep:
+            return 0.0
+        mean = unit_vectors[keep].mean(axis=0)
+        mean = mean / max(float(np.linalg.norm(mean)), 1e-9)
+        cosine = float(rubric.reference_vector[0] @ mean)
+        similarity = min(1.0, max(0.0, (cosine - REF_COSINE_ZERO) / (1.0 - REF_COSINE_ZERO)))
+        reference_words = set(content_words(rubric.reference_answer))
+        answer_words = set(content_words(" ".join(answer.sentences[i].text for i in keep)))
+        recall = len(reference_words & answer_words) / max(1, len(reference_words))
+        return (
+            REF_COVERAGE_WEIGHT * coverage
+            + REF_COSINE_WEIGHT * similarity
+            + REF_RECALL_WEIGHT * recall
+        )
 
     def _relevant_share(
         self, sims: Vectors, answer: _Answer, usable: np.ndarray, n_sentences: int

@@ -73,6 +73,8 @@ class PreparedRubric:
     flipped_vectors: Vectors | None = None
     misconception_vectors: Vectors | None = None
     prompt_vector: Vectors | None = None
+    #: The whole reference answer (only for rubrics derived from it; blended into the score).
+    reference_vector: Vectors | None = None
 
     def embed(self, encoder: CachedEncoder) -> PreparedRubric:
         """Compute (or fetch from the encoder's cache) the rubric's embeddings; idempotent."""
@@ -88,7 +90,12 @@ class PreparedRubric:
         prompt = [self.prompt] if self.prompt else []
         flipped = [flip_polarity(t) for t in texts]
         flipped_texts = [f for f in flipped if f is not None]
-        vectors = encoder.encode_cached(texts + extra + prompt + flipped_texts)
+        derived = bool(self.points) and self.points[0].derived and bool(self.reference_answer)
+        reference = [self.reference_answer] if derived else []
+        vectors = encoder.encode_cached(texts + extra + prompt + flipped_texts + reference)
+        if reference:
+            self.reference_vector = vectors[-1:]
+            vectors = vectors[:-1]
         flipped_block = vectors[len(texts) + len(extra) + len(prompt) :]
         self.flipped_vectors = np.zeros_like(vectors[: len(texts)])
         row = 0
