@@ -32,6 +32,7 @@ def test_claims_follow_the_measured_numbers_and_outputs_exist(
     assert keeps.holds == (
         m["max_abs_prediction_change"] < 1e-6
         and m["max_change_other_coefficients"] < 1e-6
+        and m["min_change_origin_coefficients"] > 1e-6
         and abs(m["jfk_vs_lga_from_difference"] - m["jfk_vs_lga_refit"]) < 1e-6
     )
     assert keeps.holds

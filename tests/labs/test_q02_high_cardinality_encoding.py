@@ -44,8 +44,14 @@ def test_claims_follow_the_measured_numbers_and_outputs_exist(
     assert hashing.holds
 
     embedding = result.claim("embeddings-group-similar")
-    assert embedding.holds == (m["cosine_same_genre"] > m["cosine_no_shared_genre"])
-    assert embedding.holds
+    assert embedding.holds == (
+        m["cosine_same_genre"] > m["cosine_no_shared_genre"]
+        and m["genre_similarity_p_value"] < 0.05
+    )
+    # At fast size only ~290 movies have 20+ training ratings and the genre signal is not
+    # significant (p ~0.15); at full size (~1,000 movies) it holds with p 0.005. The verdict is
+    # therefore not asserted here, only that it follows the numbers.
+    assert m["cosine_same_genre"] > m["cosine_no_shared_genre"]
 
     table = result.tables[0]
     assert len(table.rows) == 8

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from barraiser.labs import LabResult
 
 _BASES = ("nb", "svm", "rf")
+
+
+def _paired(m: dict[str, float], rival: str) -> bool:
+    a, b = m[f"only_stack_right_vs_{rival}"], m[f"only_rival_right_vs_{rival}"]
+    return bool(a - b > 2 * math.sqrt(a + b))
 
 
 def test_claims_follow_the_measured_numbers_and_outputs_exist(
@@ -19,12 +25,14 @@ def test_claims_follow_the_measured_numbers_and_outputs_exist(
     assert m["f1_best_base"] == max(m[f"f1_{k}"] for k in _BASES)
 
     best = result.claim("stack-beats-best-base")
-    assert best.holds == (m["f1_stack"] > m["f1_best_base"])
+    assert best.holds == (m["f1_stack"] > m["f1_best_base"] and _paired(m, "best"))
     assert best.holds
 
     vote = result.claim("stack-beats-vote")
-    assert vote.holds == (m["f1_stack"] > m["f1_vote"])
-    assert vote.holds
+    assert vote.holds == (m["f1_stack"] > m["f1_vote"] and _paired(m, "vote"))
+    # At fast size (2 of 5 outer folds) the paired difference is short of two standard errors;
+    # at full size it holds (21 vs 8 messages). Only the direction is asserted here.
+    assert m["only_stack_right_vs_vote"] > m["only_rival_right_vs_vote"]
 
     memorises = result.claim("forest-memorises-training")
     assert memorises.holds == (
@@ -41,8 +49,9 @@ def test_claims_follow_the_measured_numbers_and_outputs_exist(
         assert abs(sum(m[f"weight_share_{k}_{kind}"] for k in _BASES) - 1) < 1e-9
 
     leak = result.claim("oof-beats-in-sample")
-    assert leak.holds == (m["f1_stack"] > m["f1_stack_in"])
-    assert leak.holds
+    assert leak.holds == (m["f1_stack"] > m["f1_stack_in"] and _paired(m, "stack_in"))
+    # A few errors apart on the same messages: not more than chance (McNemar), so it fails.
+    assert not leak.holds
 
     shared = result.claim("shared-mistakes")
     assert shared.holds == (m["caught_by_stack_of_those"] < 0.25 * max(m["missed_by_all_bases"], 1))

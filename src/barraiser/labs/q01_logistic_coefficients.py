@@ -231,7 +231,8 @@ def _claims(ctx: LabContext) -> None:
     )
     ctx.claim(
         "reference-changes-every-coefficient",
-        "Choosing a different reference changes every coefficient but not a single prediction.",
+        "Earlier model answer: choosing a different reference changes every coefficient but "
+        "not a single prediction.",
         m["max_change_other_coefficients"] > 1e-6
         and m["min_change_origin_coefficients"] > 1e-6
         and m["max_abs_prediction_change"] < 1e-6,
@@ -247,7 +248,11 @@ def _claims(ctx: LabContext) -> None:
         "coefficients.",
         m["max_abs_prediction_change"] < 1e-6
         and m["max_change_other_coefficients"] < 1e-6
+        and m["min_change_origin_coefficients"] > 1e-6
         and abs(m["jfk_vs_lga_from_difference"] - m["jfk_vs_lga_refit"]) < 1e-6,
+        f"intercept and airport coefficients move by at least "
+        f"{m['min_change_origin_coefficients']:.3f}, the others by at most "
+        f"{m['max_change_other_coefficients']:.1e}; "
         f"largest prediction change {m['max_abs_prediction_change']:.1e}, log-likelihood "
         f"change {m['loglik_change']:.1e}; JFK vs LGA: {m['jfk_vs_lga_from_difference']:.4f} "
         f"as a difference, {m['jfk_vs_lga_refit']:.4f} after refitting with LGA as reference",

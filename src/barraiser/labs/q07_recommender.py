@@ -377,7 +377,7 @@ def _claims(ctx: LabContext, history: tuple[int, ...]) -> None:
     best5 = max(m["cold_ndcg_item_cf_n5"], m["cold_ndcg_svd_n5"])
     ctx.claim(
         "personalised_within_a_few_clicks",
-        "New users are personalised within a few interactions (5 films).",
+        "Earlier model answer: new users are personalised within a few interactions (5 films).",
         holds=best5 > p5,
         evidence=f"with 5 earlier films: NDCG@10 {best5:.4f} for the better of item-item CF and "
         f"SVD vs {p5:.4f} popularity",

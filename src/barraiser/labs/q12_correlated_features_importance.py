@@ -242,8 +242,8 @@ def run(ctx: LabContext) -> None:
     )
     ctx.claim(
         "mdi-sum-unchanged",
-        "Each of the two looks about half as important as the signal, and together they get "
-        "roughly what one of them would get alone.",
+        "Earlier model answer: each of the two looks about half as important as the signal, "
+        "and together they get roughly what one of them would get alone.",
         abs(pair - m["mdi_top_a"]) <= 0.25 * m["mdi_top_a"]
         and max(m["mdi_top_b"], m["mdi_copy_b"]) <= 0.75 * m["mdi_top_a"],
         f"each keeps {m['mdi_top_b'] / m['mdi_top_a']:.0%} and "

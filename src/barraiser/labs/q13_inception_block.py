@@ -391,8 +391,8 @@ def _experiment(ctx: LabContext) -> None:
         "image classification.",
         gap > margin,
         f"test accuracy Inception {stats['inception']['acc']:.3f}, plain stack "
-        f"{stats['plain']['acc']:.3f} with {int(stats['plain']['params']):,} vs "
-        f"{int(stats['inception']['params']):,} parameters; a gap counts above {margin:.3f}",
+        f"{stats['plain']['acc']:.3f} with {int(stats['inception']['params']):,} vs "
+        f"{int(stats['plain']['params']):,} parameters; a gap counts above {margin:.3f}",
     )
     speed = stats["inception"]["mmacs_per_s"] / stats["plain"]["mmacs_per_s"]
     ctx.metric("inception_relative_throughput", speed)

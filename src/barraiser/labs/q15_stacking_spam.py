@@ -10,6 +10,7 @@ before any split, so a message and its copy cannot sit on both sides.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from barraiser.labs.base import Lab, LabContext
@@ -98,6 +99,8 @@ def run(ctx: LabContext) -> None:
     rf_recall_oof: list[float] = []
     missed_by_all = 0
     caught_by_stack = 0
+    # Per held-out message: is each model right? (for paired comparisons of error counts)
+    right: dict[str, list[np.ndarray]] = {k: [] for k in _ALL}
     n_eval = 0
     steps = len(outer) * len(_BASES)
     for o, (tr, te) in enumerate(outer):
@@ -118,6 +121,7 @@ def run(ctx: LabContext) -> None:
             z_te[:, j] = _scores(model, x_te)
             preds[:, j] = model.predict(x_te)
             totals[key] += _counts(y_te, preds[:, j])
+            right[key].append(preds[:, j] == y_te)
             if key == "rf":
                 spam = y_tr == 1
                 rf_recall_in.append(float(np.mean(z_in[spam, j] >= 0.5)))
@@ -128,6 +132,9 @@ def run(ctx: LabContext) -> None:
         totals["stack"] += _counts(y_te, stack)
         totals["stack_in"] += _counts(y_te, meta_in.predict(z_te))
         totals["vote"] += _counts(y_te, (preds.sum(axis=1) >= 2).astype(int))
+        right["stack"].append(stack == y_te)
+        right["stack_in"].append(meta_in.predict(z_te) == y_te)
+        right["vote"].append((preds.sum(axis=1) >= 2).astype(int) == y_te)
         shares_oof.append(_weight_shares(meta, z_oof))
         shares_in.append(_weight_shares(meta_in, z_in))
         all_miss = (y_te == 1) & (preds.sum(axis=1) == 0)
@@ -147,6 +154,14 @@ def run(ctx: LabContext) -> None:
         ctx.metric(f"spam_missed_{k}", fn)
     best = max(_BASES, key=lambda k: m[f"f1_{k}"])
     ctx.metric("f1_best_base", m[f"f1_{best}"])
+    # Paired comparison of the stack with each rival on the same messages: messages only the
+    # stack gets right, messages only the rival gets right. With no real difference, the first
+    # minus the second has a standard error of about sqrt(their sum) (McNemar).
+    stack_right = np.concatenate(right["stack"])
+    for rival in ("best", "vote", "stack_in"):
+        other = np.concatenate(right[best if rival == "best" else rival])
+        ctx.metric(f"only_stack_right_vs_{rival}", int(np.sum(stack_right & ~other)))
+        ctx.metric(f"only_rival_right_vs_{rival}", int(np.sum(~stack_right & other)))
     ctx.metric("messages_evaluated", n_eval)
     ctx.metric("spam_evaluated", n_spam)
     ctx.metric("missed_by_all_bases", missed_by_all)
@@ -219,18 +234,18 @@ def run(ctx: LabContext) -> None:
         "stack-beats-best-base",
         "(guide) A logistic-regression meta-classifier refines and improves on the individual "
         "predictions of the base models.",
-        m["f1_stack"] > m["f1_best_base"],
+        m["f1_stack"] > m["f1_best_base"] and _paired_better(m, "best"),
         f"spam F1 {m['f1_stack']:.3f} for the stack vs {m['f1_best_base']:.3f} for the best "
         f"base model ({_BASES[best]}); {int(m['errors_stack'])} vs {int(m[f'errors_{best}'])} "
-        "errors",
+        f"errors; {_paired_evidence(m, 'best')}",
     )
     ctx.claim(
         "stack-beats-vote",
         "A learned weighting of the base models' scores beats a simple majority vote.",
-        m["f1_stack"] > m["f1_vote"],
+        m["f1_stack"] > m["f1_vote"] and _paired_better(m, "vote"),
         f"spam F1 {m['f1_stack']:.3f} vs {m['f1_vote']:.3f}; recall {m['recall_stack']:.3f} "
         f"vs {m['recall_vote']:.3f}; precision {m['precision_stack']:.3f} vs "
-        f"{m['precision_vote']:.3f}",
+        f"{m['precision_vote']:.3f}; {_paired_evidence(m, 'vote')}",
     )
     ctx.claim(
         "forest-memorises-training",
@@ -243,8 +258,8 @@ def run(ctx: LabContext) -> None:
     )
     ctx.claim(
         "meta-over-trusts-forest",
-        "Trained on in-sample predictions, the meta-model learns to trust the random forest "
-        "too much.",
+        "Earlier model answer: trained on in-sample predictions, the meta-model learns to "
+        "trust the random forest too much.",
         m["weight_share_rf_in_sample"] > m["weight_share_rf_oof"],
         f"random forest's share of the meta-model's weight {m['weight_share_rf_in_sample']:.2f} "
         f"in-sample vs {m['weight_share_rf_oof']:.2f} out of fold (SVM "
@@ -254,9 +269,10 @@ def run(ctx: LabContext) -> None:
         "oof-beats-in-sample",
         "A meta-classifier trained on out-of-fold predictions does better on new messages than "
         "one trained on the base models' in-sample predictions.",
-        m["f1_stack"] > m["f1_stack_in"],
+        m["f1_stack"] > m["f1_stack_in"] and _paired_better(m, "stack_in"),
         f"spam F1 {m['f1_stack']:.3f} vs {m['f1_stack_in']:.3f} "
-        f"({int(m['errors_stack'])} vs {int(m['errors_stack_in'])} errors)",
+        f"({int(m['errors_stack'])} vs {int(m['errors_stack_in'])} errors); "
+        f"{_paired_evidence(m, 'stack_in')}",
     )
     ctx.claim(
         "shared-mistakes",
@@ -277,7 +293,23 @@ def run(ctx: LabContext) -> None:
         "with three inputs, so overconfident in-sample scores shift its weights (towards the "
         "SVM, whose margins on its own training messages are as overconfident as the forest's "
         f"probabilities) and cost {int(m['errors_stack_in'] - m['errors_stack'])} extra errors "
-        f"out of {n_eval} messages. A more flexible meta-model would have more room to overfit."
+        f"out of {n_eval} messages, a difference the paired count above cannot tell from "
+        "chance. A more flexible meta-model would have more room to overfit."
+    )
+
+
+def _paired_better(m: dict[str, float], rival: str) -> bool:
+    """The stack gets more messages right that the rival gets wrong than the reverse, by more
+    than two standard errors of that difference (McNemar's normal approximation)."""
+    a, b = m[f"only_stack_right_vs_{rival}"], m[f"only_rival_right_vs_{rival}"]
+    return a - b > 2 * math.sqrt(a + b)
+
+
+def _paired_evidence(m: dict[str, float], rival: str) -> str:
+    a, b = m[f"only_stack_right_vs_{rival}"], m[f"only_rival_right_vs_{rival}"]
+    return (
+        f"{int(a)} messages only the stack gets right vs {int(b)} only the other "
+        f"(a difference counts above {2 * math.sqrt(a + b):.1f}, two standard errors)"
     )
 
 
