@@ -31,7 +31,10 @@ CONCRETE = DatasetInfo(
 DIABETES = DatasetInfo(
     id="diabetes",
     title="Diabetes progression (442 patients, 10 standardised baseline measurements)",
-    licence="BSD-3-Clause (distributed with scikit-learn)",
+    licence=(
+        "no licence stated by its authors; published with the paper and bundled with "
+        "scikit-learn (BSD-3-Clause)"
+    ),
     citation=(
         "Efron, Hastie, Johnstone, Tibshirani (2004), Least Angle Regression, "
         "Annals of Statistics 32(2)"
