@@ -71,6 +71,22 @@ def test_negated_statement_does_not_cover_the_point(grader: Grader) -> None:
     assert _status(grader, negated, ACCURACY, "accuracy-insufficient") != "covered"
 
 
+def test_negation_about_something_else_does_not_deny_the_point(grader: Grader) -> None:
+    """ "never gets a gradient" says what "gets zero gradient" says; it denies nothing else."""
+    question = get_bank().question("activation-function-for-image-classification")
+    answer = next(c.answer for c in question.calibration if c.level == "strong")
+    sentence = (
+        "The catch is dead units, if a neuron's input is always negative it never gets a "
+        "gradient again, so I'd use He init and batch norm and maybe Leaky ReLU if I saw that "
+        "happening."
+    )
+    result = grader.grade(answer, from_question(question))
+    points = {p.id: p for p in result.key_points}
+    for point in ("dying-relu", "init-and-normalisation"):
+        assert points[point].status == "covered", (point, points[point])
+        assert points[point].evidence == sentence, (point, points[point].evidence)
+
+
 def test_wrong_statement_is_flagged_as_misconception(grader: Grader) -> None:
     answer = (
         "Random forest measures feature importance with permutation importance, by shuffling "

@@ -44,7 +44,10 @@ from barraiser.grading.text import (
     content_words,
     find_phrase,
     negated_at,
+    negation_scopes,
+    sentence_parity,
     split_sentences,
+    statement_parity,
     tokens,
     truncate_words,
 )
@@ -66,6 +69,11 @@ COVERED_AT = 0.62
 PARTLY_AT = 0.48
 ZERO_AT = 0.36
 LEXICAL_BONUS = 0.08
+# Each further distinct key term in the evidence unit itself adds this much (at most twice).
+EXTRA_TERM_BONUS = 0.04
+EXTRA_TERMS_MAX = 2
+# A window is reported as one of its sentences when that sentence alone is this close.
+SHORTEST_SPAN_MARGIN = 0.05
 NEGATION_PENALTY = 0.35
 PARITY_BAND = 0.05
 FLIP_MARGIN = 0.0
@@ -143,6 +151,14 @@ def _lexical_hits(point_terms: list[str], answer_tokens: list[str]) -> list[str]
     return hits
 
 
+def _local_bonus(found: set[str], terms: list[str]) -> float:
+    """Lexical bonus of one unit: the key terms of the point it names itself."""
+    count = sum(1 for t in terms if t in found)
+    if count == 0:
+        return 0.0
+    return LEXICAL_BONUS + EXTRA_TERM_BONUS * min(EXTRA_TERMS_MAX, count - 1)
+
+
 class Grader:
     """Grades answers against prepared rubrics with one embedding encoder."""
 
@@ -212,9 +228,18 @@ class Grader:
         # The model hears negation only faintly, so when both readings are about as close, the
         # count of negation words (to parity) decides.
         flipped_sims = rubric.flipped_vectors @ unit_vectors.T
-        phr_parity = np.array([_parity(t) for t in rubric.phrasing_texts])
-        unit_parity = np.array([_parity(t) for t in answer.unit_texts])
-        mismatch = phr_parity[:, None] != unit_parity[None, :]
+        phr_info = [(negation_scopes(t), set(content_words(t))) for t in rubric.phrasing_texts]
+        unit_info = [(negation_scopes(t), set(content_words(t))) for t in answer.unit_texts]
+        mismatch = np.array(
+            [
+                [
+                    statement_parity(p_scopes, u_words) != sentence_parity(u_scopes, p_words)
+                    for u_scopes, u_words in unit_info
+                ]
+                for p_scopes, p_words in phr_info
+            ],
+            dtype=bool,
+        ).reshape(len(phr_info), len(unit_info))
         denies = (flipped_sims > sims + FLIP_MARGIN) | (
             mismatch & (flipped_sims > sims - PARITY_BAND)
         )
@@ -251,26 +276,47 @@ class Grader:
             " ".join(answer.sentences[i].text for i in range(n_sentences) if i not in copied)
         )
 
+        all_terms = sorted({t for p in rubric.points if not p.derived for t in p.terms})
         owner_rows: dict[int, list[int]] = {}
         for r, owner in enumerate(rubric.phrasing_owner):
             owner_rows.setdefault(owner, []).append(r)
         is_window = np.array([a != b for a, b in answer.units])
+        sentence_hits = [
+            set(_lexical_hits(all_terms, tokens(answer.sentences[i].text)))
+            if i not in copied
+            else set()
+            for i in range(n_sentences)
+        ]
+        unit_hits = [sentence_hits[a] | sentence_hits[b] for a, b in answer.units]
         # A window must beat its sentences clearly; denied or unusable units rank last.
         value_matrix = sims - NEGATION_PENALTY * denies - 0.03 * is_window[None, :]
         value_matrix = np.where(usable[None, :], value_matrix, -1.0)
         points: list[KeyPointResult] = []
         for index, point in enumerate(rubric.points):
             rows = owner_rows[index]
-            best_value, best_unit, best_sim = -1.0, -1, 0.0
             values = value_matrix[rows]
-            if values.size and usable.any():
-                flat = int(np.argmax(values))
-                r_best, best_unit = divmod(flat, values.shape[1])
-                best_value = float(values[r_best, best_unit])
-                best_sim = float(sims[rows[r_best], best_unit])
-                if best_value < -0.5:
-                    best_unit = -1
+            best_value, best_unit, best_sim = -1.0, -1, 0.0
             hits = _lexical_hits(point.terms, answer_tokens) if point.terms else []
+            lexical = np.zeros(len(answer.units))
+            if values.size and usable.any():
+                unit_values = values.max(axis=0)
+                if hits and not point.derived:
+                    # Several key terms in one unit ("He init ... batch norm ... Leaky ReLU")
+                    # are stronger evidence than one term anywhere.
+                    # A term named anywhere in the answer still earns the plain bonus.
+                    lexical = np.array(
+                        [_local_bonus(unit_hits[u], point.terms) for u in range(len(answer.units))]
+                    )
+                    lexical = np.maximum(lexical, LEXICAL_BONUS)
+                # The evidence unit is chosen on meaning alone (choosing it by its key terms
+                # too was tried and hurt calibration); its own terms then add to the signal.
+                best_unit = int(np.argmax(unit_values))
+                if unit_values[best_unit] < -0.5:
+                    best_unit = -1
+                else:
+                    best_value = float(unit_values[best_unit])
+                    best_row = rows[int(np.argmax(values[:, best_unit]))]
+                    best_sim = float(sims[best_row, best_unit])
             if point.derived:
                 # Derived points have no synonyms: use content-word recall as the lexical signal.
                 words = set(content_words(point.text))
@@ -279,7 +325,7 @@ class Grader:
                 signal = best_value + LEXICAL_BONUS * 2 * recall
                 hits = sorted(present)
             else:
-                signal = best_value + (LEXICAL_BONUS if hits else 0.0)
+                signal = best_value + (float(lexical[best_unit]) if best_unit >= 0 else 0.0)
             status: Status
             if signal >= COVERED_AT:
                 status = "covered"
@@ -288,6 +334,22 @@ class Grader:
             else:
                 status = "missed"
             credit = min(1.0, max(0.0, (signal - ZERO_AT) / (COVERED_AT - ZERO_AT)))
+            if status == "covered" and best_unit >= n_sentences:
+                # Evidence is the shortest span that earns the status: a window is reported as
+                # its better sentence when that sentence covers the point on its own and says
+                # about as much (a window that joins two halves of the point stays).
+                a, b = answer.units[best_unit]
+                window_value = float(values[:, best_unit].max()) + float(lexical[best_unit])
+                for single in (a, b):
+                    single_value = float(values[:, single].max()) + float(lexical[single])
+                    if (
+                        usable[single]
+                        and single_value >= COVERED_AT
+                        and single_value >= window_value - SHORTEST_SPAN_MARGIN
+                    ):
+                        best_unit = single
+                        best_sim = float(sims[rows[int(np.argmax(values[:, single]))], single])
+                        break
             evidence = span = None
             if best_unit >= 0 and status != "missed":
                 a, b = answer.units[best_unit]
@@ -445,6 +507,8 @@ class Grader:
                 sentence = answer.sentences[i]
                 if distinctive and not distinctive & set(content_words(sentence.text)):
                     continue
+                # Any negation in the sentence blocks a flag (a false flag costs more than a
+                # missed one, and "it can't extrapolate" denies the mistake in other words).
                 if _parity(sentence.text) != _parity(spec.statement):
                     continue  # the sentence denies the misconception
                 if point_sims[i] > sim - MISCONCEPTION_MARGIN:

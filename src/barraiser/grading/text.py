@@ -250,6 +250,95 @@ def negated_at(text_tokens: list[str], position: int, window: int = 4) -> bool:
     return False
 
 
+#: Words that deny what follows them when two statements are compared for polarity, besides
+#: :data:`NEGATION_CUES`: "gets zero gradient" says what "never gets a gradient" says.
+POLARITY_CUES = NEGATION_CUES | {"zero"}
+#: Cues that deny the words before them ("the order is irrelevant").
+_POSTPOSITIVE = frozenset({"irrelevant", "unnecessary"})
+#: A negation governs at most this many words of its clause.
+NEGATION_SCOPE_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?]|\.(?=\s|$)|\s[-\u2013\u2014]\s")
+_CLAUSE_WORDS = frozenset(
+    {
+        "but",
+        "so",
+        "because",
+        "since",
+        "although",
+        "though",
+        "however",
+        "whereas",
+        "while",
+        "yet",
+        "which",
+        "if",
+        "when",
+        "unless",
+        "then",
+    }
+)
+
+
+def _is_cue(token: str) -> bool:
+    return token in POLARITY_CUES or token.endswith("n't")
+
+
+def negation_scopes(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each negation cue of ``text`` with the stemmed content words it governs.
+
+    A cue governs the next few words of its clause ("it never gets a gradient again, so ..."
+    governs *gets*, *gradient*); "irrelevant" and "unnecessary" govern the words before them.
+    Clauses end at punctuation and at words such as "but", "so", "because".
+    """
+    scopes: list[tuple[str, frozenset[str]]] = []
+    for clause in _CLAUSE_BREAK.split(text):
+        pieces: list[list[str]] = [[]]
+        for w in tokens(clause):
+            if w in _CLAUSE_WORDS:
+                pieces.append([])
+            else:
+                pieces[-1].append(w)
+        for piece in pieces:
+            for i, w in enumerate(piece):
+                if not _is_cue(w):
+                    continue
+                if w in _POSTPOSITIVE:
+                    governed = piece[max(0, i - NEGATION_SCOPE_WORDS) : i]
+                else:
+                    governed = piece[i + 1 : i + 1 + NEGATION_SCOPE_WORDS]
+                words = frozenset(
+                    stem(t) for t in governed if t not in STOPWORDS and not _is_cue(t)
+                )
+                scopes.append((w, words))
+    return scopes
+
+
+def _strict_cue(cue: str) -> bool:
+    return cue in NEGATION_CUES or cue.endswith("n't")
+
+
+def statement_parity(scopes: list[tuple[str, frozenset[str]]], other_words: set[str]) -> int:
+    """Negation parity of a key point or misconception, compared with a sentence.
+
+    Every real negation of the statement counts; "zero" counts only when it governs a word the
+    sentence uses ("gets zero gradient" beside "never gets a gradient").
+    """
+    return sum(1 for cue, scope in scopes if _strict_cue(cue) or scope & other_words) % 2
+
+
+def sentence_parity(scopes: list[tuple[str, frozenset[str]]], other_words: set[str]) -> int:
+    """Negation parity of an answer sentence, counting only negations about the statement.
+
+    A negation that governs no word of the statement ("... it never gets a gradient again"
+    beside a point about batch norm) says nothing about whether the sentence denies it; a bare
+    negation with nothing to govern ("No.") counts.
+    """
+    return (
+        sum(1 for cue, scope in scopes if scope & other_words or (not scope and _strict_cue(cue)))
+        % 2
+    )
+
+
 def has_negation(text: str) -> bool:
     return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens(text))
 
