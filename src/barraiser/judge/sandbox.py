@@ -343,10 +343,12 @@ class Sandbox:
             )
         if reason == "OLE" or stdout.total > limits.output_limit_bytes:
             status = Status.OLE
+        elif oom or (exit_code != 0 and memory_kb * 1024 >= memory_bytes * 0.97):
+            # Checked before time: a program at its memory ceiling spends its CPU in the
+            # kernel's page reclaim, so on a busy machine the time limit can trip first.
+            status = Status.MLE
         elif reason == "TLE" or cpu_s > limits.time_limit_s or sig == signal.SIGXCPU:
             status = Status.TLE
-        elif oom or (exit_code != 0 and memory_kb * 1024 >= memory_bytes * 0.97):
-            status = Status.MLE
         elif exit_code != 0:
             status = Status.RE
         else:
