@@ -164,8 +164,7 @@ def test_calibration_strong_partial_weak(grader: Grader) -> None:
         score = {c.level: grader.grade(c.answer, rubric).score for c in question.calibration}
         right += score["strong"] > score["partial"] > score["weak"]
         assert score["strong"] > score["weak"], question.id
-    # 16 of 17 today (logistic-regression-coefficients ranks partial below weak).
-    assert right >= 16
+    assert right == 17
 
 
 runner = CliRunner()

@@ -288,9 +288,19 @@ class Grader:
             for i in range(n_sentences)
         ]
         unit_hits = [sentence_hits[a] | sentence_hits[b] for a, b in answer.units]
+        # A sentence that states a misconception earns no key point (it says something wrong),
+        # nor does a window containing it (1.3.0); the answer's other sentences still can.
+        misconceptions = self._misconceptions(answer, unit_vectors, rubric, copied)
+        wrong = {
+            i
+            for m in misconceptions
+            for i, s in enumerate(answer.sentences)
+            if (s.start, s.end) == m.evidence_span
+        }
+        earns = usable & np.array([a not in wrong and b not in wrong for a, b in answer.units])
         # A window must beat its sentences clearly; denied or unusable units rank last.
         value_matrix = sims - NEGATION_PENALTY * denies - 0.03 * is_window[None, :]
-        value_matrix = np.where(usable[None, :], value_matrix, -1.0)
+        value_matrix = np.where(earns[None, :], value_matrix, -1.0)
         points: list[KeyPointResult] = []
         for index, point in enumerate(rubric.points):
             rows = owner_rows[index]
@@ -343,7 +353,7 @@ class Grader:
                 for single in (a, b):
                     single_value = float(values[:, single].max()) + float(lexical[single])
                     if (
-                        usable[single]
+                        earns[single]
                         and single_value >= COVERED_AT
                         and single_value >= window_value - SHORTEST_SPAN_MARGIN
                     ):
@@ -375,12 +385,6 @@ class Grader:
                 )
             )
 
-        misconceptions = self._misconceptions(answer, unit_vectors, rubric, copied)
-        # A sentence that states a misconception earns no key point (it says something wrong).
-        wrong = {m.evidence_span for m in misconceptions}
-        for p in points:
-            if p.evidence_span is not None and p.evidence_span in wrong:
-                p.credit, p.status = 0.0, "missed"
         raw = sum(p.weight * p.credit for p in points) / max(1e-9, rubric.total_weight)
         score = 100.0 * raw
         if rubric.reference_vector is not None:
