@@ -295,6 +295,7 @@ def test_strong_star_story_scores_high_and_levels_stay_ordered() -> None:
     assert strong.score >= 65
     assert strong.score > partial.score > weak.score
     assert weak.score < 20
+    assert strong.star is not None
     quality = strong.star["quality"]
     assert quality["value"] > 0.7 and quality["topic_gate"] == 1.0
 
@@ -304,6 +305,7 @@ def test_star_shaped_answers_without_content_or_off_topic_stay_low() -> None:
     bank = get_bank()
     for question_id in ("prioritizing-multiple-deadlines", "disagreed-with-a-senior-colleague"):
         result = grader.grade(SKELETON, from_question(bank.question(question_id)))
+        assert result.star is not None
         assert result.star["missing_parts"] == []  # it *is* STAR-shaped
         assert result.score < 25, question_id
     # A complete, well-told story that answers a different question.
@@ -311,5 +313,6 @@ def test_star_shaped_answers_without_content_or_off_topic_stay_low() -> None:
     off_topic = grader.grade(
         story, from_question(bank.question("disagreed-with-a-senior-colleague"))
     )
+    assert off_topic.star is not None
     assert off_topic.star["quality"]["value"] > 0.7
     assert off_topic.score < 25
