@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from barraiser.grading.text import find_phrase, negated_at, split_sentences, tokens, truncate_words
+from barraiser.grading.text import (
+    content_words,
+    find_phrase,
+    negated_at,
+    negation_scopes,
+    sentence_parity,
+    split_sentences,
+    statement_parity,
+    tokens,
+    truncate_words,
+)
 
 
 def _texts(text: str) -> list[str]:
@@ -47,6 +57,29 @@ def test_negation_scope() -> None:
     toks = tokens("I would not look at recall, but at precision")
     assert negated_at(toks, toks.index("recall"))
     assert not negated_at(toks, toks.index("precision"))
+
+
+def test_negation_counts_only_about_shared_words() -> None:
+    sentence = (
+        "The catch is dead units, if a neuron's input is always negative it never gets a "
+        "gradient again, so I'd use He init and batch norm."
+    )
+    dying = "A unit whose input is always negative gets zero gradient and stops learning."
+    guards = "Guards against dead units with He initialisation and batch norm."
+    scopes = negation_scopes(sentence)
+    assert [cue for cue, _ in scopes] == ["never"]
+    # "never gets a gradient" agrees with "gets zero gradient" ...
+    assert sentence_parity(scopes, set(content_words(dying))) == 1
+    assert statement_parity(negation_scopes(dying), set(content_words(sentence))) == 1
+    # ... and says nothing about batch norm.
+    assert sentence_parity(scopes, set(content_words(guards))) == 0
+    # A real negation of the same words still counts on both sides.
+    point = "Accuracy alone is not enough to choose a model."
+    claim = "Accuracy is enough to choose a model."
+    assert statement_parity(negation_scopes(point), set(content_words(claim))) == 1
+    assert sentence_parity(negation_scopes(claim), set(content_words(point))) == 0
+    # "zero" alone, about nothing the sentence says, is not a negation of the statement.
+    assert statement_parity(negation_scopes("Moments start at zero."), {"bias"}) == 0
 
 
 def test_truncate_words() -> None:

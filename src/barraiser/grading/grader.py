@@ -4,8 +4,10 @@ How a key point is judged.  Each answer sentence, and each window of two adjacen
 embedded; the point's similarity is the best cosine between any of its phrasings (its text and
 its longer synonyms) and any unit.  A sentence whose negation does not match the phrasing's
 (``not``/``never``/``n't`` ... counted to parity) is discounted, so "accuracy is enough" does
-not cover "accuracy is not enough".  Lexical evidence adds a bonus: a key term or synonym found
-as whole words and not negated just before.  The combined signal is mapped to
+not cover "accuracy is not enough"; a negation of the sentence counts only when it governs a
+word of the phrasing, so "it never gets a gradient again" denies nothing about batch norm.
+Lexical evidence adds a bonus: a key term or synonym found as whole words and not negated just
+before, more when the evidence unit itself names several.  The combined signal is mapped to
 covered / partly / missed with thresholds, and to a continuous credit between them.
 
 Calibration (documented in ``docs/grading.md``): the thresholds below were chosen on the shipped
