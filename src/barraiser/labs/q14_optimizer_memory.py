@@ -14,6 +14,7 @@ from typing import Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import FASHION_MNIST, load_fashion_mnist
+from barraiser.labs.shared import torch_one_thread
 
 # Learning-rate grids: four values a factor of about 3 apart around each optimiser's usual range.
 GRIDS: dict[str, tuple[float, ...]] = {
@@ -128,17 +129,8 @@ def _train(
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    # One thread: the model is small, and on a shared 2-core machine two threads were measured
-    # many times slower (they wait for each other at every operation).
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    torch.manual_seed(ctx.seed)
-    try:
+    with torch_one_thread(ctx.seed):
         _experiment(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _experiment(ctx: LabContext) -> None:

@@ -40,7 +40,12 @@ def cache_key(lab_id: str, size: Size) -> str:
     digest = hashlib.sha256(f"{__version__}|{lab_id}|{size}|{SEED}".encode())
     module = sys.modules[lab.module]
     here = Path(__file__).parent
-    for source in (Path(str(module.__file__)), here / "base.py", here / "data.py"):
+    for source in (
+        Path(str(module.__file__)),
+        here / "base.py",
+        here / "data.py",
+        here / "shared.py",
+    ):
         digest.update(source.read_bytes())
     files: list[Path] = []
     for dataset in lab.datasets:
