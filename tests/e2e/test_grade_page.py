@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_web_e2e import SCREENSHOTS, Problems, Server, _new_page, browser, server
+from _support import SCREENSHOTS, Problems, Server, new_page
 
 pytestmark = pytest.mark.e2e
-__all__ = ["browser", "server"]  # the fixtures, shared with the web e2e test
 
 CONCEPT = "activation-function-for-image-classification"
 BEHAVIOURAL = "prioritizing-multiple-deadlines"
@@ -71,7 +70,7 @@ def _health_latencies(server: Server, stop: threading.Event, out: list[float]) -
 
 def test_candidate_grades_a_concept_answer(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(browser, problems, viewport={"width": 1280, "height": 1000})
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 1000})
     page.goto(f"{server.base}/questions/{CONCEPT}")
     assert page.get_by_role("button", name="Grade").is_visible()
     indicator = page.locator("#grading-indicator")
@@ -136,7 +135,7 @@ def test_candidate_grades_a_concept_answer(server: Server, browser: Any) -> None
 
 def test_candidate_grades_a_behavioural_story(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(browser, problems, viewport={"width": 1280, "height": 1000})
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 1000})
     page.goto(f"{server.base}/questions/{BEHAVIOURAL}")
     _grade(page, _calibration(server, BEHAVIOURAL, "strong"), "warm behavioural")
 
@@ -154,7 +153,7 @@ def test_candidate_grades_a_behavioural_story(server: Server, browser: Any) -> N
 
 def test_grading_works_without_javascript(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(
+    page = new_page(
         browser, problems, java_script_enabled=False, viewport={"width": 1280, "height": 1000}
     )
     page.goto(f"{server.base}/questions/{CONCEPT}")

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_web_e2e import SCREENSHOTS, Problems, Server, _new_page, browser, server
+from _support import SCREENSHOTS, Problems, Server, new_page
 
 pytestmark = pytest.mark.e2e
-__all__ = ["browser", "server"]  # the fixtures, shared with the web e2e test
 
 SOLUTIONS = Path(__file__).resolve().parents[2] / "content/problems/two-sum/solutions"
 JUDGE_TIMEOUT_MS = 90_000
@@ -36,7 +35,7 @@ def _verdict(page: Any) -> str:
 
 def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(browser, problems, viewport={"width": 1400, "height": 1000})
+    page = new_page(browser, problems, viewport={"width": 1400, "height": 1000})
 
     # From the navigation to the list of problems, then to two-sum.
     page.goto(server.base + "/")

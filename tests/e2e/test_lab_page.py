@@ -7,158 +7,27 @@ Screenshots go to ``test-output/e2e/lab-*.png`` in the project root.
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
+from _support import SCREENSHOTS, Problems, Server, new_page
 
 pytestmark = pytest.mark.e2e
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = PROJECT_ROOT / "test-output" / "e2e"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-proxy-server",
-]
-START_TIMEOUT_S = 30.0
 RUN_TIMEOUT_MS = 180_000
-#: Guide questions whose labs are quick at the fast size, quickest first (deep-learning last).
+#: Guide questions in the order their labs are picked: a fast run of several seconds, so the
+#: progress can be seen (lab 11 ends in under a second), deep-learning labs last.
 QUICK_FIRST = (12, 11, 4, 1, 5, 6, 15, 3, 10, 2, 8, 7, 14, 13, 9)
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@dataclass
-class Server:
-    base: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")[-6000:]
-
-    def api(self, path: str) -> Any:
-        with _OPENER.open(self.base + path, timeout=5) as response:
-            return json.load(response)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("e2e-labs")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BARRAISER_")}
-    env.update(
-        BARRAISER_DATA_DIR=str(folder / "data"),
-        BARRAISER_CONFIG=str(folder / "no-config.toml"),
-        PYTHONUNBUFFERED="1",
-    )
-    port = _free_port()
-    log = folder / "server.log"
-    command = [sys.executable, "-m", "barraiser", "serve", "--host", "127.0.0.1"]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [*command, "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            cwd=folder,
-        )
-    running = Server(base=f"http://127.0.0.1:{port}", process=process, log=log)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"`barraiser serve` exited early:\n{running.output()}")
-            try:
-                if running.api("/api/health").get("status") == "ok":
-                    break
-            except (urllib.error.URLError, OSError, ValueError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"`barraiser serve` did not start:\n{running.output()}")
-            time.sleep(0.2)
-        yield running
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium`.")
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-@dataclass
-class Problems:
-    """Console errors, uncaught exceptions and failed requests seen by a page."""
-
-    items: list[str] = field(default_factory=list)
-
-    def watch(self, page: Any) -> None:
-        page.on(
-            "console",
-            lambda m: self.items.append(f"console: {m.text}") if m.type == "error" else None,
-        )
-        page.on("pageerror", lambda e: self.items.append(f"page error: {e}"))
-        page.on(
-            "requestfailed", lambda r: self.items.append(f"request failed: {r.url} ({r.failure})")
-        )
-        page.on(
-            "response",
-            lambda r: self.items.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
-        )
 
 
 def test_candidate_runs_a_lab_and_reads_the_evidence(server: Server, browser: Any) -> None:
     labs = server.api("/api/labs")
-    if not labs:
-        pytest.skip("no lab module is installed yet (src/barraiser/labs/qNN_*.py)")
+    assert len(labs) == 15, "every guide question 1-15 has a lab"
     rank = {number: i for i, number in enumerate(QUICK_FIRST)}
     lab = min(labs, key=lambda item: (rank.get(item["guide_question"], 99), item["id"]))
 
     problems = Problems()
-    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    problems.watch(page)
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 900})
 
     # From the home page to the list of labs, through the main navigation.
     page.goto(server.base + "/")
@@ -219,5 +88,5 @@ def test_candidate_runs_a_lab_and_reads_the_evidence(server: Server, browser: An
     pill = page.locator(f'li.lab-row[data-id="{lab["id"]}"] .lab-pill--cached')
     held = sum(c["holds"] for c in result["claims"])
     assert pill.get_attribute("data-held") == str(held)
-    context.close()
+    page.context.close()
     assert problems.items == [], "\n".join(problems.items)

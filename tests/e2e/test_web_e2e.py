@@ -5,178 +5,13 @@ Screenshots of each step are saved (full page) under ``test-output/e2e/`` in the
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from _support import SCREENSHOTS, Problems, Server, new_page
 
 pytestmark = pytest.mark.e2e
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = PROJECT_ROOT / "test-output" / "e2e"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-proxy-server",
-]
-START_TIMEOUT_S = 30.0
-# No proxy: the server is on 127.0.0.1, whatever the environment says.
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _get_json(url: str) -> Any:
-    with _OPENER.open(url, timeout=5) as response:
-        return json.load(response)
-
-
-@dataclass
-class Server:
-    base: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")[-6000:]
-
-    def api(self, path: str) -> Any:
-        return _get_json(self.base + path)
-
-
-def _wait_until_up(server: Server) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    last_error = ""
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(
-                f"`barraiser serve` exited with code {server.process.returncode} before answering."
-                f"\n--- server output ---\n{server.output()}"
-            )
-        try:
-            if server.api("/api/health").get("status") == "ok":
-                return
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            last_error = str(exc)
-        time.sleep(0.2)
-    pytest.fail(
-        f"`barraiser serve` did not answer /api/health within {START_TIMEOUT_S:.0f} s "
-        f"(last error: {last_error}).\n--- server output ---\n{server.output()}"
-    )
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("e2e")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BARRAISER_")}
-    env.update(
-        BARRAISER_DATA_DIR=str(folder / "data"),
-        BARRAISER_CONFIG=str(folder / "no-config.toml"),
-        PYTHONUNBUFFERED="1",
-    )
-    port = _free_port()
-    log = folder / "server.log"
-    command = [
-        sys.executable,
-        "-m",
-        "barraiser",
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            cwd=folder,
-        )
-    running = Server(base=f"http://127.0.0.1:{port}", process=process, log=log)
-    try:
-        _wait_until_up(running)
-        yield running
-    finally:
-        _stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium`.")
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-@dataclass
-class Problems:
-    """Console errors, uncaught exceptions and failed requests seen by a page."""
-
-    items: list[str] = field(default_factory=list)
-
-    def watch(self, page: Any) -> None:
-        page.on(
-            "console",
-            lambda m: self.items.append(f"console: {m.text}") if m.type == "error" else None,
-        )
-        page.on("pageerror", lambda e: self.items.append(f"page error: {e}"))
-        page.on(
-            "requestfailed", lambda r: self.items.append(f"request failed: {r.url} ({r.failure})")
-        )
-        page.on(
-            "response",
-            lambda r: self.items.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
-        )
-
-
-def _new_page(browser: Any, problems: Problems, **options: Any) -> Any:
-    context = browser.new_context(reduced_motion="reduce", **options)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    problems.watch(page)
-    return page
 
 
 def _row_ids(page: Any) -> list[str]:
@@ -186,7 +21,7 @@ def _row_ids(page: Any) -> list[str]:
 
 def test_candidate_browses_the_loop_and_the_bank(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(browser, problems, viewport={"width": 1280, "height": 900})
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 900})
 
     # Home: the Amazon loop as a timeline of its five stages.
     loop = server.api("/api/loops/amazon-mle")
@@ -261,7 +96,7 @@ def test_candidate_browses_the_loop_and_the_bank(server: Server, browser: Any) -
 
 def test_filters_work_without_javascript(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(browser, problems, java_script_enabled=False)
+    page = new_page(browser, problems, java_script_enabled=False)
     page.goto(server.base + "/questions")
     kind = server.api("/api/questions")[0]["kind"]
     page.select_option("#f-kind", kind)
@@ -277,7 +112,7 @@ def test_filters_work_without_javascript(server: Server, browser: Any) -> None:
 
 def test_layout_fits_a_phone(server: Server, browser: Any) -> None:
     problems = Problems()
-    page = _new_page(
+    page = new_page(
         browser,
         problems,
         viewport={"width": 375, "height": 812},
