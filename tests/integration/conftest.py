@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from chat_server import ChatServer, serve_chat
 from sqlalchemy import MetaData
 from sqlalchemy.engine import make_url
 
@@ -217,3 +218,10 @@ def sandbox() -> Sandbox:
         if os.environ.get("BARRAISER_REQUIRE_SANDBOX") == "1":
             pytest.fail(f"the sandbox is required (BARRAISER_REQUIRE_SANDBOX=1): {error}")
         pytest.skip(f"no sandbox here ({error}); `make test` installs and requires it")
+
+
+@pytest.fixture
+def chat_server() -> Iterator[ChatServer]:
+    """A stdlib HTTP server on 127.0.0.1 that speaks the chat-completions shape."""
+    with serve_chat() as state:
+        yield state

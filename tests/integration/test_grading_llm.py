@@ -2,73 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import threading
-import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from chat_server import ChatServer
 
 from barraiser.content.bank import get_bank
 from barraiser.grading.llm import LLMConfig, judge_with_llm
-
-REPLIES: dict[str, Any] = {}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        REPLIES["last_request"] = body
-        REPLIES["last_auth"] = self.headers.get("Authorization")
-        mode = REPLIES.get("mode", "ok")
-        if mode == "slow":
-            time.sleep(1.0)
-        if mode == "500":
-            self.send_response(500)
-            self.end_headers()
-            self.wfile.write(b"boom")
-            return
-        content = REPLIES.get("content", "{}")
-        payload = {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
-        data = json.dumps(payload).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def handle(self) -> None:
-        # The client may give up first (the timeout test).
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    REPLIES.clear()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
 
 
 def _question():  # type: ignore[no-untyped-def]
     return get_bank().question("prioritizing-multiple-deadlines")
 
 
-def test_judge_returns_validated_json(server: str) -> None:
+def test_judge_returns_validated_json(chat_server: ChatServer) -> None:
     q = _question()
     assert q.rubric is not None
-    REPLIES["content"] = (
+    chat_server.content = (
         "```json\n"
         + json.dumps(
             {
@@ -84,31 +35,34 @@ def test_judge_returns_validated_json(server: str) -> None:
         + "\n```"
     )
     outcome = judge_with_llm(
-        q.prompt, q.rubric, "We sat down as a team.", LLMConfig(server, "tiny", api_key="k")
+        q.prompt,
+        q.rubric,
+        "We sat down as a team.",
+        LLMConfig(chat_server.url, "tiny", api_key="k"),
     )
     assert outcome.ok and outcome.judgement is not None
     assert outcome.judgement.score == 35
     assert [kp.id for kp in outcome.judgement.key_points] == ["stakeholder-communication"]
-    request = REPLIES["last_request"]
+    request = chat_server.requests[-1]["body"]
     assert request["model"] == "tiny"
     assert "decision-criteria" in request["messages"][1]["content"]
     assert "We sat down as a team." in request["messages"][1]["content"]
-    assert REPLIES["last_auth"] == "Bearer k"
+    assert chat_server.requests[-1]["auth"] == "Bearer k"
 
 
-def test_judge_reports_bad_json_timeout_http_error_and_no_server(server: str) -> None:
+def test_judge_reports_bad_json_timeout_http_error_and_no_server(chat_server: ChatServer) -> None:
     q = _question()
     assert q.rubric is not None
-    REPLIES["content"] = '{"score": 250}'
-    bad = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig(server, "m"))
+    chat_server.content = '{"score": 250}'
+    bad = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig(chat_server.url, "m"))
     assert not bad.ok and bad.error and "not valid" in bad.error
 
-    REPLIES["mode"] = "slow"
-    slow = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig(server, "m", timeout_s=0.2))
+    chat_server.delay_s = 1.0
+    slow = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig(chat_server.url, "m", timeout_s=0.2))
     assert not slow.ok and slow.error and "did not answer within" in slow.error
 
-    REPLIES["mode"] = "500"
-    failed = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig(server, "m"))
+    chat_server.status = 500
+    failed = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig(chat_server.url, "m"))
     assert not failed.ok and failed.error and "HTTP 500" in failed.error
 
     gone = judge_with_llm(q.prompt, q.rubric, "x", LLMConfig("http://127.0.0.1:9", "m"))
@@ -153,10 +107,10 @@ def _grade_json(*extra: str) -> dict[str, Any]:
 
 
 def test_cli_grade_shows_the_llm_outcome_beside_the_grade(
-    server: str, monkeypatch: pytest.MonkeyPatch
+    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _judge_env(monkeypatch, server + "/v1", "tiny")
-    REPLIES["content"] = json.dumps(
+    _judge_env(monkeypatch, chat_server.url + "/v1", "tiny")
+    chat_server.content = json.dumps(
         {
             "score": 61,
             "key_points": [{"id": "decision-criteria", "covered": True, "evidence": "I asked"}],
@@ -167,19 +121,19 @@ def test_cli_grade_shows_the_llm_outcome_beside_the_grade(
     assert 0 <= data["score"] <= 100 and data["key_points"]
     assert data["llm"]["model"] == "tiny" and data["llm"]["error"] is None
     assert data["llm"]["judgement"]["score"] == 61
-    assert STORY in REPLIES["last_request"]["messages"][1]["content"]
+    assert STORY in chat_server.requests[-1]["body"]["messages"][1]["content"]
     text = _grade_json()["text"]
     assert "LLM judge (tiny): 61/100." in text and "Give the numbers." in text
 
 
 def test_cli_grade_survives_a_failing_or_half_configured_judge(
-    server: str, monkeypatch: pytest.MonkeyPatch
+    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _judge_env(monkeypatch, None, None)
     assert _grade_json("--json")["llm"] is None
 
-    _judge_env(monkeypatch, server, "tiny")
-    REPLIES["mode"] = "500"
+    _judge_env(monkeypatch, chat_server.url, "tiny")
+    chat_server.status = 500
     data = _grade_json("--json")
     assert data["score"] >= 0 and data["llm"]["judgement"] is None
     assert "HTTP 500" in data["llm"]["error"]
@@ -188,12 +142,14 @@ def test_cli_grade_survives_a_failing_or_half_configured_judge(
     _judge_env(monkeypatch, "http://127.0.0.1:9", "tiny")
     assert "cannot reach" in _grade_json("--json")["llm"]["error"].lower()
 
-    _judge_env(monkeypatch, server, None)
+    _judge_env(monkeypatch, chat_server.url, None)
     data = _grade_json("--json")
     assert data["score"] >= 0 and "BARRAISER_LLM_MODEL" in data["llm"]["error"]
 
 
-def test_grade_batch_llm_flag(server: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+def test_grade_batch_llm_flag(
+    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
     from typer.testing import CliRunner
 
     from barraiser.cli import app
@@ -213,7 +169,9 @@ def test_grade_batch_llm_flag(server: str, monkeypatch: pytest.MonkeyPatch, tmp_
         + "\n"
     )
     out = tmp_path / "out.jsonl"
-    REPLIES["content"] = json.dumps({"score": 40, "key_points": [{"id": "ref-1", "covered": True}]})
+    chat_server.content = json.dumps(
+        {"score": 40, "key_points": [{"id": "ref-1", "covered": True}]}
+    )
 
     _judge_env(monkeypatch, None, None)
     result = CliRunner().invoke(app, ["grade-batch", "--in", str(src), "--out", str(out), "--llm"])
@@ -223,7 +181,7 @@ def test_grade_batch_llm_flag(server: str, monkeypatch: pytest.MonkeyPatch, tmp_
     assert result.exit_code == 0, result.output
     assert all("llm" not in json.loads(line) for line in out.read_text().splitlines())
 
-    _judge_env(monkeypatch, server, "tiny")
+    _judge_env(monkeypatch, chat_server.url, "tiny")
     result = CliRunner().invoke(app, ["grade-batch", "--in", str(src), "--out", str(out), "--llm"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]

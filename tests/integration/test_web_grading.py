@@ -4,18 +4,16 @@ that speaks the chat-completions API."""
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import re
-import threading
 import warnings
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
+from chat_server import ChatServer
 from fastapi import FastAPI
 from sqlalchemy import func, select
 from starlette.exceptions import StarletteDeprecationWarning
@@ -398,63 +396,21 @@ def test_page_errors_keep_the_draft_and_say_what_to_do(client: TestClient) -> No
 # --- the optional LLM judge ------------------------------------------------------------------
 
 
-class _ChatServer(BaseHTTPRequestHandler):
-    """A tiny OpenAI-compatible chat-completions endpoint; the reply is set by the test."""
-
-    reply: ClassVar[dict[str, Any]] = {}
-    status: ClassVar[int] = 200
-    requests: ClassVar[list[dict[str, Any]]] = []
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).requests.append({"path": self.path, "body": body})
-        if type(self).status != 200:
-            self.send_response(type(self).status)
-            self.end_headers()
-            self.wfile.write(b"model not loaded")
-            return
-        content = json.dumps(type(self).reply)
-        payload = {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
-        data = json.dumps(payload).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def handle(self) -> None:
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def chat_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ChatServer)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    _ChatServer.status, _ChatServer.requests = 200, []
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
-
-
 def test_llm_judge_is_shown_beside_the_built_in_grade(
-    chat_server: str, tmp_path: Path, bank: Bank
+    chat_server: ChatServer, tmp_path: Path, bank: Bank
 ) -> None:
     question = bank.questions[CONCEPT]
     assert question.rubric is not None
     first_point = question.rubric.key_points[0].id
-    _ChatServer.reply = {
-        "score": 64,
-        "key_points": [{"id": first_point, "covered": True, "evidence": "Softmax ..."}],
-        "misconceptions": [],
-        "feedback": "Name the loss that goes with softmax.",
-    }
-    settings = _settings(tmp_path, llm_base_url=chat_server, llm_model="tiny-judge")
+    chat_server.content = json.dumps(
+        {
+            "score": 64,
+            "key_points": [{"id": first_point, "covered": True, "evidence": "Softmax ..."}],
+            "misconceptions": [],
+            "feedback": "Name the loss that goes with softmax.",
+        }
+    )
+    settings = _settings(tmp_path, llm_base_url=chat_server.url + "/v1", llm_model="tiny-judge")
     text = _calibration(bank, CONCEPT, "strong")
     with TestClient(create_app(settings)) as test_client:
         data = _grade(test_client, question_id=CONCEPT, answer=text)
@@ -462,7 +418,7 @@ def test_llm_judge_is_shown_beside_the_built_in_grade(
         assert data["llm"]["model"] == "tiny-judge" and data["llm"]["error"] is None
         assert data["llm"]["judgement"]["score"] == 64
         assert [kp["id"] for kp in data["llm"]["judgement"]["key_points"]] == [first_point]
-        sent = _ChatServer.requests[-1]
+        sent = chat_server.requests[-1]
         assert sent["path"] == "/v1/chat/completions"
         assert sent["body"]["model"] == "tiny-judge"
         assert text.split()[0] in sent["body"]["messages"][-1]["content"]
@@ -473,7 +429,7 @@ def test_llm_judge_is_shown_beside_the_built_in_grade(
         assert "Name the loss that goes with softmax." in page
 
         # The endpoint fails: the built-in grade still comes back, the failure is a sentence.
-        _ChatServer.status = 500
+        chat_server.status = 500
         failed = _grade(test_client, question_id=CONCEPT, answer=text)
         assert failed["score"] == data["score"]
         assert failed["llm"]["judgement"] is None
