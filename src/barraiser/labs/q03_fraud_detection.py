@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import CREDITCARD_FRAUD
-from barraiser.labs.shared import cost_threshold, fraud_features
+from barraiser.labs.shared import cost_threshold, load_fraud_sample, scored_draws
 
 if TYPE_CHECKING:
     import numpy as np
@@ -92,17 +92,10 @@ def _recall_at_precision(y: np.ndarray, s: np.ndarray, target: float) -> float:
 def run(ctx: LabContext) -> None:
     import numpy as np
     from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
 
-    from barraiser.labs.data import load_creditcard
-
-    rs = ctx.seed % (2**31)
     ctx.progress("loading the fraud subset", 0.0)
-    frame = load_creditcard().drop_duplicates()
-    x, y = fraud_features(frame)
-    normal = np.flatnonzero(y == 0)
-    frauds = np.random.default_rng(rs).permutation(np.flatnonzero(y == 1))
-    per_draw = round(FRAUD_RATE * len(normal) / (1 - FRAUD_RATE))
+    sample = load_fraud_sample(ctx.seed, FRAUD_RATE)
+    normal, frauds, per_draw = sample.normal, sample.frauds, sample.per_draw
     draws = ctx.pick(2, 6)
     folds = 5
 
@@ -111,24 +104,9 @@ def run(ctx: LabContext) -> None:
     pooled_y: list[np.ndarray] = []
     pooled_s: dict[str, list[np.ndarray]] = {k: [] for k in keys}
     n_rows = 0
-    for d in range(draws):
-        rows = np.concatenate([normal, frauds[d * per_draw : (d + 1) * per_draw]])
-        xd, yd = x[rows], y[rows]
+    for draw in scored_draws(ctx, sample, draws, folds, keys, _score):
+        yd, oof, half = draw.y, draw.oof, draw.half
         n_rows = len(yd)
-        oof = {k: np.zeros(len(yd)) for k in keys}
-        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=rs + d)
-        for f, (tr, te) in enumerate(cv.split(xd, yd)):
-            ctx.progress(
-                f"draw {d + 1}/{draws}, fold {f + 1}/{folds}", (d * folds + f) / (draws * folds)
-            )
-            for k in keys:
-                oof[k][te] = _score(k, xd[tr], yd[tr], xd[te], rs + d)
-        # two stratified halves for choosing the threshold on one and paying its cost on the other
-        half = np.zeros(len(yd), dtype=int)
-        hrng = np.random.default_rng([rs, d])
-        for cls in (0, 1):
-            idx = hrng.permutation(np.flatnonzero(yd == cls))
-            half[idx[: len(idx) // 2]] = 1
         pooled_y.append(yd)
         never = _cost(yd, np.zeros(len(yd), dtype=bool))
         per["never"].setdefault("accuracy", []).append(float(np.mean(yd == 0)))

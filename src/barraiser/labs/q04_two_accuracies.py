@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from barraiser.labs.base import Lab, LabContext
 from barraiser.labs.data import CREDITCARD_FRAUD
-from barraiser.labs.shared import cost_threshold, fraud_features
+from barraiser.labs.shared import cost_threshold, load_fraud_sample, scored_draws
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,18 +60,11 @@ def _errors(y: np.ndarray, flagged: np.ndarray) -> tuple[int, int, int]:
 def run(ctx: LabContext) -> None:
     import numpy as np
     from sklearn.metrics import average_precision_score, roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
 
-    from barraiser.labs.data import load_creditcard
-
-    rs = ctx.seed % (2**31)
     ctx.progress("loading the fraud subset", 0.0)
-    frame = load_creditcard().drop_duplicates()
-    x, y = fraud_features(frame)
-    ctx.metric("accuracy_never_native", float(np.mean(y == 0)))
-    normal = np.flatnonzero(y == 0)
-    frauds = np.random.default_rng(rs).permutation(np.flatnonzero(y == 1))
-    per_draw = round(FRAUD_RATE * len(normal) / (1 - FRAUD_RATE))
+    sample = load_fraud_sample(ctx.seed, FRAUD_RATE)
+    ctx.metric("accuracy_never_native", float(np.mean(sample.y == 0)))
+    normal, per_draw = sample.normal, sample.per_draw
     draws = ctx.pick(3, 6)
     folds = 5
 
@@ -81,23 +74,9 @@ def run(ctx: LabContext) -> None:
     n_total = 0
     # per-row cost of each model's errors at the default threshold, for paired comparisons
     row_costs: dict[str, list[np.ndarray]] = {k: [] for k in _MODELS}
-    for d in range(draws):
-        rows = np.concatenate([normal, frauds[d * per_draw : (d + 1) * per_draw]])
-        xd, yd = x[rows], y[rows]
+    for draw in scored_draws(ctx, sample, draws, folds, list(_MODELS), _score):
+        yd, oof, half = draw.y, draw.oof, draw.half
         n_total += len(yd)
-        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=rs + d)
-        oof = {k: np.zeros(len(yd)) for k in _MODELS}
-        for f, (tr, te) in enumerate(cv.split(xd, yd)):
-            ctx.progress(
-                f"draw {d + 1}/{draws}, fold {f + 1}/{folds}", (d * folds + f) / (draws * folds)
-            )
-            for k in _MODELS:
-                oof[k][te] = _score(k, xd[tr], yd[tr], xd[te], rs + d)
-        half = np.zeros(len(yd), dtype=int)
-        hrng = np.random.default_rng([rs, d])
-        for cls in (0, 1):
-            idx = hrng.permutation(np.flatnonzero(yd == cls))
-            half[idx[: len(idx) // 2]] = 1
         settings: dict[tuple[str, str], np.ndarray] = {
             ("never", "default"): np.zeros(len(yd), dtype=bool)
         }

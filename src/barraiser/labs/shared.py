@@ -1,13 +1,16 @@
-"""Helpers several labs share: one-thread torch, the fraud table's features, cost thresholds."""
+"""Helpers several labs share: one-thread torch, the fraud draws and their cost thresholds."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from barraiser.labs.base import LabContext
 
 
 @contextmanager
@@ -57,3 +60,73 @@ def cost_threshold(y: np.ndarray, s: np.ndarray, missed_cost: float, alarm_cost:
     if y.sum() * missed_cost <= costs[i]:
         return float("inf")
     return float(s_sorted[cut[i]])
+
+
+@dataclass(frozen=True)
+class FraudSample:
+    """The fraud subset as arrays, with the frauds shuffled once to be dealt out in draws."""
+
+    x: np.ndarray
+    y: np.ndarray
+    normal: np.ndarray  # row indices of the normal transactions (in every draw)
+    frauds: np.ndarray  # row indices of the frauds, shuffled; each draw takes the next slice
+    per_draw: int  # frauds per draw, so that they are ``rate`` of its rows
+
+
+def load_fraud_sample(seed: int, rate: float) -> FraudSample:
+    """The de-duplicated fraud subset, ready to be drawn at a fraud rate of ``rate``."""
+    import numpy as np
+
+    from barraiser.labs.data import load_creditcard
+
+    x, y = fraud_features(load_creditcard().drop_duplicates())
+    normal = np.flatnonzero(y == 0)
+    frauds = np.random.default_rng(seed % (2**31)).permutation(np.flatnonzero(y == 1))
+    per_draw = round(rate * len(normal) / (1 - rate))
+    return FraudSample(x, y, normal, frauds, per_draw)
+
+
+@dataclass(frozen=True)
+class ScoredDraw:
+    """One draw: its labels, each model's out-of-fold scores, and two stratified halves."""
+
+    index: int
+    y: np.ndarray
+    oof: dict[str, np.ndarray]
+    half: np.ndarray  # 0/1: choose a threshold on one half, pay its cost on the other
+
+
+def scored_draws(
+    ctx: LabContext,
+    sample: FraudSample,
+    draws: int,
+    folds: int,
+    models: Sequence[str],
+    score: Callable[[str, np.ndarray, np.ndarray, np.ndarray, int], np.ndarray],
+) -> Iterator[ScoredDraw]:
+    """Every normal row plus a disjoint slice of frauds per draw, scored by stratified k-fold.
+
+    ``score(model, x_train, y_train, x_test, seed)`` returns fraud scores for ``x_test``.
+    """
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    rs = ctx.seed % (2**31)
+    for d in range(draws):
+        fraud_rows = sample.frauds[d * sample.per_draw : (d + 1) * sample.per_draw]
+        rows = np.concatenate([sample.normal, fraud_rows])
+        xd, yd = sample.x[rows], sample.y[rows]
+        oof = {k: np.zeros(len(yd)) for k in models}
+        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=rs + d)
+        for f, (tr, te) in enumerate(cv.split(xd, yd)):
+            ctx.progress(
+                f"draw {d + 1}/{draws}, fold {f + 1}/{folds}", (d * folds + f) / (draws * folds)
+            )
+            for k in models:
+                oof[k][te] = score(k, xd[tr], yd[tr], xd[te], rs + d)
+        half = np.zeros(len(yd), dtype=int)
+        hrng = np.random.default_rng([rs, d])
+        for cls in (0, 1):
+            idx = hrng.permutation(np.flatnonzero(yd == cls))
+            half[idx[: len(idx) // 2]] = 1
+        yield ScoredDraw(d, yd, oof, half)
