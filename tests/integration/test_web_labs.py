@@ -43,8 +43,7 @@ IMG_SRC = re.compile(r'<img src="([^"]+)"')
 
 def _quickest_lab() -> Lab:
     labs = all_labs()
-    if not labs:
-        pytest.skip("no lab module is installed yet (src/barraiser/labs/qNN_*.py)")
+    assert labs, "no lab module found (src/barraiser/labs/qNN_*.py)"
     rank = {number: i for i, number in enumerate(QUICK_FIRST)}
     return min(labs, key=lambda lab: (rank.get(lab.guide_question, 99), lab.id))
 
