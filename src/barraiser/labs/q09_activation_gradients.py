@@ -13,8 +13,8 @@ import math
 from typing import Any
 
 from barraiser.labs.base import Lab, LabContext
-from barraiser.labs.data import FASHION_MNIST, load_fashion_mnist
-from barraiser.labs.shared import torch_one_thread
+from barraiser.labs.data import FASHION_MNIST
+from barraiser.labs.shared import accuracy, fashion_mnist_tensors, torch_one_thread
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 _LABELS = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}
@@ -29,19 +29,6 @@ VANISHED = 0.01
 HEALTHY = 0.1
 # Ratios that underflow to zero are drawn at this floor on the log axis.
 UNDERFLOW = 1e-30
-
-
-def _tensors(split: str, n: int, seed: int) -> tuple[Any, Any]:
-    import numpy as np
-    import torch
-
-    x, y = load_fashion_mnist(split)
-    rng = np.random.default_rng(seed % (2**32))
-    idx = rng.permutation(len(y))[:n]
-    xs = torch.tensor(x[idx].reshape(n, -1), dtype=torch.float32) / 255.0
-    # Pixel standardisation with the Fashion-MNIST training mean and standard deviation.
-    xs = (xs - 0.2860) / 0.3530
-    return xs, torch.tensor(y[idx], dtype=torch.long)
 
 
 def _mlp(activation: str, depth: int) -> Any:
@@ -78,13 +65,6 @@ def _grad_norms(model: Any, x: Any, y: Any) -> list[float]:
     norms = [float(m.weight.grad.norm()) for m in linears]
     model.zero_grad()
     return norms
-
-
-def _accuracy(model: Any, x: Any, y: Any) -> float:
-    import torch
-
-    with torch.no_grad():
-        return float((model(x).argmax(1) == y).float().mean())
 
 
 def _train(
@@ -131,8 +111,8 @@ def _experiment(ctx: LabContext) -> None:
     depths = [3, 5, 10, 20, 40]
 
     ctx.progress("loading Fashion-MNIST", 0.05)
-    x_train, y_train = _tensors("train", n_train, ctx.seed)
-    x_test, y_test = _tensors("test", n_test, ctx.seed + 1)
+    x_train, y_train = fashion_mnist_tensors("train", n_train, ctx.seed, flat=True)
+    x_test, y_test = fashion_mnist_tensors("test", n_test, ctx.seed + 1, flat=True)
     probe_x, probe_y = x_train[:1000], y_train[:1000]
 
     ctx.progress("gradient norms at initialisation for several depths", 0.1)
@@ -156,7 +136,7 @@ def _experiment(ctx: LabContext) -> None:
         init_norms[act] = _grad_norms(model, probe_x, probe_y)
         curves[act] = _train(model, x_train, y_train, epochs, ctx.seed, log_every=20)
         trained_norms[act] = _grad_norms(model, probe_x, probe_y)
-        accuracy = ctx.metric(f"test_accuracy_{act}", _accuracy(model, x_test, y_test))
+        test_acc = ctx.metric(f"test_accuracy_{act}", accuracy(model, x_test, y_test))
         r0 = ctx.metric(f"ratio_init_{act}", init_norms[act][0] / init_norms[act][-1])
         r1 = ctx.metric(f"ratio_trained_{act}", trained_norms[act][0] / trained_norms[act][-1])
         final_loss = ctx.metric(f"final_train_loss_{act}", curves[act][1][-1])
@@ -168,7 +148,7 @@ def _experiment(ctx: LabContext) -> None:
                 r0,
                 r1,
                 final_loss,
-                accuracy,
+                test_acc,
             ]
         )
 

@@ -16,8 +16,8 @@ import time
 from typing import Any
 
 from barraiser.labs.base import Lab, LabContext
-from barraiser.labs.data import FASHION_MNIST, load_fashion_mnist
-from barraiser.labs.shared import torch_one_thread
+from barraiser.labs.data import FASHION_MNIST
+from barraiser.labs.shared import accuracy, fashion_mnist_tensors, torch_one_thread
 
 STEM = 16
 # (1x1, 3x3 reduce, 3x3, 5x5 reduce, 5x5, pool projection) per Inception module.
@@ -155,16 +155,6 @@ def _bottleneck_example() -> dict[str, int]:
     }
 
 
-def _tensors(split: str, n: int, seed: int) -> tuple[Any, Any]:
-    import numpy as np
-    import torch
-
-    x, y = load_fashion_mnist(split)
-    idx = np.random.default_rng(seed % (2**32)).permutation(len(y))[:n]
-    xs = torch.tensor(x[idx], dtype=torch.float32).unsqueeze(1) / 255.0
-    return (xs - 0.2860) / 0.3530, torch.tensor(y[idx], dtype=torch.long)
-
-
 def _train(
     model: Any, data: tuple[Any, Any], test: tuple[Any, Any], epochs: int, seed: int
 ) -> list[tuple[float, float]]:
@@ -187,19 +177,8 @@ def _train(
             loss.backward()
             opt.step()
         seconds += time.perf_counter() - started
-        points.append((seconds, _accuracy(model, *test)))
+        points.append((seconds, accuracy(model, *test)))
     return points
-
-
-def _accuracy(model: Any, x: Any, y: Any) -> float:
-    import torch
-
-    with torch.no_grad():
-        correct = sum(
-            int((model(x[i : i + 1000]).argmax(1) == y[i : i + 1000]).sum())
-            for i in range(0, len(y), 1000)
-        )
-    return correct / len(y)
 
 
 def _step_times(models: dict[str, Any], x: Any, y: Any, repeats: int) -> dict[str, float]:
@@ -247,8 +226,8 @@ def _experiment(ctx: LabContext) -> None:
         }
     ctx.metric("plain_width", width)
 
-    x_train, y_train = _tensors("train", n_train, ctx.seed)
-    x_test, y_test = _tensors("test", n_test, ctx.seed + 1)
+    x_train, y_train = fashion_mnist_tensors("train", n_train, ctx.seed, flat=False)
+    x_test, y_test = fashion_mnist_tensors("test", n_test, ctx.seed + 1, flat=False)
     curves: dict[str, list[tuple[float, float]]] = {}
     for i, (name, model) in enumerate(nets.items()):
         ctx.progress(f"training the {name} network", 0.1 + 0.4 * i)

@@ -13,8 +13,8 @@ import math
 from typing import Any
 
 from barraiser.labs.base import Lab, LabContext
-from barraiser.labs.data import FASHION_MNIST, load_fashion_mnist
-from barraiser.labs.shared import torch_one_thread
+from barraiser.labs.data import FASHION_MNIST
+from barraiser.labs.shared import accuracy, fashion_mnist_tensors, torch_one_thread
 
 # Learning-rate grids: four values a factor of about 3 apart around each optimiser's usual range.
 GRIDS: dict[str, tuple[float, ...]] = {
@@ -34,17 +34,6 @@ BATCH = 128
 HIDDEN = (256, 128)
 # Runs that diverge are drawn at this accuracy so the good ones stay readable.
 ACC_FLOOR = 0.6
-
-
-def _tensors(split: str, n: int, seed: int) -> tuple[Any, Any]:
-    import numpy as np
-    import torch
-
-    x, y = load_fashion_mnist(split)
-    idx = np.random.default_rng(seed % (2**32)).permutation(len(y))[:n]
-    xs = torch.tensor(x[idx].reshape(n, -1), dtype=torch.float32) / 255.0
-    # Standardise with the Fashion-MNIST training mean and standard deviation of a pixel.
-    return (xs - 0.2860) / 0.3530, torch.tensor(y[idx], dtype=torch.long)
 
 
 def _model(seed: int) -> Any:
@@ -84,13 +73,6 @@ def state_bytes(optimizer: Any) -> int:
             if isinstance(value, torch.Tensor):
                 total += value.numel() * value.element_size()
     return total
-
-
-def _accuracy(model: Any, x: Any, y: Any) -> float:
-    import torch
-
-    with torch.no_grad():
-        return float((model(x).argmax(1) == y).float().mean())
 
 
 def _train(
@@ -140,9 +122,9 @@ def _experiment(ctx: LabContext) -> None:
     epochs = ctx.pick(3, 4)
 
     ctx.progress("loading Fashion-MNIST", 0.02)
-    x, y = _tensors("train", n_fit + n_val, ctx.seed)
+    x, y = fashion_mnist_tensors("train", n_fit + n_val, ctx.seed, flat=True)
     fit, val = (x[:n_fit], y[:n_fit]), (x[n_fit:], y[n_fit:])
-    x_test, y_test = _tensors("test", n_test, ctx.seed + 1)
+    x_test, y_test = fashion_mnist_tensors("test", n_test, ctx.seed + 1, flat=True)
     n_params = sum(p.numel() for p in _model(ctx.seed).parameters())
     ctx.metric("n_params", n_params)
 
@@ -156,7 +138,7 @@ def _experiment(ctx: LabContext) -> None:
             ctx.progress(f"{NAMES[name]}, learning rate {lr:g}", 0.05 + 0.85 * done / total)
             done += 1
             model, opt, curve, per_epoch = _train(name, lr, fit, epochs, ctx.seed)
-            acc = _accuracy(model, *val)
+            acc = accuracy(model, *val)
             grid_acc[name].append(acc)
             if name not in best or acc > best[name]["val"]:
                 best[name] = {
@@ -175,7 +157,7 @@ def _experiment(ctx: LabContext) -> None:
         ctx.metric(f"state_bytes_per_param_{name}", per_param)
         ctx.metric(f"best_lr_{name}", b["lr"])
         ctx.metric(f"val_accuracy_{name}", b["val"])
-        test = ctx.metric(f"test_accuracy_{name}", _accuracy(b["model"], x_test, y_test))
+        test = ctx.metric(f"test_accuracy_{name}", accuracy(b["model"], x_test, y_test))
         first = ctx.metric(f"epoch1_loss_{name}", b["per_epoch"][0])
         last = ctx.metric(f"final_epoch_loss_{name}", b["per_epoch"][-1])
         rows.append([NAMES[name], b["lr"], per_param, per_param * 100, first, last, b["val"], test])

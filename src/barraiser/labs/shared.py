@@ -130,3 +130,34 @@ def scored_draws(
             idx = hrng.permutation(np.flatnonzero(yd == cls))
             half[idx[: len(idx) // 2]] = 1
         yield ScoredDraw(d, yd, oof, half)
+
+
+#: Mean and standard deviation of a Fashion-MNIST training pixel (scaled to 0..1).
+FASHION_MNIST_MEAN, FASHION_MNIST_STD = 0.2860, 0.3530
+
+
+def fashion_mnist_tensors(split: str, n: int, seed: int, *, flat: bool) -> tuple[Any, Any]:
+    """A seeded random sample of ``n`` standardised images (``n x 784`` when ``flat``, else
+    ``n x 1 x 28 x 28``) and their labels, as torch tensors."""
+    import numpy as np
+    import torch
+
+    from barraiser.labs.data import load_fashion_mnist
+
+    x, y = load_fashion_mnist(split)
+    idx = np.random.default_rng(seed % (2**32)).permutation(len(y))[:n]
+    xs = torch.tensor(x[idx], dtype=torch.float32) / 255.0
+    xs = xs.reshape(n, -1) if flat else xs.unsqueeze(1)
+    return (xs - FASHION_MNIST_MEAN) / FASHION_MNIST_STD, torch.tensor(y[idx], dtype=torch.long)
+
+
+def accuracy(model: Any, x: Any, y: Any, batch: int = 1000) -> float:
+    """Share of ``y`` the model's arg-max predicts, in batches (no gradients)."""
+    import torch
+
+    with torch.no_grad():
+        correct = sum(
+            int((model(x[i : i + batch]).argmax(1) == y[i : i + batch]).sum())
+            for i in range(0, len(y), batch)
+        )
+    return correct / len(y)
