@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from barraiser.content.bank import get_bank
@@ -12,24 +10,7 @@ from barraiser.grading.behavioral import StarAnalysis, analyze_behavioral
 from barraiser.grading.embeddings import SentenceTransformerBackend
 from barraiser.grading.feedback import build_feedback
 from barraiser.grading.followups import pick_follow_ups, question_from_key_point
-
-
-@dataclass(frozen=True)
-class KeyPointResult:
-    """The fields of the core's key point result that follow-ups and feedback read."""
-
-    id: str
-    text: str
-    weight: float
-    status: str
-    evidence: str | None = None
-
-
-@dataclass(frozen=True)
-class MisconceptionResult:
-    statement: str
-    correction: str
-    evidence: str
+from barraiser.grading.result import KeyPointResult, MisconceptionResult
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +96,8 @@ def _kp(q: Question, statuses: dict[str, str]) -> list[KeyPointResult]:
             text=kp.text,
             weight=kp.weight,
             status=statuses.get(kp.id, "covered"),
+            similarity=0.0,
+            credit=1.0 if statuses.get(kp.id, "covered") == "covered" else 0.0,
             evidence="I ranked them by what it cost if each slipped."
             if statuses.get(kp.id, "covered") == "covered"
             else None,
@@ -163,9 +146,11 @@ def test_feedback_quotes_evidence_and_names_missed_points(
     kps = _kp(q, {"quantified-result": "missed", "own-actions-i": "missed"})
     wrong = [
         MisconceptionResult(
+            id="we-is-fine",
             statement="Saying we is fine",
             correction="The interviewer is assessing you.",
             evidence="We sat down as a team.",
+            similarity=0.9,
         )
     ]
     feedback = build_feedback(48, kps, wrong, star, q)
