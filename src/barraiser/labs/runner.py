@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -55,10 +56,18 @@ def cache_key(lab_id: str, size: Size) -> str:
         if dataset.id == "fashion-mnist" and FASHION_MNIST_DIR.is_dir():
             files.extend(FASHION_MNIST_DIR.iterdir())
     digest.update(fingerprint(files).encode())
+    digest.update(_library_versions().encode())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _library_versions() -> str:
+    """Versions of the libraries whose upgrade can change a lab's numbers (read once)."""
+    found = []
     for name in _LIBRARIES:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
-    return digest.hexdigest()[:16]
+            found.append(f"{name}={importlib.metadata.version(name)}")
+    return ";".join(found)
 
 
 def run_lab(
@@ -74,7 +83,7 @@ def run_lab(
     size: Size = "fast" if fast else "full"
     key = cache_key(lab_id, size)
     entry = (cache_dir or default_cache_dir()) / lab_id / f"{size}-{key}"
-    cached = _read_cached(entry) if use_cache else None
+    cached = read_cached(entry) if use_cache else None
     if cached is not None:
         result = cached.model_copy(update={"cached": True})
     else:
@@ -88,16 +97,20 @@ def run_lab(
     return result
 
 
+def cache_entry(lab_id: str, size: Size, cache_dir: Path | None = None) -> Path:
+    """The folder holding the lab's result at its current version and this size."""
+    return (cache_dir or default_cache_dir()) / lab_id / f"{size}-{cache_key(lab_id, size)}"
+
+
 def cached_result(
     lab_id: str, fast: bool = False, cache_dir: Path | None = None
 ) -> LabResult | None:
     """The cached result of the lab at its current version, if it has been run."""
-    size: Size = "fast" if fast else "full"
-    entry = (cache_dir or default_cache_dir()) / lab_id / f"{size}-{cache_key(lab_id, size)}"
-    return _read_cached(entry)
+    return read_cached(cache_entry(lab_id, "fast" if fast else "full", cache_dir))
 
 
-def _read_cached(entry: Path) -> LabResult | None:
+def read_cached(entry: Path) -> LabResult | None:
+    """The result stored in a cache entry, or None when it is missing, unreadable or partial."""
     path = entry / "result.json"
     if not path.is_file():
         return None

@@ -26,8 +26,6 @@ logger = logging.getLogger(__name__)
 
 RunStatus = Literal["queued", "running", "done", "failed"]
 
-#: How long a lab's cache key is trusted before it is computed again (it hashes the data files).
-KEY_TTL_S = 60.0
 #: Runs waiting behind the one that is running; more are refused.
 MAX_WAITING = 4
 #: Finished runs remembered for the status API (the results themselves stay in the cache).
@@ -57,44 +55,21 @@ class CachedLab:
 
 
 class LabCache:
-    """Reads cached lab results; cache keys are remembered for a minute (hashing data is slow)."""
+    """Reads cached lab results at each lab's current version."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
-        self._keys: dict[tuple[str, Size], tuple[float, str]] = {}
-        self._lock = threading.Lock()
-
-    def key(self, lab_id: str, size: Size) -> str:
-        now = time.monotonic()
-        with self._lock:
-            known = self._keys.get((lab_id, size))
-        if known is not None and now - known[0] < KEY_TTL_S:
-            return known[1]
-        # Imported here: the runner brings numpy, which the rest of the web app does not need.
-        from barraiser.labs.runner import cache_key
-
-        fresh = cache_key(lab_id, size)
-        with self._lock:
-            self._keys[(lab_id, size)] = (now, fresh)
-        return fresh
-
-    def forget(self, lab_id: str) -> None:
-        """Compute the keys again next time (after a run, which computed its own)."""
-        with self._lock:
-            for size in ("fast", "full"):
-                self._keys.pop((lab_id, size), None)
 
     def get(self, lab_id: str, size: Size) -> CachedLab | None:
         """The cached result of this lab's current version at this size, if any."""
-        entry = self.cache_dir / lab_id / f"{size}-{self.key(lab_id, size)}"
-        path = entry / "result.json"
-        try:
-            result = LabResult.model_validate_json(path.read_text(encoding="utf-8"))
-            ran_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        except (OSError, ValueError):
+        # Imported here: the runner brings numpy, which the rest of the web app does not need.
+        from barraiser.labs.runner import cache_entry, read_cached
+
+        entry = cache_entry(lab_id, size, self.cache_dir)
+        result = read_cached(entry)
+        if result is None or result.id != lab_id:
             return None
-        if result.id != lab_id or not all((entry / f.file).is_file() for f in result.figures):
-            return None
+        ran_at = datetime.fromtimestamp((entry / "result.json").stat().st_mtime, tz=UTC)
         return CachedLab(result=result, entry=entry, ran_at=ran_at)
 
     def best(self, lab_id: str) -> CachedLab | None:
@@ -259,9 +234,6 @@ class LabRunner:
             self._finish(run.id, error=None)
 
     def _finish(self, run_id: str, error: str | None) -> None:
-        run = self.get(run_id)
-        if run is not None:
-            self.cache.forget(run.lab_id)
         self._update(
             run_id,
             status="failed" if error else "done",
