@@ -129,3 +129,18 @@ def test_cli_list_json_and_notebook_that_runs(tmp_path: Path) -> None:
     )
     assert ran.returncode == 0, ran.stderr
     assert "claims checked" in ran.stdout and ("HOLDS" in ran.stdout or "FAILS" in ran.stdout)
+
+
+def test_listing_labs_imports_no_heavy_library() -> None:
+    code = (
+        "import sys\n"
+        "from barraiser.labs import all_labs\n"
+        "assert len(all_labs()) == 15\n"
+        "heavy = {'sklearn', 'torch', 'pandas', 'xgboost', 'statsmodels', 'matplotlib'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
