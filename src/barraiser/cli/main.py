@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from barraiser import __version__
-from barraiser.cli import content, grade, judge, lab, problems, questions, serve
+from barraiser.cli import content, grade, judge, lab, problems, questions, report, review, serve
 
 app = typer.Typer(
     name="barraiser",
@@ -22,6 +22,8 @@ app.add_typer(questions.app, name="questions")
 app.command("serve")(serve.serve)
 app.command("grade")(grade.grade)
 app.command("grade-batch")(grade.grade_batch)
+app.command("report")(report.report)
+app.command("review")(review.review)
 
 
 def _version(value: bool) -> None:

@@ -19,7 +19,18 @@ from barraiser import __version__
 from barraiser.config import Settings, get_settings
 from barraiser.content.bank import get_bank
 from barraiser.interview.submissions import JudgeFn, SubmissionLimits
-from barraiser.web.routes import api, grading_api, grading_pages, judge_api, pages, problem_pages
+from barraiser.web.routes import (
+    api,
+    grading_api,
+    grading_pages,
+    judge_api,
+    pages,
+    problem_pages,
+    progress_pages,
+    review_pages,
+    session_api,
+    session_pages,
+)
 from barraiser.web.routes.lab_pages import install_labs
 from barraiser.web.templating import STATIC_DIR, build_templates
 
@@ -178,6 +189,10 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(grading_pages.router)
     app.include_router(problem_pages.router)
+    app.include_router(session_api.router)
+    app.include_router(session_pages.router)
+    app.include_router(review_pages.router)
+    app.include_router(progress_pages.router)
     install_labs(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

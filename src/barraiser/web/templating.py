@@ -23,6 +23,9 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("/questions", "Question bank"),
     ("/problems", "Coding problems"),
     ("/labs", "Labs"),
+    ("/sessions", "History"),
+    ("/review", "Review"),
+    ("/progress", "Progress"),
     ("/docs", "API docs"),
 )
 

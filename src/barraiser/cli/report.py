@@ -1,0 +1,10 @@
+"""Placeholder command, filled in by the mock-loop work (issue 5)."""
+
+from __future__ import annotations
+
+from barraiser.cli._common import fail
+
+
+def report() -> None:
+    """Not built yet."""
+    fail("not built yet", code=2)
