@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from barraiser.store import Answer, Store
+from barraiser.interview.review import is_reviewable, rating_for_score
+from barraiser.interview.review import record_review as review
+from barraiser.store import Answer, Store, utcnow
 from barraiser.store.queries import answers_for_question, save_answer, save_grading
 
 if TYPE_CHECKING:
@@ -173,8 +175,17 @@ class AnswerService:
             self._grader = Grader(get_backend(self.settings), principles=principles)
         return self._grader
 
-    def submit(self, user_id: int, target: GradingTarget, text: str | None) -> StoredAnswer:
+    def submit(
+        self,
+        user_id: int,
+        target: GradingTarget,
+        text: str | None,
+        *,
+        record_review: bool = True,
+    ) -> StoredAnswer:
         """Save the answer, grade it, save the grading; return the stored answer.
+
+        With ``record_review``, a graded bank question also reviews its spaced-repetition card.
 
         Raises :class:`AnswerError` for a refused answer (nothing saved) and, with status 503,
         when the grader cannot run (the answer is saved; the message gives its id).
@@ -200,6 +211,9 @@ class AnswerService:
             ) from exc
         with self.store.session() as session:
             save_grading(session, answer_id, result["grader_version"], result["score"], result)
+            if record_review and is_reviewable(target.question_id):
+                rating = rating_for_score(float(result["score"]))
+                review(session, user_id, target.question_id, rating, utcnow())
         stored = self.get(user_id, answer_id)
         assert stored is not None
         return stored

@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 
 from sqlalchemy import func, select
 
+from barraiser.interview.review import PROBLEM_PREFIX, rating_for_verdict, record_review
 from barraiser.store import CodeSubmission, Store, utcnow
 from barraiser.store.models import SubmissionMode
 from barraiser.store.queries import create_submission, record_verdict
@@ -309,7 +310,7 @@ class SubmissionService:
             if row is None or row.verdict is not None:
                 return None
             problem_id, language, source = row.problem_id, row.language, row.source
-            mode, stdin = row.mode, row.stdin
+            mode, stdin, user_id = row.mode, row.stdin, row.user_id
         with self._pool.lock:
             if submission_id in self._pool.judging:
                 return None
@@ -319,6 +320,11 @@ class SubmissionService:
             verdict = str(result.get("verdict") or "IE")
             with self.store.session() as session:
                 record_verdict(session, submission_id, verdict, result)
+                # IE is the judge's failure, not the candidate's: it says nothing to review.
+                if mode == "submit" and verdict != "IE":
+                    passed, total = _hidden_counts(result)
+                    rating = rating_for_verdict(verdict, passed, total)
+                    record_review(session, user_id, PROBLEM_PREFIX + problem_id, rating, utcnow())
             return verdict
         finally:
             with self._pool.lock:
@@ -346,6 +352,14 @@ class SubmissionService:
                 f"The judge failed: {exc}. Try again; if it keeps failing, "
                 "run `barraiser judge doctor`."
             )
+
+
+def _hidden_counts(result: Mapping[str, Any]) -> tuple[int, int]:
+    """Hidden tests passed and run of a judgement (all its tests when none is marked hidden)."""
+    hidden = [t for t in result.get("tests") or [] if t.get("kind") == "hidden"]
+    if hidden:
+        return sum(t.get("verdict") == "AC" for t in hidden), len(hidden)
+    return int(result.get("passed") or 0), int(result.get("total") or 0)
 
 
 def _internal_error(message: str) -> dict[str, Any]:
