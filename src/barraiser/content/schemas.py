@@ -212,6 +212,28 @@ class DecisionRule(_Strict):
     )
 
 
+class Timing(_Strict):
+    """How a loop's round clocks run: whether time away counts, and what happens at zero."""
+
+    away_time: Literal["counts", "paused"] = Field(
+        default="counts",
+        description="'counts': the clock runs while the candidate is away, as in a real "
+        "interview; 'paused': time away (a closed page, a restarted server) is not counted.",
+    )
+    on_timeout: Literal["end-round", "overtime"] = Field(
+        default="end-round",
+        description="'end-round': the round ends when its time is up; 'overtime': the "
+        "candidate may go on, and the overtime is shown in the debrief.",
+    )
+    away_after_s: int = Field(
+        default=60,
+        ge=20,
+        le=3600,
+        description="Seconds without a sign of the candidate (the open page's heartbeat, an "
+        "answer) after which the gap counts as time away.",
+    )
+
+
 class Loop(_Strict):
     id: Slug
     title: Text
@@ -221,6 +243,7 @@ class Loop(_Strict):
     competencies: list[Slug] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)
     decision: DecisionRule = Field(default_factory=DecisionRule)
+    timing: Timing = Field(default_factory=Timing)
 
     def rounds(self) -> list[Round]:
         return [r for stage in self.stages for r in stage.rounds]

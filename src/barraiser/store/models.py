@@ -158,6 +158,8 @@ class SessionRound(Base):
     time_used_s: Mapped[float] = mapped_column(Float, default=0.0)
     question_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    #: The engine's clock and item progress (see ``barraiser.interview.engine``).
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     session: Mapped[InterviewSession] = relationship(back_populates="rounds")
 
