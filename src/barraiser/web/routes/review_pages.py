@@ -1,8 +1,67 @@
-"""Placeholder router, filled in by the mock-loop work (issue 5)."""
+"""The review page and its JSON twin: what is due for spaced-repetition review today."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from datetime import date
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from barraiser.interview.review import DueItem, card_count, due_items, upcoming
+from barraiser.store import Store, utcnow
+from barraiser.web.deps import BankDep, CurrentUserDep, TemplatesDep
+
+#: The HTML page stays out of the OpenAPI schema; ``/api/review`` is in it (tag "review").
+router = APIRouter(default_response_class=HTMLResponse)
+
+#: Days ahead shown as "upcoming".
+AHEAD_DAYS = 7
+
+
+class DayCount(BaseModel):
+    """How many cards come due on one day (UTC)."""
+
+    day: date
+    count: int
+
+
+class ReviewOverview(BaseModel):
+    """Due today (by the end of today, UTC), the next days' counts and the number of cards."""
+
+    due: list[DueItem]
+    upcoming: list[DayCount]
+    total_cards: int
+
+
+def _store(request: Request) -> Store:
+    store: Store | None = getattr(request.app.state, "store", None)
+    if store is None:
+        raise HTTPException(503, "The store is not open yet; try again in a few seconds.")
+    return store
+
+
+def _overview(request: Request, bank: BankDep, user_id: int) -> ReviewOverview:
+    now = utcnow()
+    with _store(request).session() as session:
+        due = due_items(session, user_id, now, bank)
+        ahead = upcoming(session, user_id, now, AHEAD_DAYS)
+        total = card_count(session, user_id)
+    days = [DayCount(day=day, count=count) for day, count in ahead]
+    return ReviewOverview(due=due, upcoming=days, total_cards=total)
+
+
+@router.get("/review", include_in_schema=False)
+def review_page(
+    request: Request, bank: BankDep, user_id: CurrentUserDep, templates: TemplatesDep
+) -> Response:
+    """Questions and problems due today, with a way to practise each, and the week ahead."""
+    overview = _overview(request, bank, user_id)
+    return templates.TemplateResponse(request, "review.html", {"overview": overview})
+
+
+@router.get("/api/review", response_class=JSONResponse, tags=["review"])
+def review_api(request: Request, bank: BankDep, user_id: CurrentUserDep) -> ReviewOverview:
+    """Items due for review today (by the end of today, UTC) and counts for the next 7 days."""
+    return _overview(request, bank, user_id)
