@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from fsrs import Card, Rating, Scheduler
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from barraiser.store.models import ReviewCard
 from barraiser.store.queries import due_cards, upsert_review_card
@@ -35,6 +35,7 @@ __all__ = [
     "DueItem",
     "Rating",
     "all_items",
+    "card_count",
     "due_items",
     "end_of_day",
     "is_reviewable",
@@ -194,6 +195,12 @@ def all_items(session: Session, user_id: int, now: datetime, bank: Bank | None) 
         .order_by(ReviewCard.due, ReviewCard.id)
     )
     return [_item(row, now, bank) for row in rows]
+
+
+def card_count(session: Session, user_id: int) -> int:
+    """How many review cards the user has."""
+    statement = select(func.count()).select_from(ReviewCard).where(ReviewCard.user_id == user_id)
+    return int(session.scalar(statement) or 0)
 
 
 def upcoming(
