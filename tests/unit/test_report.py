@@ -289,8 +289,12 @@ def test_candidate_text_is_escaped() -> None:
 
 
 def test_page_body_links_to_the_app_and_pending_says_so() -> None:
-    body = str(report_body(_debrief(pending=True), get_bank()))
+    # The engine decides nothing while a verdict is pending.
+    pending = _debrief(pending=True).model_copy(update={"decision": None})
+    body = str(report_body(pending, get_bank()))
     _parse(body)
+    assert "The decision waits for the verdicts still being judged" in body
+    assert "has no hiring decision" not in body
     assert '<a href="/questions/precision-vs-recall">Precision vs recall</a>' in body
     assert '<a href="/labs/choosing-between-two-accuracies">' in body
     assert "refreshes itself every 3 seconds" in body
