@@ -6,8 +6,8 @@ import pytest
 
 from barraiser.content.bank import get_bank
 from barraiser.content.schemas import QUESTION_KINDS, DecisionRule, Question
+from barraiser.interview.decision import decision_sentences
 from barraiser.web.presenters import (
-    decision_sentences,
     format_minutes,
     humanize,
     kind_label,

@@ -196,8 +196,28 @@ class AnswerService:
                 session, user_id, target.question_id, answer_text, prompt_text=target.prompt
             )
             answer_id = answer.id
+        self.grade_saved(user_id, answer_id, target, answer_text, record_review=record_review)
+        stored = self.get(user_id, answer_id)
+        assert stored is not None
+        return stored
+
+    def grade_saved(
+        self,
+        user_id: int,
+        answer_id: int,
+        target: GradingTarget,
+        graded_text: str,
+        *,
+        record_review: bool = True,
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Grade ``graded_text`` for the saved answer ``answer_id``, save and return the result.
+
+        ``extra`` is merged into the stored result (the interview engine marks follow-ups).
+        Raises :class:`AnswerError` 503 when the grader cannot run (the answer stays saved).
+        """
         try:
-            result = self._grade(target, answer_text)
+            result = self._grade(target, graded_text)
         except Exception as exc:
             from barraiser.grading.embeddings import ModelUnavailable
 
@@ -209,14 +229,13 @@ class AnswerService:
                 "Try again in a moment; if it keeps happening, look at the server log.",
                 503,
             ) from exc
+        result.update(extra or {})
         with self.store.session() as session:
             save_grading(session, answer_id, result["grader_version"], result["score"], result)
             if record_review and is_reviewable(target.question_id):
                 rating = rating_for_score(float(result["score"]))
                 review(session, user_id, target.question_id, rating, utcnow())
-        stored = self.get(user_id, answer_id)
-        assert stored is not None
-        return stored
+        return result
 
     def _grade(self, target: GradingTarget, text: str) -> dict[str, Any]:
         with self._lock:

@@ -238,8 +238,13 @@ class SubmissionService:
         source: str,
         mode: str,
         custom_input: str | None = None,
+        *,
+        session_round_id: int | None = None,
     ) -> int:
-        """Validate, save (verdict NULL) and queue a submission; return its id."""
+        """Validate, save (verdict NULL) and queue a submission; return its id.
+
+        ``session_round_id`` ties it to a round of an interview session.
+        """
         self.validate(problem_id, language, source, mode, custom_input)
         since = utcnow() - timedelta(minutes=1)
         with self.store.session() as session:
@@ -262,6 +267,7 @@ class SubmissionService:
                 source,
                 mode,  # type: ignore[arg-type]  # checked by validate()
                 stdin=custom_input,
+                session_round_id=session_round_id,
             )
             submission_id = submission.id
         # Queued only once the row is committed: a worker always finds it.

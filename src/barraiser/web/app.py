@@ -60,6 +60,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """
     # Imported here so that building the app (and importing this module) stays cheap.
     from barraiser.interview.answers import AnswerService
+    from barraiser.interview.engine import InterviewService
     from barraiser.interview.submissions import SubmissionService
     from barraiser.store import ensure_local_user, init_store
 
@@ -81,12 +82,16 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     service.start()
     app.state.submissions = service
     app.state.answers = AnswerService(store, app.state.bank, settings)
+    app.state.interviews = InterviewService(
+        store, app.state.bank, answers=app.state.answers, submissions=service
+    )
     try:
         yield
     finally:
         service.stop()
         app.state.submissions = None
         app.state.answers = None
+        app.state.interviews = None
         if owned:
             app.state.store = None
             store.close()

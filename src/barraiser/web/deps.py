@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
+from barraiser.interview.engine import InterviewService
 from barraiser.interview.submissions import SubmissionService
 
 
@@ -56,3 +57,13 @@ def _answers(request: Request) -> AnswerService:
 SubmissionsDep = Annotated[SubmissionService, Depends(_submissions)]
 AnswersDep = Annotated[AnswerService, Depends(_answers)]
 CurrentUserDep = Annotated[int, Depends(_current_user)]
+
+
+def _interviews(request: Request) -> InterviewService:
+    service: InterviewService | None = getattr(request.app.state, "interviews", None)
+    if service is None:
+        raise HTTPException(503, "The store is not open yet; try again in a few seconds.")
+    return service
+
+
+InterviewsDep = Annotated[InterviewService, Depends(_interviews)]

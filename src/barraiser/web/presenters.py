@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import (
     QUESTION_KINDS,
-    DecisionRule,
     Loop,
     Question,
-    Rating,
     Stage,
 )
 
@@ -24,12 +22,6 @@ KIND_LABELS: dict[str, str] = {
     "ml-coding": "ML coding",
 }
 
-RATING_LABELS: dict[Rating, str] = {
-    "strong-no": "strong no",
-    "no": "no",
-    "inclined": "inclined to hire",
-    "strong-hire": "strong hire",
-}
 
 SOURCE_LABELS: dict[str, str] = {"amazon-mle-interview-guide": "Guide"}
 
@@ -67,40 +59,6 @@ def source_label(question: Question) -> str:
 
 def stage_minutes(stage: Stage) -> int:
     return sum(r.duration_min for r in stage.rounds)
-
-
-def _rating_phrase(rating: Rating) -> str:
-    return f"“{RATING_LABELS[rating]}”"
-
-
-def decision_sentences(rule: DecisionRule) -> list[str]:
-    """The debrief's hiring rule in plain sentences, in the order the debrief applies them."""
-    sentences = [
-        "Every interviewer writes a scorecard and rates the round: strong no, no, inclined to "
-        "hire or strong hire (1 to 4).",
-        f"To get an offer, the rounds must average at least {rule.min_mean_rating:g} out of 4.",
-    ]
-    if rule.max_no_ratings == 0:
-        sentences.append("No round may be rated “no”: a single one means no hire.")
-    elif rule.max_no_ratings == 1:
-        sentences.append("At most one round may be rated “no”.")
-    else:
-        sentences.append(f"At most {rule.max_no_ratings} rounds may be rated “no”.")
-    if rule.strong_no_blocks:
-        sentences.append("A “strong no” from any interviewer means no hire.")
-    if rule.bar_raiser_veto:
-        at = rule.veto_at_or_below
-        worse = "" if at == "strong-no" else " or worse"
-        sentences.append(
-            "The Bar Raiser has a veto: if they rate you "
-            f"{_rating_phrase(at)}{worse}, there is no offer, whatever the other rounds say."
-        )
-    if rule.min_lp_mean_rating is not None:
-        sentences.append(
-            "Your Leadership Principle ratings, across all rounds, must average at least "
-            f"{rule.min_lp_mean_rating:g} out of 4."
-        )
-    return sentences
 
 
 @dataclass(frozen=True)

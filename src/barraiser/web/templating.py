@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from barraiser import __version__
 from barraiser.interview.answers import MAX_ANSWER_CHARS
+from barraiser.interview.decision import RATING_LABELS, decision_sentences
 from barraiser.web import grading_view, presenters
 from barraiser.web.markdown import render_markdown
 
@@ -64,9 +65,9 @@ def build_templates() -> Jinja2Templates:
         static_url=_static_url,
         plural=presenters.plural,
         stage_minutes=presenters.stage_minutes,
-        decision_sentences=presenters.decision_sentences,
+        decision_sentences=decision_sentences,
         loop_stats=presenters.loop_stats,
-        rating_labels=presenters.RATING_LABELS,
+        rating_labels=RATING_LABELS,
         highlight=grading_view.highlight,
         evidence_anchor=grading_view.evidence_anchor,
         plain_point=grading_view.plain_point,

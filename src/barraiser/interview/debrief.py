@@ -1,0 +1,182 @@
+"""The debrief: decision, competencies and principles over the loop, moments and a study plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from statistics import fmean
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import Loop, rating_value
+from barraiser.interview.decision import decide
+from barraiser.interview.models import Debrief, ItemOutcome, Moment, Scorecard, StudyItem
+
+#: An item scoring below this goes into the study plan even when no key point was missed.
+STUDY_BELOW = 70.0
+#: A moment counts among the strongest from this score ("inclined to hire").
+STRONG_FROM = 50.0
+
+
+def _lab_title(lab_id: str) -> str:
+    try:
+        from barraiser.labs.registry import get_lab
+
+        return get_lab(lab_id).title
+    except Exception:  # a missing lab module must not break a debrief
+        return lab_id
+
+
+def _moments(scorecards: Sequence[Scorecard]) -> tuple[list[Moment], list[Moment]]:
+    """Up to three strongest (score 50+) and three weakest (below 70) items, never both."""
+    scored = [(c, o) for c in scorecards for o in c.items if o.score is not None]
+    scored.sort(key=lambda pair: -(pair[1].score or 0.0))
+    strong = [(c, o) for c, o in scored if (o.score or 0.0) >= STRONG_FROM][:3]
+    chosen = {o.item_id for _, o in strong}
+    weak = [(c, o) for c, o in reversed(scored) if (o.score or 0.0) < STUDY_BELOW]
+    weak = [(c, o) for c, o in weak if o.item_id not in chosen][:3]
+    return (
+        [_moment(c, o, strong=True) for c, o in strong],
+        [_moment(c, o, strong=False) for c, o in weak],
+    )
+
+
+def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
+    score = outcome.score or 0.0
+    if outcome.kind == "coding":
+        quote = None
+        if outcome.verdict:
+            tests = (
+                f", {outcome.tests_passed}/{outcome.tests_total} tests"
+                if outcome.tests_total
+                else ""
+            )
+            why = f"Verdict {outcome.verdict}{tests} after {outcome.submits} submission(s)."
+        elif outcome.answered:
+            why = f"Ran the code {outcome.runs} time(s) but never submitted it."
+        else:
+            why = "No code was run or submitted."
+    elif not outcome.answered:
+        quote, why = None, "Not answered: the round ended or the question was skipped."
+    elif outcome.late:
+        quote, why = outcome.best_quote, "Answered after time ran out, so it did not count."
+    elif strong:
+        quote = outcome.best_quote
+        why = "Covered: " + "; ".join(outcome.covered[:3]) if outcome.covered else "Answered."
+    elif outcome.misconceptions:
+        first = outcome.misconceptions[0]
+        quote, why = first.quote, f"Stated a misconception: {first.text}"
+    else:
+        quote = outcome.best_quote
+        why = "Missed: " + "; ".join(outcome.missed[:3]) if outcome.missed else "A thin answer."
+    return Moment(
+        round_title=card.title,
+        item_id=outcome.item_id,
+        item_title=outcome.title,
+        url=outcome.url,
+        score=round(score, 1),
+        quote=quote,
+        why=why,
+    )
+
+
+def _study_plan(scorecards: Sequence[Scorecard], bank: Bank) -> list[StudyItem]:
+    items: list[StudyItem] = []
+    for card in scorecards:
+        for o in card.items:
+            weak = o.score is not None and o.score < STUDY_BELOW
+            if not (o.missed or o.misconceptions or weak or not o.answered):
+                continue
+            related: list[tuple[str, str]] = []
+            question = bank.questions.get(o.item_id)
+            if question is not None:
+                for rid in question.related:
+                    other = bank.questions.get(rid)
+                    if other is not None:
+                        related.append((f"/questions/{rid}", other.title))
+            elif o.kind == "coding":
+                pid = o.item_id.removeprefix("problem:")
+                found = bank.problems.get(pid)
+                if found is not None:
+                    topics = set(found.problem.topics)
+                    for other_id, candidate in sorted(bank.problems.items()):
+                        if other_id != pid and topics & set(candidate.problem.topics):
+                            related.append((f"/problems/{other_id}", candidate.problem.title))
+                        if len(related) >= 3:
+                            break
+            missed = list(o.missed)
+            if o.kind == "coding" and o.verdict != "AC":
+                missed.append(
+                    "A solution accepted on the hidden tests: read the problem's hints, then "
+                    "solve it again against the clock."
+                )
+            if not o.answered and not missed:
+                missed.append("Not answered: practise it with the model answer in mind.")
+            items.append(
+                StudyItem(
+                    item_id=o.item_id,
+                    title=o.title,
+                    url=o.url,
+                    score=o.score,
+                    missed=missed,
+                    misconceptions=[m.text for m in o.misconceptions],
+                    labs=[(lab, _lab_title(lab)) for lab in o.labs],
+                    related=related,
+                )
+            )
+    items.sort(key=lambda s: s.score if s.score is not None else -1.0)
+    return items
+
+
+def build_debrief(
+    *,
+    session_id: str,
+    mode: str,
+    loop: Loop,
+    started_at: datetime,
+    finished_at: datetime | None,
+    scorecards: Sequence[Scorecard],
+    bank: Bank,
+    decision_rule: list[str],
+) -> Debrief:
+    """Everything the debrief page and the report show, from the rounds' scorecards."""
+    pending = any(c.pending for c in scorecards)
+    decision = decide(loop.decision, scorecards) if mode == "loop" and not pending else None
+    competencies: list[tuple[str, str, float | None]] = []
+    for comp_id in loop.competencies:
+        values = [
+            rating_value(r.rating)
+            for c in scorecards
+            for r in c.competencies
+            if r.id == comp_id and r.rating is not None
+        ]
+        comp = bank.competencies.get(comp_id)
+        name = comp.name if comp else comp_id
+        competencies.append((comp_id, name, round(fmean(values), 2) if values else None))
+    principle_ratings: dict[str, dict[str, float]] = {}
+    for card in scorecards:
+        for p in card.principles:
+            if p.rating is not None:
+                principle_ratings.setdefault(p.id, {})[card.round_id] = rating_value(p.rating)
+    principles = []
+    for lp_id in sorted(principle_ratings):
+        lp = bank.principles.get(lp_id)
+        principles.append((lp_id, lp.name if lp else lp_id))
+    strongest, weakest = _moments(scorecards)
+    return Debrief(
+        session_id=session_id,
+        mode="loop" if mode == "loop" else "practice",
+        loop_id=loop.id,
+        loop_title=loop.title,
+        started_at=started_at,
+        finished_at=finished_at,
+        decision=decision,
+        decision_rule=decision_rule if mode == "loop" else [],
+        scorecards=list(scorecards),
+        competencies=competencies,
+        principles=principles,
+        principle_ratings=principle_ratings,
+        strongest=strongest,
+        weakest=weakest,
+        study_plan=_study_plan(scorecards, bank),
+        pending=pending,
+    )

@@ -1,0 +1,793 @@
+"""The interview engine: runs a loop (or one practice question or round) from start to debrief.
+
+Everything the candidate does is written to the store before any work on it starts: answers are
+committed before grading, code before judging, and each round's clock and item progress live in
+the round's ``state``.  Nothing is kept only in memory, so a closed browser or a restarted
+server loses nothing; the next request picks up where the candidate stopped, and the time they
+were away is measured from the gap (see :mod:`barraiser.interview.timing`).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import (
+    DecisionRule,
+    Loop,
+    Round,
+    Selector,
+    Stage,
+    Timing,
+)
+from barraiser.interview.answers import AnswerError, AnswerService
+from barraiser.interview.items import Item, UnknownItem, get_item
+from barraiser.interview.models import (
+    AnswerOutcome,
+    ClockView,
+    Debrief,
+    FollowUpView,
+    ItemView,
+    RoundView,
+    Scorecard,
+    SessionView,
+)
+from barraiser.interview.selection import Picker, SelectionError
+from barraiser.interview.timing import RoundClock
+from barraiser.store import Store, utcnow
+from barraiser.store.models import Answer, InterviewSession, SessionRound
+from barraiser.store.queries import save_answer
+
+if TYPE_CHECKING:
+    from barraiser.interview.submissions import SubmissionService
+
+logger = logging.getLogger(__name__)
+
+#: An answer sent this long after the round's time ran out still counts (it was being typed).
+GRACE_S = 30.0
+#: Practice rounds of one question: minutes by kind.
+PRACTICE_MINUTES = {"coding": 30, "ml-coding": 30, "ml-design": 20, "system-design": 20}
+PRACTICE_DEFAULT_MINUTES = 8
+
+
+class InterviewError(Exception):
+    """A request the engine refuses; ``message`` says what to do, ``status_code`` is HTTP."""
+
+    def __init__(self, message: str, status_code: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+
+
+class SessionSummary(BaseModel):
+    """A line of the history page."""
+
+    id: str
+    mode: str
+    loop_id: str
+    loop_title: str
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    rounds_done: int
+    rounds_total: int
+    decision_label: str | None
+
+
+def _loop_of(row: InterviewSession) -> Loop:
+    return Loop.model_validate(row.state["loop"])
+
+
+class InterviewService:
+    """Starts sessions, runs their rounds, and builds scorecards and the debrief."""
+
+    def __init__(
+        self,
+        store: Store,
+        bank: Bank,
+        *,
+        answers: AnswerService | None = None,
+        submissions: SubmissionService | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.bank = bank
+        self.answers = answers
+        self.submissions = submissions
+        self.clock = clock
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    def _lock(self, session_id: str) -> threading.Lock:
+        # Read-modify-write of a round's JSON state happens under the session's lock.
+        with self._locks_guard:
+            return self._locks.setdefault(session_id, threading.Lock())
+
+    # -- starting ------------------------------------------------------------------------------
+
+    def _recently_seen(self, session: Session, user_id: int) -> dict[str, datetime]:
+        seen: dict[str, datetime] = {}
+        rows = session.execute(
+            select(SessionRound.question_ids, InterviewSession.started_at)
+            .join(InterviewSession, SessionRound.session_id == InterviewSession.id)
+            .where(InterviewSession.user_id == user_id)
+        )
+        for ids, when in rows:
+            for item_id in ids or []:
+                if item_id not in seen or seen[item_id] < when:
+                    seen[item_id] = when
+        answered = session.execute(
+            select(Answer.question_id, Answer.created_at).where(Answer.user_id == user_id)
+        )
+        for item_id, when in answered:
+            if item_id not in seen or seen[item_id] < when:
+                seen[item_id] = when
+        return seen
+
+    def start_loop(self, user_id: int, loop_id: str, *, seed: int | None = None) -> str:
+        """Start a loop: pick every round's questions now; the first round waits for Start."""
+        loop = self.bank.loops.get(loop_id)
+        if loop is None:
+            known = ", ".join(sorted(self.bank.loops)) or "none"
+            raise InterviewError(f"No loop with id {loop_id!r}. Known loops: {known}.", 404)
+        return self._create(user_id, loop, mode="loop", seed=seed, start_first=False)
+
+    def start_practice(
+        self,
+        user_id: int,
+        *,
+        item_id: str | None = None,
+        loop_id: str | None = None,
+        round_id: str | None = None,
+        seed: int | None = None,
+    ) -> str:
+        """Practise one question (``item_id``) or one round of a loop; its clock starts now."""
+        if item_id is not None:
+            try:
+                item = get_item(self.bank, item_id)
+            except UnknownItem as exc:
+                raise InterviewError(
+                    f"{exc} Pick a question from the question bank or a problem from the list.",
+                    404,
+                ) from None
+            if not item.is_coding and not (item.question and item.question.is_free_text):
+                raise InterviewError(f"{item.title!r} cannot be practised here: it has no rubric.")
+            loop = _practice_loop(item)
+            return self._create(
+                user_id, loop, mode="practice", seed=seed, start_first=True, items=[item.id]
+            )
+        source = self.bank.loops.get(loop_id or "")
+        if source is None or round_id is None:
+            raise InterviewError(
+                "Give a question id, or a loop id and one of its round ids, to practise.", 404
+            )
+        rnd = next((r for r in source.rounds() if r.id == round_id), None)
+        if rnd is None:
+            known = ", ".join(r.id for r in source.rounds())
+            raise InterviewError(f"Loop {source.id!r} has no round {round_id!r}: {known}.", 404)
+        stage = next(s for s in source.stages if rnd in s.rounds)
+        one_round = source.model_copy(
+            update={
+                "stages": [stage.model_copy(update={"rounds": [rnd]})],
+                "title": f"Practice: {rnd.title}",
+            }
+        )
+        return self._create(user_id, one_round, mode="practice", seed=seed, start_first=True)
+
+    def _create(
+        self,
+        user_id: int,
+        loop: Loop,
+        *,
+        mode: str,
+        seed: int | None,
+        start_first: bool,
+        items: list[str] | None = None,
+    ) -> str:
+        seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        now = self.clock()
+        with self.store.session() as session:
+            picker = Picker(self.bank, random.Random(seed), self._recently_seen(session, user_id))
+            try:
+                plan = [items or [i.id for i in picker.pick(rnd)] for rnd in loop.rounds()]
+            except SelectionError as exc:
+                raise InterviewError(str(exc), 409) from None
+            row = InterviewSession(
+                user_id=user_id,
+                loop_id=loop.id,
+                mode=mode,
+                status="active",
+                started_at=now,
+                state={"loop": loop.model_dump(mode="json"), "seed": seed},
+            )
+            session.add(row)
+            session.flush()
+            for position, ids in enumerate(plan):
+                state: dict[str, Any] = {"items": {i: {"status": "open"} for i in ids}}
+                started = start_first and position == 0
+                if started:
+                    state["clock"] = RoundClock.start(now).to_json()
+                session.add(
+                    SessionRound(
+                        session_id=row.id,
+                        round_id=loop.rounds()[position].id,
+                        position=position,
+                        status="active" if started else "pending",
+                        started_at=now if started else None,
+                        question_ids=ids,
+                        state=state,
+                    )
+                )
+            session_id = row.id
+        self._warm_grader(loop)
+        return session_id
+
+    def _warm_grader(self, loop: Loop) -> None:
+        """Load the grading model in the background, so the first answer is not kept waiting."""
+        if self.answers is None or (
+            all(s.kind == "coding" for r in loop.rounds() for s in r.questions)
+            and not any(r.lp_questions for r in loop.rounds())
+        ):
+            return
+        answers = self.answers
+
+        def load() -> None:
+            try:
+                answers.grader()
+            except Exception:  # the first answer reports it properly
+                logger.warning("Loading the grader in the background failed", exc_info=True)
+
+        threading.Thread(target=load, name="grader-warm-up", daemon=True).start()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _row(self, session: Session, user_id: int, session_id: str) -> InterviewSession:
+        row = session.get(InterviewSession, session_id)
+        if row is None or row.user_id != user_id:
+            raise InterviewError(
+                f"No session {session_id!r}. The History page lists your sessions.", 404
+            )
+        return row
+
+    def list_sessions(self, user_id: int) -> list[SessionSummary]:
+        """The user's sessions, newest first."""
+        with self.store.session() as session:
+            rows = session.scalars(
+                select(InterviewSession)
+                .where(InterviewSession.user_id == user_id)
+                .order_by(InterviewSession.started_at.desc())
+            )
+            out = []
+            for row in rows:
+                out.append(
+                    SessionSummary(
+                        id=row.id,
+                        mode=row.mode,
+                        loop_id=row.loop_id,
+                        loop_title=row.state.get("loop", {}).get("title", row.loop_id),
+                        status=row.status,
+                        started_at=row.started_at,
+                        finished_at=row.finished_at,
+                        rounds_done=sum(1 for r in row.rounds if r.status == "finished"),
+                        rounds_total=len(row.rounds),
+                        decision_label=row.decision,
+                    )
+                )
+            return out
+
+    def view(self, user_id: int, session_id: str) -> SessionView:
+        """The session now; an active round whose time is up (and whose loop says so) ends."""
+        with self._lock(session_id), self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            self._expire(row, self.clock())
+            return self._view(row, self.clock())
+
+    def _view(self, row: InterviewSession, now: datetime) -> SessionView:
+        loop = _loop_of(row)
+        rounds = loop.rounds()
+        stage_titles = {r.id: s.title for s in loop.stages for r in s.rounds}
+        views = []
+        for sr in row.rounds:
+            rnd = rounds[sr.position]
+            views.append(
+                RoundView(
+                    position=sr.position,
+                    round_id=sr.round_id,
+                    title=rnd.title,
+                    kind=rnd.kind,
+                    stage_title=stage_titles.get(rnd.id, ""),
+                    interviewer=rnd.interviewer,
+                    duration_min=rnd.duration_min,
+                    bar_raiser=rnd.bar_raiser,
+                    assesses=list(rnd.assesses),
+                    status=sr.status,
+                    ended_by=sr.state.get("ended_by"),
+                    clock=self._clock_view(sr, rnd, loop.timing, now),
+                    items=[self._item_view(sr, item_id) for item_id in sr.question_ids],
+                    notes=rnd.notes,
+                )
+            )
+        return SessionView(
+            id=row.id,
+            mode=row.mode,
+            loop_id=row.loop_id,
+            loop_title=loop.title,
+            status=row.status,
+            started_at=row.started_at,
+            finished_at=row.finished_at,
+            rounds=views,
+            away_time=loop.timing.away_time,
+        )
+
+    def _clock_view(self, sr: SessionRound, rnd: Round, timing: Timing, now: datetime) -> ClockView:
+        allotted = rnd.duration_min * 60.0
+        data = sr.state.get("clock")
+        if data is None:
+            return ClockView(
+                allotted_s=allotted,
+                used_s=0.0,
+                remaining_s=allotted,
+                away_s=0.0,
+                away_counts=timing.away_time == "counts",
+            )
+        clock = RoundClock.from_json(data)
+        running = sr.status == "active"
+        used = clock.used_s(timing, now if running else None)
+        away = clock.away_s + (clock.pending_away_s(timing, now) if running else 0.0)
+        return ClockView(
+            allotted_s=allotted,
+            used_s=round(used, 1),
+            remaining_s=round(max(0.0, allotted - used), 1),
+            away_s=round(away, 1),
+            away_counts=timing.away_time == "counts",
+            away_periods=clock.away_periods,
+            started_at=clock.started_at,
+            overtime=used > allotted,
+        )
+
+    def _item_view(self, sr: SessionRound, item_id: str) -> ItemView:
+        item = get_item(self.bank, item_id)
+        state = sr.state.get("items", {}).get(item_id, {})
+        follow_up = None
+        if state.get("follow_up"):
+            follow_up = FollowUpView(**state["follow_up"])
+        answer_text = state.get("answer_text")
+        return ItemView(
+            id=item.id,
+            kind=item.kind,
+            title=item.title,
+            prompt=item.prompt,
+            url=item.url,
+            competencies=item.competencies,
+            leadership_principles=item.leadership_principles,
+            is_lp_question=item.is_lp_question,
+            status=state.get("status", "open"),
+            answer_id=state.get("answer_id"),
+            answer_text=answer_text,
+            follow_up=follow_up,
+            late=bool(state.get("late", False)),
+            submissions=list(state.get("submissions", [])),
+            problem_id=item.problem_id,
+        )
+
+    # -- clocks --------------------------------------------------------------------------------
+
+    def _active(self, row: InterviewSession) -> SessionRound | None:
+        return next((r for r in row.rounds if r.status == "active"), None)
+
+    def _touch(self, row: InterviewSession, now: datetime) -> None:
+        """A sign of the candidate: advance the active round's clock, then end it if due."""
+        sr = self._active(row)
+        if sr is not None and "clock" in sr.state:
+            clock = RoundClock.from_json(sr.state["clock"])
+            clock.touch(now, _loop_of(row).timing)
+            sr.state = {**sr.state, "clock": clock.to_json()}
+        self._expire(row, now)
+
+    def _expire(self, row: InterviewSession, now: datetime) -> None:
+        sr = self._active(row)
+        if sr is None or "clock" not in sr.state:
+            return
+        loop = _loop_of(row)
+        if loop.timing.on_timeout != "end-round":
+            return
+        rnd = loop.rounds()[sr.position]
+        used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing, now)
+        if used >= rnd.duration_min * 60.0 + GRACE_S:
+            self._finish(row, sr, now, "time")
+
+    def _finish(self, row: InterviewSession, sr: SessionRound, now: datetime, why: str) -> None:
+        loop = _loop_of(row)
+        used = 0.0
+        if "clock" in sr.state:
+            clock = RoundClock.from_json(sr.state["clock"])
+            # Stop the clock at the last sign of the candidate (or the limit, for time).
+            used = clock.used_s(loop.timing)
+            if why == "time":
+                used = max(used, loop.rounds()[sr.position].duration_min * 60.0)
+        sr.status = "finished"
+        sr.finished_at = now
+        sr.time_used_s = round(used, 1)
+        sr.state = {**sr.state, "ended_by": why}
+        if all(r.status == "finished" for r in row.rounds):
+            row.status = "finished"
+            row.finished_at = now
+
+    def heartbeat(self, user_id: int, session_id: str) -> SessionView:
+        """The round page is open: count the time and end the round if its time is up."""
+        with self._lock(session_id), self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            now = self.clock()
+            self._touch(row, now)
+            return self._view(row, now)
+
+    # -- rounds --------------------------------------------------------------------------------
+
+    def _open_row(self, session: Session, user_id: int, session_id: str) -> InterviewSession:
+        row = self._row(session, user_id, session_id)
+        if row.status != "active":
+            raise InterviewError(
+                f"This session is {row.status}: nothing more can be done in it. Its debrief "
+                f"is at /sessions/{session_id}/debrief; start a new session from the Loops page.",
+                409,
+            )
+        return row
+
+    def start_round(self, user_id: int, session_id: str) -> SessionView:
+        """Start the next round (its clock starts now); a no-op while a round is running."""
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            if self._active(row) is None:
+                sr = next((r for r in row.rounds if r.status == "pending"), None)
+                if sr is None:
+                    raise InterviewError("Every round is finished: open the debrief.", 409)
+                sr.status = "active"
+                sr.started_at = now
+                sr.state = {**sr.state, "clock": RoundClock.start(now).to_json()}
+            return self._view(row, now)
+
+    def finish_round(self, user_id: int, session_id: str) -> SessionView:
+        """The candidate ends the running round now."""
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            self._touch(row, now)
+            sr = self._active(row)
+            if sr is not None:
+                self._finish(row, sr, now, "candidate")
+            return self._view(row, now)
+
+    def abandon(self, user_id: int, session_id: str) -> None:
+        """Give up a session; what was answered stays stored."""
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            row.status = "abandoned"
+            row.finished_at = self.clock()
+
+    # -- items ---------------------------------------------------------------------------------
+
+    def _item_state(
+        self, row: InterviewSession, item_id: str
+    ) -> tuple[SessionRound, dict[str, Any], Item]:
+        sr = self._active(row)
+        if sr is None:
+            raise InterviewError(
+                "No round is running: start the next round first (or open the debrief).", 409
+            )
+        if item_id not in sr.question_ids:
+            raise InterviewError(
+                f"{item_id!r} is not a question of the current round ({sr.round_id}).", 404
+            )
+        return (
+            sr,
+            dict(sr.state["items"].get(item_id, {"status": "open"})),
+            get_item(self.bank, item_id),
+        )
+
+    @staticmethod
+    def _set_item(sr: SessionRound, item_id: str, state: dict[str, Any]) -> None:
+        items = dict(sr.state.get("items", {}))
+        items[item_id] = state
+        sr.state = {**sr.state, "items": items}
+
+    def _late(self, row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
+        loop = _loop_of(row)
+        used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing)
+        return used > loop.rounds()[sr.position].duration_min * 60.0 + GRACE_S
+
+    def _answers(self) -> AnswerService:
+        if self.answers is None:
+            raise InterviewError("The grader is not running in this process.", 503)
+        return self.answers
+
+    def answer(
+        self, user_id: int, session_id: str, item_id: str, text: str | None
+    ) -> AnswerOutcome:
+        """Save the answer to a free-text item, grade it and pick the interviewer's follow-up."""
+        answers = self._answers()
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            sr, state, item = self._item_state(row, item_id)
+            if item.is_coding or item.question is None:
+                raise InterviewError(
+                    f"{item.title!r} is a coding problem: run and submit code for it instead.", 400
+                )
+            if state.get("status") in ("answered", "done", "skipped"):
+                raise InterviewError(
+                    "This question is already answered; answer the follow-up or move on.", 409
+                )
+            try:
+                target = answers.bank_target(item.question.id)
+                clean = _checked(text)
+            except AnswerError as exc:
+                raise InterviewError(exc.message, exc.status_code) from None
+            if sr.status == "active" and "clock" in sr.state:
+                clock = RoundClock.from_json(sr.state["clock"])
+                clock.touch(now, _loop_of(row).timing)
+                sr.state = {**sr.state, "clock": clock.to_json()}
+            late = self._late(row, sr, now)
+            saved = save_answer(
+                session,
+                user_id,
+                item.question.id,
+                clean,
+                session_round_id=sr.id,
+                prompt_text=item.question.prompt,
+            )
+            state.update(status="answered", answer_id=saved.id, answer_text=clean, late=late)
+            self._set_item(sr, item_id, state)
+            answer_id, practice = saved.id, row.mode == "practice"
+            self._expire(row, now)
+            round_finished = sr.status == "finished"
+        # Graded outside the lock: the first grading may load the model for ~10-30 s.
+        try:
+            result = answers.grade_saved(user_id, answer_id, target, clean, record_review=False)
+        except AnswerError as exc:
+            raise InterviewError(exc.message, exc.status_code) from None
+        follow_up = _follow_up_of(result)
+        with self._lock(session_id), self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            sr = next(r for r in row.rounds if item_id in r.question_ids)
+            state = dict(sr.state["items"][item_id])
+            if follow_up is not None and sr.status == "active" and not late:
+                state["follow_up"] = follow_up.model_dump(mode="json")
+            else:
+                state["status"] = "done"
+            self._set_item(sr, item_id, state)
+        return AnswerOutcome(
+            answer_id=answer_id,
+            item_id=item_id,
+            follow_up=follow_up if state["status"] == "answered" else None,
+            grade=result if practice else None,
+            late=late,
+            round_finished=round_finished,
+        )
+
+    def answer_follow_up(
+        self, user_id: int, session_id: str, item_id: str, text: str | None
+    ) -> AnswerOutcome:
+        """Save the follow-up's answer and grade the whole exchange (answer + follow-up)."""
+        answers = self._answers()
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            sr, state, item = self._item_state(row, item_id)
+            follow_up = state.get("follow_up")
+            if state.get("status") != "answered" or not follow_up:
+                raise InterviewError("There is no follow-up waiting for an answer here.", 409)
+            assert item.question is not None
+            try:
+                target = answers.bank_target(item.question.id)
+                clean = _checked(text)
+            except AnswerError as exc:
+                raise InterviewError(exc.message, exc.status_code) from None
+            self._touch(row, now)
+            late = sr.status != "active" or self._late(row, sr, now)
+            saved = save_answer(
+                session,
+                user_id,
+                item.question.id,
+                clean,
+                session_round_id=sr.id,
+                parent_answer_id=state["answer_id"],
+                prompt_text=follow_up["question"],
+            )
+            follow_up = {**follow_up, "answer_id": saved.id, "answer_text": clean}
+            state.update(status="done", follow_up=follow_up, follow_up_late=late)
+            self._set_item(sr, item_id, state)
+            combined = f"{state['answer_text']}\n\n{clean}"
+            answer_id, parent_id, practice = saved.id, state["answer_id"], row.mode == "practice"
+            round_finished = sr.status == "finished"
+        try:
+            result = answers.grade_saved(
+                user_id,
+                answer_id,
+                target,
+                combined,
+                record_review=False,
+                extra={"combined_with": parent_id, "graded_text": combined},
+            )
+        except AnswerError as exc:
+            raise InterviewError(exc.message, exc.status_code) from None
+        return AnswerOutcome(
+            answer_id=answer_id,
+            item_id=item_id,
+            grade=result if practice else None,
+            late=late,
+            round_finished=round_finished,
+        )
+
+    def skip(self, user_id: int, session_id: str, item_id: str) -> SessionView:
+        """Move on: from an unanswered question, a follow-up, or a coding problem."""
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            sr, state, _item = self._item_state(row, item_id)
+            self._touch(row, now)
+            if state.get("status") == "answered":
+                state["status"] = "done"
+            elif state.get("status") == "open":
+                state["status"] = "done" if state.get("submissions") else "skipped"
+            self._set_item(sr, item_id, state)
+            return self._view(row, now)
+
+    def submit_code(
+        self,
+        user_id: int,
+        session_id: str,
+        item_id: str,
+        language: str,
+        source: str,
+        mode: str,
+        custom_input: str | None = None,
+    ) -> int:
+        """Save and queue code for a coding item of the running round; return its id."""
+        if self.submissions is None:
+            raise InterviewError("The judge is not running yet; try again in a few seconds.", 503)
+        from barraiser.interview.submissions import SubmissionError
+
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            sr, state, item = self._item_state(row, item_id)
+            if not item.is_coding or item.problem_id is None:
+                raise InterviewError(f"{item.title!r} is answered in words, not code.", 400)
+            self._touch(row, now)
+            if sr.status != "active":
+                raise InterviewError(
+                    "The round's time is up, so the code was not run. Copy it from the editor "
+                    "if you want to keep it; the debrief is next.",
+                    409,
+                )
+            round_pk = sr.id
+        try:
+            submission_id = self.submissions.submit(
+                user_id,
+                item.problem_id,
+                language,
+                source,
+                mode,
+                custom_input,
+                session_round_id=round_pk,
+            )
+        except SubmissionError as exc:
+            raise InterviewError(exc.message, exc.status_code) from None
+        with self._lock(session_id), self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            sr = next(r for r in row.rounds if r.id == round_pk)
+            state = dict(sr.state["items"].get(item_id, {"status": "open"}))
+            state["submissions"] = [*state.get("submissions", []), submission_id]
+            self._set_item(sr, item_id, state)
+        return submission_id
+
+    # -- scorecards and debrief ----------------------------------------------------------------
+
+    def scorecard(self, user_id: int, session_id: str, position: int) -> Scorecard:
+        """The scorecard of one finished round."""
+        with self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            sr = next((r for r in row.rounds if r.position == position), None)
+            if sr is None:
+                raise InterviewError(f"This session has no round {position}.", 404)
+            if sr.status != "finished":
+                raise InterviewError(
+                    "The round is not finished yet: its scorecard comes after.", 409
+                )
+            from barraiser.interview.records import round_scorecard
+
+            return round_scorecard(session, self.bank, _loop_of(row), sr)
+
+    def debrief(self, user_id: int, session_id: str) -> Debrief:
+        """The debrief of a finished session (409 while a round is still to be taken)."""
+        from barraiser.interview.debrief import build_debrief
+        from barraiser.interview.decision import decision_sentences
+        from barraiser.interview.records import record_reviews, round_scorecard
+
+        with self._lock(session_id), self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            if row.status == "active":
+                raise InterviewError(
+                    "The session is not finished: take (or end) its remaining rounds first.", 409
+                )
+            loop = _loop_of(row)
+            cards = [
+                round_scorecard(session, self.bank, loop, sr)
+                for sr in row.rounds
+                if sr.status == "finished"
+            ]
+            if not cards:
+                raise InterviewError(
+                    "No round of this session was taken: there is no debrief.", 409
+                )
+            debrief = build_debrief(
+                session_id=row.id,
+                mode=row.mode,
+                loop=loop,
+                started_at=row.started_at,
+                finished_at=row.finished_at,
+                scorecards=cards,
+                bank=self.bank,
+                decision_rule=decision_sentences(loop.decision),
+            )
+            if not debrief.pending and row.debrief is None:
+                finished = [r for r in row.rounds if r.status == "finished"]
+                for card, sr in zip(cards, finished, strict=True):
+                    sr.scorecard = card.model_dump(mode="json")
+                row.debrief = debrief.model_dump(mode="json")
+                row.decision = debrief.decision.label if debrief.decision else "Practice"
+                record_reviews(session, user_id, cards, self.clock())
+            return debrief
+
+
+def _checked(text: str | None) -> str:
+    from barraiser.interview.answers import _check_answer
+
+    return _check_answer(text)
+
+
+def _follow_up_of(result: dict[str, Any]) -> FollowUpView | None:
+    picks = result.get("follow_ups") or []
+    if not picks:
+        return None
+    first = picks[0]
+    return FollowUpView(
+        question=first["question"],
+        probes=list(first.get("probes", [])),
+        reason=first.get("reason", ""),
+    )
+
+
+def _practice_loop(item: Item) -> Loop:
+    minutes = PRACTICE_MINUTES.get(item.kind, PRACTICE_DEFAULT_MINUTES)
+    kind = "coding" if item.is_coding else item.kind
+    rnd = Round(
+        id="practice",
+        title=item.title,
+        kind="onsite",
+        duration_min=minutes,
+        interviewer="Practice",
+        assesses=item.competencies,
+        questions=[Selector(kind=kind)],
+    )
+    return Loop(
+        id="practice",
+        title=f"Practice: {item.title}",
+        company="barraiser",
+        role="Practice",
+        description="One question, with the same feedback as in a loop.",
+        competencies=item.competencies,
+        stages=[Stage(id="practice", title="Practice", description="One question.", rounds=[rnd])],
+        decision=DecisionRule(bar_raiser_veto=False),
+        timing=Timing(away_time="paused", on_timeout="overtime"),
+    )

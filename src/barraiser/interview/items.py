@@ -1,0 +1,133 @@
+"""Items of a round: a free-text bank question (its id) or a coding problem (``problem:<id>``).
+
+Coding rounds draw from every judge problem (the bank's coding questions each wrap one), so a
+loop's coding selectors match problems by difficulty and topic; free-text selectors match bank
+questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import Question, Selector
+from barraiser.interview.models import PROBLEM_PREFIX, ItemKind
+
+#: Competencies a coding problem shows when no bank question wraps it.
+CODING_COMPETENCIES = ["coding", "problem-solving"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the engine needs to know about one item of a round."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    prompt: str
+    url: str
+    difficulty: str
+    topics: list[str]
+    competencies: list[str]
+    leadership_principles: list[str] = field(default_factory=list)
+    labs: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    question: Question | None = None
+    problem_id: str | None = None
+
+    @property
+    def is_coding(self) -> bool:
+        return self.problem_id is not None
+
+    @property
+    def is_lp_question(self) -> bool:
+        return self.kind == "behavioral" and bool(self.leadership_principles)
+
+
+class UnknownItem(LookupError):
+    """An item id that names neither a bank question nor a judge problem."""
+
+
+def problem_item_id(problem_id: str) -> str:
+    return PROBLEM_PREFIX + problem_id
+
+
+def _wrapping_questions(bank: Bank) -> dict[str, Question]:
+    return {q.problem: q for q in bank.questions.values() if q.problem}
+
+
+def get_item(bank: Bank, item_id: str) -> Item:
+    """The item with this id; raises :class:`UnknownItem`."""
+    if item_id.startswith(PROBLEM_PREFIX):
+        problem_id = item_id.removeprefix(PROBLEM_PREFIX)
+        loaded = bank.problems.get(problem_id)
+        if loaded is None:
+            raise UnknownItem(f"No coding problem with id {problem_id!r}.")
+        wrapper = _wrapping_questions(bank).get(problem_id)
+        spec = loaded.problem
+        return Item(
+            id=item_id,
+            kind="coding",
+            title=spec.title,
+            prompt=loaded.statement,
+            url=f"/problems/{problem_id}",
+            difficulty=spec.difficulty,
+            topics=list(spec.topics),
+            competencies=list(wrapper.competencies) if wrapper else list(CODING_COMPETENCIES),
+            leadership_principles=list(wrapper.leadership_principles) if wrapper else [],
+            labs=list(wrapper.labs) if wrapper else [],
+            related=list(wrapper.related) if wrapper else [],
+            question=wrapper,
+            problem_id=problem_id,
+        )
+    question = bank.questions.get(item_id)
+    if question is None:
+        raise UnknownItem(f"No question with id {item_id!r}.")
+    if question.problem:
+        return get_item(bank, problem_item_id(question.problem))
+    return Item(
+        id=question.id,
+        kind=question.kind,
+        title=question.title,
+        prompt=question.prompt,
+        url=f"/questions/{question.id}",
+        difficulty=question.difficulty,
+        topics=list(question.topics),
+        competencies=list(question.competencies),
+        leadership_principles=list(question.leadership_principles),
+        labs=list(question.labs),
+        related=list(question.related),
+        question=question,
+    )
+
+
+def candidates(bank: Bank, selector: Selector) -> list[Item]:
+    """Every item a selector may pick, in id order.
+
+    Coding selectors match judge problems (by difficulty and topic); other kinds match bank
+    questions that can be asked in prose (free-text kinds), since only those can be graded.
+    """
+    if selector.kind == "coding":
+        out = []
+        for problem_id in sorted(bank.problems):
+            spec = bank.problems[problem_id].problem
+            if selector.difficulty and spec.difficulty not in selector.difficulty:
+                continue
+            if selector.topics and not any(t in spec.topics for t in selector.topics):
+                continue
+            out.append(get_item(bank, problem_item_id(problem_id)))
+        return out
+    return [
+        get_item(bank, q.id)
+        for q in sorted(bank.questions.values(), key=lambda q: q.id)
+        if q.is_free_text and selector.matches(q)
+    ]
+
+
+def lp_candidates(bank: Bank) -> list[Item]:
+    """Behavioural questions that probe at least one Leadership Principle."""
+    return [
+        get_item(bank, q.id)
+        for q in sorted(bank.questions.values(), key=lambda q: q.id)
+        if q.kind == "behavioral" and q.leadership_principles
+    ]

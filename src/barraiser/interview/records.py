@@ -1,0 +1,111 @@
+"""From stored rows to scorecards: the answers, gradings and submissions of a round."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import Loop
+from barraiser.interview.items import get_item
+from barraiser.interview.models import ItemOutcome, Scorecard
+from barraiser.interview.review import rating_for_score, record_review
+from barraiser.interview.scoring import (
+    CodeAttempt,
+    TextAttempt,
+    build_scorecard,
+    code_outcome,
+    text_outcome,
+)
+from barraiser.interview.timing import RoundClock
+from barraiser.store.models import Answer, CodeSubmission, SessionRound
+
+
+def _latest_result(answer: Answer | None) -> dict[str, Any] | None:
+    if answer is None or not answer.gradings:
+        return None
+    return dict(answer.gradings[-1].result)
+
+
+def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) -> Scorecard:
+    """The scorecard of a round, computed from what is stored now."""
+    rnd = loop.rounds()[sr.position]
+    answers = {
+        a.id: a
+        for a in session.scalars(
+            select(Answer)
+            .where(Answer.session_round_id == sr.id)
+            .options(selectinload(Answer.gradings))
+        )
+    }
+    submissions = list(
+        session.scalars(
+            select(CodeSubmission)
+            .where(CodeSubmission.session_round_id == sr.id)
+            .order_by(CodeSubmission.id)
+        )
+    )
+    outcomes: list[ItemOutcome] = []
+    quotes: dict[tuple[str, str], str] = {}
+    for item_id in sr.question_ids:
+        item = get_item(bank, item_id)
+        state = sr.state.get("items", {}).get(item_id, {})
+        if item.is_coding:
+            rows = [s for s in submissions if s.problem_id == item.problem_id]
+            attempt = CodeAttempt([(s.mode, s.verdict, s.result) for s in rows])
+            outcomes.append(code_outcome(item, attempt))
+            continue
+        parent = answers.get(state.get("answer_id", -1))
+        if parent is None:
+            outcomes.append(text_outcome(item, None))
+            continue
+        follow = state.get("follow_up") or {}
+        child = answers.get(follow.get("answer_id", -1))
+        parent_result = _latest_result(parent)
+        # The follow-up's grade is of answer + follow-up together: what the interviewer heard.
+        result = _latest_result(child) if child is not None else parent_result
+        if result is None:
+            result = parent_result
+        for match in ((parent_result or {}).get("star") or {}).get("principles", []):
+            if match.get("id") in item.leadership_principles and match.get("evidence"):
+                quotes.setdefault((item.id, match["id"]), match["evidence"])
+        outcomes.append(
+            text_outcome(
+                item,
+                TextAttempt(
+                    answer_text=parent.text,
+                    follow_up_question=follow.get("question"),
+                    follow_up_answer=child.text if child is not None else None,
+                    result=result,
+                    late=bool(state.get("late", False)),
+                ),
+            )
+        )
+    allotted = rnd.duration_min * 60.0
+    away = RoundClock.from_json(sr.state["clock"]).away_s if "clock" in sr.state else 0.0
+    return build_scorecard(
+        sr.position,
+        rnd,
+        outcomes,
+        bank=bank,
+        principle_quotes=quotes,
+        times=(allotted, sr.time_used_s, away),
+        ended_by=sr.state.get("ended_by"),
+    )
+
+
+def record_reviews(session: Session, user_id: int, cards: list[Scorecard], now: datetime) -> None:
+    """Turn every item met into a review card, rated from its score.
+
+    Coding submissions review their card when judged (the judge's hook), so only coding items
+    never submitted are recorded here, as forgotten.
+    """
+    for card in cards:
+        for outcome in card.items:
+            if outcome.kind == "coding" and outcome.submits:
+                continue
+            score = outcome.score if outcome.score is not None else 0.0
+            record_review(session, user_id, outcome.item_id, rating_for_score(score), now)

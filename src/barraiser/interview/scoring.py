@@ -1,0 +1,299 @@
+"""Scorecards: how each item of a round went, and a rating per competency and per principle.
+
+Scores are 0-100.  A free-text item scores its grade (the grade of the answer together with its
+follow-up, when the follow-up was answered: that is what the interviewer heard).  A coding item
+scores from its submissions on the hidden tests: accepted is 100, less 5 for each rejected
+submission before it (never below 80); otherwise 60 x the share of tests passed, so a solution
+failing some hidden tests cannot reach "strong hire"; runs on samples alone score 10 (code that
+was never submitted is not a solution); nothing at all scores 0.  An unanswered item scores 0.
+
+Ratings follow the scores: 70 and above "strong hire", 50 "inclined", 25 "no", below "strong
+no".  The thresholds sit between the grader's calibration means (strong answers 80, partial
+45, weak 13): a strong answer is a strong hire, a partial one a "no", a weak one a strong no.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Any
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import Rating, Round
+from barraiser.interview.items import Item
+from barraiser.interview.models import CompetencyRating, Evidence, ItemOutcome, Scorecard
+
+#: Lowest score of each rating, best first.
+RATING_FLOORS: tuple[tuple[float, Rating], ...] = (
+    (70.0, "strong-hire"),
+    (50.0, "inclined"),
+    (25.0, "no"),
+    (0.0, "strong-no"),
+)
+#: Evidence lines kept per item and kind, so a scorecard stays readable.
+_MAX_EVIDENCE = 3
+
+
+def rating_for(score: float) -> Rating:
+    """The rating a 0-100 score earns."""
+    for floor, rating in RATING_FLOORS:
+        if score >= floor:
+            return rating
+    return "strong-no"
+
+
+@dataclass(frozen=True)
+class TextAttempt:
+    """A free-text item's stored answer, follow-up and the grade that counts."""
+
+    answer_text: str
+    follow_up_question: str | None
+    follow_up_answer: str | None
+    result: dict[str, Any] | None  # None while the grade is missing (grader failed)
+    late: bool = False
+
+
+@dataclass(frozen=True)
+class CodeAttempt:
+    """A coding item's submissions, oldest first: (mode, verdict or None, result or None)."""
+
+    submissions: Sequence[tuple[str, str | None, dict[str, Any] | None]]
+
+
+def coding_score(attempt: CodeAttempt) -> tuple[float | None, str | None, int | None, int | None]:
+    """(score, best verdict, tests passed, tests total); score None while a submit is judged."""
+    submits = [s for s in attempt.submissions if s[0] == "submit"]
+    if any(verdict is None for _, verdict, _ in submits):
+        return None, None, None, None
+    best: tuple[float, str | None, int | None, int | None] = (0.0, None, None, None)
+    for rejected, (_, verdict, result) in enumerate(submits):
+        passed = int((result or {}).get("passed", 0))
+        total = int((result or {}).get("total", 0))
+        if verdict == "AC":
+            return max(80.0, 100.0 - 5.0 * rejected), "AC", passed, total
+        share = passed / total if total else 0.0
+        if best[1] is None or 60.0 * share > best[0]:
+            best = (60.0 * share, verdict, passed, total)
+    if submits:
+        return best
+    if attempt.submissions:
+        return 10.0, None, None, None
+    return 0.0, None, None, None
+
+
+def _first_sentence(text: str) -> str:
+    cut = min((i for i in (text.find(". "), text.find("\n")) if i > 0), default=len(text))
+    sentence = text[: cut + 1].strip()
+    return sentence if len(sentence) <= 240 else sentence[:237].rstrip() + "…"
+
+
+def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
+    """An item answered in prose (or not answered)."""
+    base = _base(item)
+    if attempt is None:
+        return ItemOutcome(**base, score=0.0, answered=False)
+    result = attempt.result
+    if result is None:
+        return ItemOutcome(
+            **base, score=None, answered=True, answer_text=attempt.answer_text, late=attempt.late
+        )
+    points = result.get("key_points", [])
+    covered = sorted(
+        (p for p in points if p.get("status") == "covered"),
+        key=lambda p: -float(p.get("similarity", 0.0)),
+    )
+    missed = [p["text"] for p in points if p.get("status") in ("missed", "partly")]
+    misconceptions = [
+        Evidence(
+            item_id=item.id,
+            item_title=item.title,
+            kind="misconception",
+            text=f"{m['statement']} — {m['correction']}",
+            quote=m.get("evidence"),
+        )
+        for m in result.get("misconceptions", [])
+    ]
+    best_quote = covered[0].get("evidence") if covered else None
+    return ItemOutcome(
+        **base,
+        score=0.0 if attempt.late else float(result.get("score", 0.0)),
+        answered=True,
+        late=attempt.late,
+        answer_text=attempt.answer_text,
+        follow_up_question=attempt.follow_up_question,
+        follow_up_answer=attempt.follow_up_answer,
+        covered=[p["text"] for p in covered],
+        missed=missed,
+        misconceptions=misconceptions,
+        best_quote=best_quote or _first_sentence(attempt.answer_text),
+    )
+
+
+def code_outcome(item: Item, attempt: CodeAttempt) -> ItemOutcome:
+    """A coding item, from its runs and submissions."""
+    score, verdict, passed, total = coding_score(attempt)
+    runs = sum(1 for s in attempt.submissions if s[0] != "submit")
+    submits = sum(1 for s in attempt.submissions if s[0] == "submit")
+    return ItemOutcome(
+        **_base(item),
+        score=score,
+        answered=bool(attempt.submissions),
+        verdict=verdict,
+        tests_passed=passed,
+        tests_total=total,
+        runs=runs,
+        submits=submits,
+    )
+
+
+def _base(item: Item) -> dict[str, Any]:
+    return {
+        "item_id": item.id,
+        "title": item.title,
+        "kind": item.kind,
+        "url": item.url,
+        "labs": list(item.labs),
+        "competencies": list(item.competencies),
+        "leadership_principles": list(item.leadership_principles),
+    }
+
+
+def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
+    """What an item shows an interviewer: verdicts, key points covered and missed, quotes."""
+
+    def ev(kind: Any, text: str, quote: str | None = None) -> Evidence:
+        return Evidence(
+            item_id=outcome.item_id, item_title=outcome.title, kind=kind, text=text, quote=quote
+        )
+
+    if not outcome.answered:
+        what = "No submission" if outcome.kind == "coding" else "Not answered"
+        return [ev("unanswered", f"{what}: the round ended or the question was skipped.")]
+    if outcome.kind == "coding":
+        if outcome.verdict is None and outcome.submits == 0:
+            return [ev("verdict", f"Ran the code {outcome.runs} time(s) but never submitted it.")]
+        if outcome.verdict is None:
+            return [ev("verdict", "A submission is still being judged.")]
+        tests = (
+            f" ({outcome.tests_passed}/{outcome.tests_total} tests)" if outcome.tests_total else ""
+        )
+        return [
+            ev(
+                "verdict",
+                f"Verdict {outcome.verdict}{tests} after {outcome.submits} submission(s) and "
+                f"{outcome.runs} run(s).",
+            )
+        ]
+    out: list[Evidence] = []
+    if outcome.late:
+        out.append(ev("unanswered", "Answered after the round's time ran out: not counted."))
+    for text in outcome.covered[:_MAX_EVIDENCE]:
+        out.append(ev("covered", f"Covered: {text}"))
+    if outcome.best_quote and outcome.covered:
+        out[-1] = out[-1].model_copy(update={"quote": outcome.best_quote})
+    for text in outcome.missed[:_MAX_EVIDENCE]:
+        out.append(ev("missed", f"Missed: {text}"))
+    out.extend(outcome.misconceptions[:_MAX_EVIDENCE])
+    return out
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return fmean(values) if values else None
+
+
+def build_scorecard(
+    position: int,
+    rnd: Round,
+    outcomes: Sequence[ItemOutcome],
+    *,
+    bank: Bank,
+    principle_quotes: Mapping[tuple[str, str], str] | None = None,
+    times: tuple[float, float, float] = (0.0, 0.0, 0.0),
+    ended_by: Any = None,
+) -> Scorecard:
+    """One round's scorecard; ``principle_quotes`` maps (item id, principle id) to a sentence.
+
+    ``times`` is (allotted, used, away) in seconds.
+    """
+    quotes = principle_quotes or {}
+    pending = any(o.score is None for o in outcomes)
+    scores = [o.score or 0.0 for o in outcomes]
+    score = _mean(scores) or 0.0
+    competencies = []
+    for comp_id in rnd.assesses:
+        showing = [o for o in outcomes if comp_id in o.competencies] or list(outcomes)
+        comp_scores = [o.score or 0.0 for o in showing]
+        comp_score = _mean(comp_scores)
+        evidence = [e for o in showing for e in item_evidence(o)]
+        competency = bank.competencies.get(comp_id)
+        competencies.append(
+            CompetencyRating(
+                id=comp_id,
+                name=competency.name if competency else comp_id,
+                rating=rating_for(comp_score) if comp_score is not None else None,
+                score=round(comp_score, 1) if comp_score is not None else None,
+                evidence=evidence,
+            )
+        )
+    principles = []
+    probed = sorted({p for o in outcomes for p in o.leadership_principles})
+    for lp_id in probed:
+        showing = [o for o in outcomes if lp_id in o.leadership_principles]
+        lp_score = _mean([o.score or 0.0 for o in showing]) or 0.0
+        evidence = []
+        for o in showing:
+            quote = quotes.get((o.item_id, lp_id))
+            if quote:
+                evidence.append(
+                    Evidence(
+                        item_id=o.item_id,
+                        item_title=o.title,
+                        kind="star",
+                        text="The story shows this principle.",
+                        quote=quote,
+                    )
+                )
+            evidence.extend(item_evidence(o))
+        principle = bank.principles.get(lp_id)
+        principles.append(
+            CompetencyRating(
+                id=lp_id,
+                name=principle.name if principle else lp_id,
+                rating=rating_for(lp_score),
+                score=round(lp_score, 1),
+                evidence=evidence,
+            )
+        )
+    allotted, used, away = times
+    return Scorecard(
+        position=position,
+        round_id=rnd.id,
+        title=rnd.title,
+        interviewer=rnd.interviewer,
+        bar_raiser=rnd.bar_raiser,
+        rating=rating_for(score),
+        score=round(score, 1),
+        summary=_summary(outcomes),
+        competencies=competencies,
+        principles=principles,
+        items=list(outcomes),
+        allotted_s=allotted,
+        used_s=used,
+        away_s=away,
+        ended_by=ended_by,
+        pending=pending,
+    )
+
+
+def _summary(outcomes: Sequence[ItemOutcome]) -> str:
+    answered = sum(1 for o in outcomes if o.answered and not o.late)
+    parts = [f"Answered {answered} of {len(outcomes)} question(s)."]
+    scored = [o for o in outcomes if o.score is not None and o.answered]
+    if scored:
+        best = max(scored, key=lambda o: o.score or 0.0)
+        parts.append(f"Best: {best.title} ({best.score:.0f}/100).")
+        worst = min(scored, key=lambda o: o.score or 0.0)
+        if worst is not best:
+            parts.append(f"Weakest: {worst.title} ({worst.score:.0f}/100).")
+    return " ".join(parts)

@@ -1,0 +1,89 @@
+"""Picking a round's questions: the loop's selectors, fresh questions first, principles mixed in.
+
+Every item a selector can pick is ranked: never seen before first, then the one seen longest
+ago; ties are broken by the session's random generator, so two sessions differ and a seeded
+session is reproducible.  No item is asked twice in a session.  Leadership Principle questions
+prefer principles no earlier round of the session has probed yet (each Amazon interviewer owns
+different principles), then freshness.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import Round
+from barraiser.interview.items import Item, candidates, lp_candidates
+
+
+class SelectionError(ValueError):
+    """A round cannot be filled from the bank without repeating a question."""
+
+
+@dataclass
+class Picker:
+    """Picks items for the rounds of one session, remembering what it already picked."""
+
+    bank: Bank
+    rng: random.Random
+    #: item id -> when the candidate last met it (in any earlier session).
+    last_seen: Mapping[str, datetime] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    probed: set[str] = field(default_factory=set)
+
+    def _freshness(self, item: Item) -> tuple[int, float]:
+        seen = self.last_seen.get(item.id)
+        # Never seen sorts first; then the oldest sighting.
+        return (0, 0.0) if seen is None else (1, seen.timestamp())
+
+    def _take(self, pool: list[Item], count: int, what: str, round_id: str) -> list[Item]:
+        free = [i for i in pool if i.id not in self.taken]
+        if len(free) < count:
+            raise SelectionError(
+                f"Round {round_id!r} needs {count} {what} but the bank has only {len(free)} "
+                "not already asked in this session: add questions or lower the count "
+                "(`barraiser content check` lists such problems)."
+            )
+        # Shuffle first, then a stable sort: equal freshness keeps the random order.
+        self.rng.shuffle(free)
+        free.sort(key=self._freshness)
+        chosen = free[:count]
+        self.taken.update(i.id for i in chosen)
+        return chosen
+
+    def _take_lp(self, count: int, round_id: str) -> list[Item]:
+        chosen: list[Item] = []
+        for _ in range(count):
+            free = [i for i in lp_candidates(self.bank) if i.id not in self.taken]
+            if not free:
+                raise SelectionError(
+                    f"Round {round_id!r} needs {count} Leadership Principle questions but the "
+                    "bank has run out of unasked ones: add behavioural questions with "
+                    "`leadership_principles`, or lower `lp_questions`."
+                )
+            self.rng.shuffle(free)
+            free.sort(
+                key=lambda i: (
+                    -len(set(i.leadership_principles) - self.probed),
+                    *self._freshness(i),
+                )
+            )
+            item = free[0]
+            chosen.append(item)
+            self.taken.add(item.id)
+            self.probed.update(item.leadership_principles)
+        return chosen
+
+    def pick(self, rnd: Round) -> list[Item]:
+        """The items of one round: its selectors in order, then its LP questions."""
+        items: list[Item] = []
+        for selector in rnd.questions:
+            what = f"{selector.kind} question(s)"
+            items.extend(self._take(candidates(self.bank, selector), selector.count, what, rnd.id))
+        for item in items:
+            self.probed.update(item.leadership_principles)
+        items.extend(self._take_lp(rnd.lp_questions, rnd.id))
+        return items
