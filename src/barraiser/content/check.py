@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from barraiser.content.loader import Bank, ContentProblem, load_bank_collecting
@@ -170,18 +170,36 @@ def _check_loop(loop: Loop, bank: Bank) -> list[ContentProblem]:
     return out
 
 
-def _slots(rnd: Round) -> list[tuple[str, Callable[[Question], bool]]]:
-    """One entry per question the round asks: a description and a predicate."""
-    slots: list[tuple[str, Callable[[Question], bool]]] = []
+def _slots(rnd: Round, bank: Bank) -> list[tuple[str, list[str]]]:
+    """One entry per question the round asks: a description and the ids that can fill it.
+
+    Coding selectors pick judge problems (by difficulty and topic), as the interview engine
+    does; other selectors pick free-text questions.
+    """
+    slots: list[tuple[str, list[str]]] = []
     for sel in rnd.questions:
         desc = f"kind={sel.kind}"
         if sel.topics:
             desc += f" topics={sel.topics}"
         if sel.difficulty:
             desc += f" difficulty={sel.difficulty}"
-        slots.extend([(desc, sel.matches)] * sel.count)
-    slots.extend([("Leadership Principle questions", is_lp_question)] * rnd.lp_questions)
+        if sel.kind == "coding":
+            ids = [
+                f"problem:{pid}"
+                for pid, loaded in sorted(bank.problems.items())
+                if (not sel.difficulty or loaded.problem.difficulty in sel.difficulty)
+                and (not sel.topics or any(t in loaded.problem.topics for t in sel.topics))
+            ]
+        else:
+            ids = [q.id for q in _sorted(bank) if q.is_free_text and sel.matches(q)]
+        slots.extend([(desc, ids)] * sel.count)
+    lp_ids = [q.id for q in _sorted(bank) if is_lp_question(q)]
+    slots.extend([("Leadership Principle questions", lp_ids)] * rnd.lp_questions)
     return slots
+
+
+def _sorted(bank: Bank) -> list[Question]:
+    return sorted(bank.questions.values(), key=lambda q: q.id)
 
 
 def is_lp_question(q: Question) -> bool:
@@ -191,12 +209,11 @@ def is_lp_question(q: Question) -> bool:
 
 def unmet_slots(loop: Loop, bank: Bank) -> list[tuple[str, str]]:
     """Slots of the loop that no assignment of distinct questions can fill (bipartite matching)."""
-    questions = sorted(bank.questions.values(), key=lambda q: q.id)
-    slots = [(rnd.id, desc, pred) for rnd in loop.rounds() for desc, pred in _slots(rnd)]
-    candidates = [[i for i, q in enumerate(questions) if pred(q)] for _, _, pred in slots]
-    owner: dict[int, int] = {}  # question index -> slot index
+    slots = [(rnd.id, desc, ids) for rnd in loop.rounds() for desc, ids in _slots(rnd, bank)]
+    candidates = [ids for _, _, ids in slots]
+    owner: dict[str, int] = {}  # item id -> slot index
 
-    def augment(slot: int, seen: set[int]) -> bool:
+    def augment(slot: int, seen: set[str]) -> bool:
         for qi in candidates[slot]:
             if qi in seen:
                 continue

@@ -1,0 +1,137 @@
+"""Question selection: the loop's selectors, fresh questions first, principles mixed in."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from barraiser.content.bank import get_bank
+from barraiser.content.check import unmet_slots
+from barraiser.content.loader import Bank
+from barraiser.content.schemas import Round, Selector
+from barraiser.interview.items import candidates, get_item, lp_candidates
+from barraiser.interview.selection import Picker, SelectionError
+
+NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return get_bank()
+
+
+def _round(**kwargs: object) -> Round:
+    defaults: dict[str, object] = {
+        "id": "r",
+        "title": "R",
+        "kind": "onsite",
+        "duration_min": 30,
+        "interviewer": "x",
+        "assesses": ["coding"],
+    }
+    return Round.model_validate({**defaults, **kwargs})
+
+
+def test_every_round_of_the_amazon_loop_gets_what_its_selectors_ask(bank: Bank) -> None:
+    loop = bank.loop("amazon-mle")
+    picker = Picker(bank, random.Random(7))
+    seen: list[str] = []
+    for rnd in loop.rounds():
+        items = picker.pick(rnd)
+        wanted = sum(s.count for s in rnd.questions) + rnd.lp_questions
+        assert len(items) == wanted
+        position = 0
+        for selector in rnd.questions:
+            for item in items[position : position + selector.count]:
+                assert item.kind == selector.kind
+                if selector.difficulty:
+                    assert item.difficulty in selector.difficulty
+            position += selector.count
+        for item in items[position:]:
+            assert item.is_lp_question
+        seen.extend(i.id for i in items)
+    assert len(seen) == len(set(seen)), "a question was asked twice in one session"
+
+
+def test_coding_selectors_pick_judge_problems(bank: Bank) -> None:
+    pool = candidates(bank, Selector(kind="coding", difficulty=["easy", "medium"]))
+    assert len(pool) == sum(
+        1 for p in bank.problems.values() if p.problem.difficulty in ("easy", "medium")
+    )
+    assert all(i.is_coding and i.id.startswith("problem:") for i in pool)
+
+
+def test_never_seen_questions_come_first_then_the_oldest_seen(bank: Bank) -> None:
+    pool = candidates(bank, Selector(kind="concept"))
+    fresh = pool[3].id
+    oldest = pool[5].id
+    last_seen = {i.id: NOW - timedelta(days=1) for i in pool}
+    del last_seen[fresh]
+    last_seen[oldest] = NOW - timedelta(days=30)
+    for seed in range(5):
+        picker = Picker(bank, random.Random(seed), last_seen)
+        picked = [i.id for i in picker.pick(_round(questions=[{"kind": "concept", "count": 2}]))]
+        assert picked == [fresh, oldest]
+
+
+def test_a_seed_reproduces_the_picks_and_seeds_differ(bank: Bank) -> None:
+    loop = bank.loop("amazon-mle")
+
+    def plan(seed: int) -> list[str]:
+        picker = Picker(bank, random.Random(seed))
+        return [i.id for rnd in loop.rounds() for i in picker.pick(rnd)]
+
+    assert plan(3) == plan(3)
+    assert len({tuple(plan(seed)) for seed in range(6)}) > 1
+
+
+def test_lp_questions_prefer_principles_not_probed_yet(bank: Bank) -> None:
+    picker = Picker(bank, random.Random(1))
+    first = picker.pick(_round(lp_questions=3, assesses=["communication"]))
+    principles = [set(i.leadership_principles) for i in first]
+    # Each new question brings at least one principle the earlier ones did not.
+    for index in range(1, len(principles)):
+        earlier = set().union(*principles[:index])
+        assert principles[index] - earlier, principles
+
+
+def test_running_out_of_questions_is_a_sentence(bank: Bank) -> None:
+    too_many = len(lp_candidates(bank)) + 1
+    picker = Picker(bank, random.Random(0))
+    with pytest.raises(SelectionError, match="add behavioural questions"):
+        picker.pick(_round(lp_questions=min(too_many, 10), assesses=["communication"]))
+        picker.pick(_round(id="again", lp_questions=10, assesses=["communication"]))
+
+
+def test_content_check_counts_problems_for_coding_slots(bank: Bank) -> None:
+    loop = bank.loop("quick")
+    assert unmet_slots(loop, bank) == []
+    hard = sum(1 for p in bank.problems.values() if p.problem.difficulty == "hard")
+    greedy = loop.model_copy(
+        update={
+            "stages": [
+                loop.stages[0].model_copy(
+                    update={
+                        "rounds": [
+                            _round(
+                                questions=[
+                                    {"kind": "coding", "difficulty": ["hard"], "count": hard + 1}
+                                ]
+                            )
+                        ]
+                    }
+                )
+            ]
+        }
+    )
+    assert unmet_slots(greedy, bank) == [("r", "kind=coding difficulty=['hard']")]
+
+
+def test_items_know_their_problem_and_question(bank: Bank) -> None:
+    wrapped = next(q for q in bank.questions.values() if q.problem)
+    item = get_item(bank, wrapped.id)
+    assert item.id == f"problem:{wrapped.problem}"
+    assert item.question == wrapped
+    assert get_item(bank, "problem:two-sum").url == "/problems/two-sum"
