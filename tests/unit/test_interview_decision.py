@@ -1,0 +1,202 @@
+"""Scorecards and the debrief's decision rule, the Bar Raiser's veto included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from barraiser.content.bank import get_bank
+from barraiser.content.schemas import DecisionRule, Rating, Round
+from barraiser.interview.decision import decide
+from barraiser.interview.items import get_item
+from barraiser.interview.models import CompetencyRating, Scorecard
+from barraiser.interview.scoring import (
+    CodeAttempt,
+    TextAttempt,
+    build_scorecard,
+    code_outcome,
+    coding_score,
+    rating_for,
+    text_outcome,
+)
+
+RULE = DecisionRule(
+    min_mean_rating=3.0,
+    max_no_ratings=1,
+    strong_no_blocks=True,
+    bar_raiser_veto=True,
+    veto_at_or_below="no",
+    min_lp_mean_rating=2.5,
+)
+
+
+def _card(
+    title: str, rating: Rating, *, bar_raiser: bool = False, lp: Rating | None = None
+) -> Scorecard:
+    principles = [CompetencyRating(id="ownership", name="Ownership", rating=lp)] if lp else []
+    return Scorecard(
+        position=0,
+        round_id=title.lower(),
+        title=title,
+        interviewer="x",
+        bar_raiser=bar_raiser,
+        rating=rating,
+        score=0,
+        summary="",
+        competencies=[],
+        principles=principles,
+        items=[],
+        allotted_s=3600,
+        used_s=0,
+        away_s=0,
+    )
+
+
+def test_strong_rounds_hire() -> None:
+    decision = decide(
+        RULE,
+        [
+            _card("A", "strong-hire", lp="inclined"),
+            _card("B", "inclined", lp="strong-hire"),
+            _card("BR", "inclined", bar_raiser=True, lp="inclined"),
+        ],
+    )
+    assert decision.hire and decision.label == "Hire"
+    assert not decision.vetoed
+    assert any("no veto" in r for r in decision.reasons)
+
+
+def test_the_bar_raiser_vetoes_whatever_the_other_rounds_say() -> None:
+    cards = [_card(t, "strong-hire", lp="strong-hire") for t in "ABCD"]
+    cards.append(_card("BR", "no", bar_raiser=True, lp="inclined"))
+    decision = decide(RULE, cards)
+    assert decision.mean_rating >= 3.0  # the average alone would hire
+    assert not decision.hire and decision.vetoed
+    assert decision.reasons[0].startswith("The Bar Raiser (BR) rated you “no” and vetoes")
+    no_veto = decide(RULE.model_copy(update={"bar_raiser_veto": False}), cards)
+    assert no_veto.hire and not no_veto.vetoed
+
+
+def test_a_strong_no_blocks_and_too_many_noes_fail() -> None:
+    blocked = decide(
+        RULE, [_card("A", "strong-hire", lp="strong-hire")] * 5 + [_card("Z", "strong-no")]
+    )
+    assert not blocked.hire
+    assert any("“strong no” from Z blocks" in r for r in blocked.reasons)
+    noes = decide(
+        RULE,
+        [_card("A", "strong-hire", lp="strong-hire")] * 6 + [_card("N1", "no"), _card("N2", "no")],
+    )
+    assert not noes.hire
+    assert any("2 round(s) rated “no” (N1, N2)" in r for r in noes.reasons)
+
+
+def test_low_average_and_low_principles_each_say_why() -> None:
+    low = decide(RULE, [_card("A", "inclined", lp="no"), _card("B", "no", lp="no")])
+    assert not low.hire
+    text = " ".join(low.reasons)
+    assert "average 2.50 out of 4, below the 3 needed" in text
+    assert "Leadership Principles average 2.00, below the 2.5 needed" in text
+    none = decide(RULE, [_card("A", "strong-hire")])
+    assert not none.hire and "No Leadership Principle was shown" in none.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("score", "rating"),
+    [
+        (100, "strong-hire"),
+        (70, "strong-hire"),
+        (69.9, "inclined"),
+        (50, "inclined"),
+        (49, "no"),
+        (25, "no"),
+        (24.9, "strong-no"),
+        (0, "strong-no"),
+    ],
+)
+def test_ratings_follow_the_score(score: float, rating: str) -> None:
+    assert rating_for(score) == rating
+
+
+def _sub(
+    mode: str, verdict: str | None, passed: int = 0, total: int = 10
+) -> tuple[str, str | None, dict[str, Any] | None]:
+    return (mode, verdict, {"passed": passed, "total": total} if verdict else None)
+
+
+def test_coding_scores_come_from_hidden_test_verdicts() -> None:
+    assert coding_score(CodeAttempt([]))[0] == 0
+    assert coding_score(CodeAttempt([_sub("run", "OK")]))[0] == 10
+    assert coding_score(CodeAttempt([_sub("submit", "AC", 10)]))[:2] == (100, "AC")
+    assert coding_score(CodeAttempt([_sub("submit", "WA", 4), _sub("submit", "AC", 10)]))[0] == 95
+    assert coding_score(CodeAttempt([_sub("submit", "WA", 5)]))[:4] == (30, "WA", 5, 10)
+    assert coding_score(CodeAttempt([_sub("submit", "TLE", 9)]))[0] == pytest.approx(54)
+    # While a submission is judged there is no score yet.
+    assert coding_score(CodeAttempt([_sub("submit", None)]))[0] is None
+
+
+def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None:
+    bank = get_bank()
+    concept = next(
+        q
+        for q in bank.questions.values()
+        if q.kind == "concept" and q.rubric and "ml-breadth" in q.competencies
+    )
+    story = next(
+        q for q in bank.questions.values() if q.kind == "behavioral" and q.leadership_principles
+    )
+    assert concept.rubric is not None
+    points = concept.rubric.key_points
+    result = {
+        "score": 82.0,
+        "key_points": [
+            {
+                "id": points[0].id,
+                "text": points[0].text,
+                "status": "covered",
+                "similarity": 0.8,
+                "evidence": "My sentence.",
+            },
+            {
+                "id": points[1].id,
+                "text": points[1].text,
+                "status": "missed",
+                "similarity": 0.1,
+                "evidence": None,
+            },
+        ],
+        "misconceptions": [],
+    }
+    outcomes = [
+        text_outcome(
+            get_item(bank, concept.id), TextAttempt("My sentence. More.", None, None, result)
+        ),
+        text_outcome(get_item(bank, story.id), None),
+        code_outcome(get_item(bank, "problem:two-sum"), CodeAttempt([_sub("submit", "AC", 10)])),
+    ]
+    rnd = Round(
+        id="r",
+        title="Round",
+        kind="onsite",
+        duration_min=30,
+        interviewer="x",
+        assesses=["coding", "ml-breadth", "motivation"],
+        questions=[{"kind": "concept"}],
+    )
+    card = build_scorecard(0, rnd, outcomes, bank=bank, times=(1800, 1500, 60))
+    assert card.score == pytest.approx((82 + 0 + 100) / 3, abs=0.1)
+    by_id = {c.id: c for c in card.competencies}
+    assert by_id["coding"].rating == "strong-hire"
+    assert any(e.kind == "verdict" and "AC" in e.text for e in by_id["coding"].evidence)
+    covered = [e for e in by_id["ml-breadth"].evidence if e.kind == "covered"]
+    assert covered and covered[0].quote == "My sentence."
+    assert any(e.kind == "missed" for e in by_id["ml-breadth"].evidence)
+    principles = {p.id: p for p in card.principles}
+    assert set(principles) == set(story.leadership_principles) | set(concept.leadership_principles)
+    for lp_id in set(story.leadership_principles) - set(concept.leadership_principles):
+        # The story was not answered: a strong no, and the evidence says so.
+        assert principles[lp_id].rating == "strong-no"
+        assert any(e.kind == "unanswered" for e in principles[lp_id].evidence)
+    late = text_outcome(get_item(bank, concept.id), TextAttempt("x", None, None, result, late=True))
+    assert late.score == 0 and late.late
