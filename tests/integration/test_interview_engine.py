@@ -1,0 +1,268 @@
+"""The interview engine on a real SQLite store, the real grader and the real sandboxed judge.
+
+Time is an injected clock (a real ``datetime`` the test moves forward), so the round clocks,
+time away and time-outs are checked exactly without waiting.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from barraiser.config import Settings
+from barraiser.content.bank import get_bank
+from barraiser.content.loader import Bank
+from barraiser.interview.answers import AnswerService
+from barraiser.interview.engine import InterviewError, InterviewService
+from barraiser.interview.submissions import SubmissionService
+from barraiser.judge.sandbox import Sandbox
+from barraiser.store import Answer, ReviewCard, Store, ensure_local_user, init_store
+
+ROOT = Path(__file__).parents[2]
+
+
+class Clock:
+    """A settable clock: the engine reads ``now``; the test moves it."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 27, 9, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return get_bank()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = init_store(Settings(data_dir=tmp_path))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def answers_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("grader"))
+
+
+def _user(store: Store) -> int:
+    with store.session() as session:
+        return ensure_local_user(session).id
+
+
+def _service(
+    store: Store, bank: Bank, clock: Clock, settings: Settings | None = None, **kw: object
+) -> InterviewService:
+    answers = AnswerService(store, bank, settings or Settings(data_dir=store_dir(store)))
+    return InterviewService(store, bank, answers=answers, clock=clock, **kw)  # type: ignore[arg-type]
+
+
+def store_dir(store: Store) -> Path:
+    return Path(str(store.engine.url.database)).parent
+
+
+def _calibration(bank: Bank, question_id: str, level: str) -> str:
+    question = bank.questions[question_id]
+    return next(c.answer for c in question.calibration if c.level == level)
+
+
+def test_timers_count_time_away_as_the_loop_says(store: Store, bank: Bank) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    for loop_id, counts in (("amazon-mle", True), ("quick", False)):
+        sid = service.start_loop(user, loop_id, seed=1)
+        view = service.view(user, sid)
+        assert view.active_round() is None and view.next_round() is not None
+        service.start_round(user, sid)
+        for _ in range(8):  # the page is open for two minutes
+            clock.advance(15)
+            service.heartbeat(user, sid)
+        clock.advance(300)  # the browser is closed for five minutes
+        round_view = service.heartbeat(user, sid).active_round()
+        assert round_view is not None
+        assert round_view.clock.away_s == 300
+        assert round_view.clock.used_s == (420 if counts else 120)
+        assert round_view.clock.remaining_s == round_view.clock.allotted_s - round_view.clock.used_s
+        assert len(round_view.clock.away_periods) == 1
+
+
+def test_a_round_ends_when_its_time_is_up_and_a_late_answer_is_kept(
+    store: Store, bank: Bank
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    sid = service.start_loop(user, "amazon-mle", seed=2)
+    view = service.start_round(user, sid)  # recruiter screen: 15 minutes, time away counts
+    first = view.rounds[0].items[0]
+    clock.advance(15 * 60 + 60)
+    late = service.answer(user, sid, first.id, "I want to work here because I like the customers.")
+    assert late.late and late.round_finished and late.follow_up is None
+    view = service.view(user, sid)
+    assert view.rounds[0].status == "finished" and view.rounds[0].ended_by == "time"
+    assert view.rounds[0].items[0].late
+    with store.session() as session:  # nothing is lost: the late answer is stored
+        stored = session.scalars(select(Answer).where(Answer.question_id == first.id)).all()
+        assert [a.text for a in stored] == ["I want to work here because I like the customers."]
+    with pytest.raises(InterviewError, match="No round is running"):
+        service.answer(user, sid, view.rounds[0].items[1].id, "too late")
+
+
+def test_the_quick_loop_from_start_to_debrief(
+    store: Store, bank: Bank, sandbox: Sandbox, answers_settings: Settings
+) -> None:
+    clock = Clock()
+    submissions = SubmissionService(store, bank.problems, slots=1)
+    submissions.start()
+    try:
+        service = _service(store, bank, clock, answers_settings, submissions=submissions)
+        user = _user(store)
+        sid = service.start_loop(user, "quick", seed=5)
+        view = service.start_round(user, sid)
+        coding = view.rounds[0].items[0]
+        assert coding.kind == "coding" and coding.problem_id
+        folder = ROOT / "content/problems" / coding.problem_id / "solutions"
+        reference = (folder / "reference.py").read_text()
+        run_id = service.submit_code(user, sid, coding.id, "python", reference, "run")
+        submit_id = service.submit_code(user, sid, coding.id, "python", reference, "submit")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            states = [submissions.status(i) for i in (run_id, submit_id)]
+            if all(s is not None and s.status == "done" for s in states):
+                break
+            time.sleep(0.1)
+        run_state, submit_state = states
+        assert run_state is not None and run_state.verdict == "AC", run_state
+        assert submit_state is not None and submit_state.verdict == "AC", submit_state
+        clock.advance(600)
+        service.skip(user, sid, coding.id)
+        service.finish_round(user, sid)
+
+        view = service.start_round(user, sid)
+        ml_round = view.rounds[1]
+        concept, story = ml_round.items
+        assert concept.kind == "concept" and story.is_lp_question
+        strong = _calibration(bank, concept.id, "strong")
+        outcome = service.answer(user, sid, concept.id, strong)
+        assert outcome.grade is None  # a loop shows grades only in the debrief
+        assert outcome.follow_up is not None and outcome.follow_up.question
+        # On resume the same follow-up is waiting.
+        assert service.view(user, sid).rounds[1].items[0].follow_up == outcome.follow_up
+        service.answer_follow_up(
+            user, sid, concept.id, "I would check it on a held-out validation set first."
+        )
+        weak_story = _calibration(bank, story.id, "weak")
+        service.answer(user, sid, story.id, weak_story)
+        service.skip(user, sid, story.id)
+        clock.advance(300)
+        view = service.view(user, sid)
+        assert view.status == "active" and view.rounds[1].status == "active"
+        service.finish_round(user, sid)
+        assert service.view(user, sid).status == "finished"
+
+        debrief = service.debrief(user, sid)
+        assert not debrief.pending and debrief.decision is not None
+        coding_card, ml_card = debrief.scorecards
+        assert coding_card.items[0].verdict == "AC" and coding_card.rating == "strong-hire"
+        concept_outcome, story_outcome = ml_card.items
+        assert (
+            concept_outcome.follow_up_answer
+            == "I would check it on a held-out validation set first."
+        )
+        assert (concept_outcome.score or 0) > (story_outcome.score or 0)
+        # The evidence quotes what the candidate wrote.
+        heard = " ".join(f"{strong} {concept_outcome.follow_up_answer}".split())
+        assert concept_outcome.best_quote and concept_outcome.best_quote in heard
+        assert {p.id for p in ml_card.principles} >= set(
+            bank.questions[story.id].leadership_principles
+        )
+        assert debrief.weakest and debrief.weakest[0].item_id == story.id
+        assert any(s.item_id == story.id for s in debrief.study_plan)
+        # The decision follows the quick loop's rule and says why.
+        assert debrief.decision.reasons
+        # Every item met became a review card.
+        with store.session() as session:
+            cards = {c.question_id for c in session.scalars(select(ReviewCard))}
+        assert {coding.id, concept.id, story.id} <= cards
+    finally:
+        submissions.stop()
+
+
+def test_the_next_session_avoids_what_was_just_asked(store: Store, bank: Bank) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    first = service.start_loop(user, "quick", seed=11)
+    second = service.start_loop(user, "quick", seed=11)  # same seed: only history differs
+    ids = [{i.id for r in service.view(user, s).rounds for i in r.items} for s in (first, second)]
+    assert not ids[0] & ids[1]
+
+
+def test_an_answer_is_saved_even_when_the_grader_cannot_run(
+    store: Store, bank: Bank, tmp_path: Path
+) -> None:
+    clock = Clock()
+    broken = Settings(data_dir=tmp_path, grader_model=str(tmp_path / "no-model-here"))
+    service = _service(store, bank, clock, broken)
+    user = _user(store)
+    sid = service.start_practice(user, item_id="bagging-vs-boosting")
+    with pytest.raises(InterviewError) as error:
+        service.answer(
+            user, sid, "bagging-vs-boosting", "Precision is TP over predicted positives."
+        )
+    assert error.value.status_code == 503 and "saved" in error.value.message
+    with store.session() as session:
+        saved = session.scalars(
+            select(Answer).where(Answer.question_id == "bagging-vs-boosting")
+        ).one()
+        assert saved.session_round_id is not None and saved.text.startswith("Precision")
+
+
+def test_practice_shows_the_grade_at_once(
+    store: Store, bank: Bank, answers_settings: Settings
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock, answers_settings)
+    user = _user(store)
+    sid = service.start_practice(user, item_id="bagging-vs-boosting")
+    view = service.view(user, sid)
+    assert view.mode == "practice" and view.active_round() is not None
+    outcome = service.answer(
+        user, sid, "bagging-vs-boosting", _calibration(bank, "bagging-vs-boosting", "partial")
+    )
+    assert outcome.grade is not None and 0 <= outcome.grade["score"] <= 100
+    service.skip(user, sid, "bagging-vs-boosting")
+    service.finish_round(user, sid)
+    debrief = service.debrief(user, sid)
+    assert debrief.decision is None and debrief.mode == "practice"
+    assert debrief.scorecards[0].items[0].answered
+
+
+def test_refusals_are_sentences(store: Store, bank: Bank) -> None:
+    service = _service(store, bank, Clock())
+    user = _user(store)
+    with pytest.raises(InterviewError, match="Known loops"):
+        service.start_loop(user, "no-such-loop")
+    with pytest.raises(InterviewError, match="No session"):
+        service.view(user, "0" * 32)
+    sid = service.start_loop(user, "quick", seed=1)
+    with pytest.raises(InterviewError, match="start the next round first"):
+        service.answer(user, sid, "bagging-vs-boosting", "x")
+    service.start_round(user, sid)
+    coding = service.view(user, sid).rounds[0].items[0]
+    with pytest.raises(InterviewError, match="coding problem"):
+        service.answer(user, sid, coding.id, "words")
+    with pytest.raises(InterviewError, match="not finished"):
+        service.debrief(user, sid)
