@@ -1,0 +1,160 @@
+"""What the session pages show, worked out from the engine's views: clocks, labels, contexts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from barraiser.content.loader import Bank
+from barraiser.interview.answers import AnswerService
+from barraiser.interview.models import ItemView, RoundView, SessionView
+from barraiser.web.grading_models import GradedAnswer
+from barraiser.web.judge_models import LANGUAGE_LABELS, ProblemDetail
+from barraiser.web.routes.problem_pages import _first_sample_input, _json_for_script, _sample_args
+
+ITEM_STATUS_LABELS = {
+    "open": "to answer",
+    "answered": "follow-up",
+    "done": "answered",
+    "skipped": "skipped",
+}
+
+
+def clock_text(seconds: float) -> str:
+    """``754.2`` -> ``12:34``; ``3900`` -> ``1:05:00``; negative values count as zero."""
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def away_sentence(away_time: str) -> str:
+    """What happens to the clock when the candidate closes the page, in one sentence."""
+    if away_time == "counts":
+        return "As in a real interview, the clock keeps running if you close the page or step away."
+    return (
+        "If you close the page or the server restarts, the clock stops and picks up when you "
+        "come back."
+    )
+
+
+def when(moment: datetime | None) -> str:
+    """A session's date as people read it: ``12 Mar 2025, 14:05 UTC``."""
+    if moment is None:
+        return ""
+    return f"{moment:%d %b %Y, %H:%M} UTC"
+
+
+#: Helpers every session template may call.
+HELPERS: dict[str, Any] = {
+    "clock_text": clock_text,
+    "away_sentence": away_sentence,
+    "when": when,
+    "item_status_labels": ITEM_STATUS_LABELS,
+}
+
+
+def next_context(bank: Bank, view: SessionView) -> dict[str, Any]:
+    upcoming = view.next_round()
+    loop = bank.loops.get(view.loop_id)
+    stage_description = ""
+    if loop is not None and upcoming is not None:
+        stage = next(
+            (s for s in loop.stages if any(r.id == upcoming.round_id for r in s.rounds)), None
+        )
+        stage_description = stage.description if stage is not None else ""
+    return {
+        **HELPERS,
+        "session": view,
+        "upcoming": upcoming,
+        "stage_description": stage_description,
+        "bank": bank,
+        "done_count": sum(1 for r in view.rounds if r.status == "finished"),
+    }
+
+
+def _pick_item(current: RoundView, item_id: str | None) -> ItemView | None:
+    chosen = next((i for i in current.items if i.id == item_id), None) if item_id else None
+    return chosen or current.current_item() or (current.items[0] if current.items else None)
+
+
+def round_context(
+    bank: Bank,
+    answers: AnswerService | None,
+    user_id: int,
+    view: SessionView,
+    current: RoundView,
+    item_id: str | None,
+) -> dict[str, Any]:
+    item = _pick_item(current, item_id)
+    loop = bank.loops.get(view.loop_id)
+    context: dict[str, Any] = {
+        **HELPERS,
+        "session": view,
+        "round": current,
+        "round_number": view.rounds.index(current) + 1,
+        "item": item,
+        "bank": bank,
+        "on_timeout": loop.timing.on_timeout if loop is not None else "end-round",
+        "grading": None,
+        "follow_up_grading": None,
+        "problem": None,
+        "next_item": _next_open(current, item),
+    }
+    if item is None:
+        return context
+    if item.problem_id is not None:
+        context.update(_coding_context(bank, view, item))
+    elif view.mode == "practice":
+        context["grading"] = _grading(answers, user_id, item.answer_id)
+        if item.follow_up is not None:
+            context["follow_up_grading"] = _grading(answers, user_id, item.follow_up.answer_id)
+    return context
+
+
+def _next_open(current: RoundView, item: ItemView | None) -> ItemView | None:
+    """The next item still to answer after ``item`` (for the "Next question" link)."""
+    others = [i for i in current.items if item is None or i.id != item.id]
+    return next((i for i in others if i.status in ("open", "answered")), None)
+
+
+def _grading(
+    answers: AnswerService | None, user_id: int, answer_id: int | None
+) -> GradedAnswer | None:
+    """A stored answer's grading, as the grade partial shows it (practice mode only)."""
+    if answers is None or answer_id is None:
+        return None
+    stored = answers.get(user_id, answer_id)
+    if stored is None or stored.result is None:
+        return None
+    graded = GradedAnswer.of(stored)
+    # A follow-up is graded together with the first answer: the evidence points into both.
+    text = stored.result.get("graded_text")
+    return graded.model_copy(update={"answer": text}) if isinstance(text, str) else graded
+
+
+def _coding_context(bank: Bank, view: SessionView, item: ItemView) -> dict[str, Any]:
+    loaded = bank.problems.get(item.problem_id or "")
+    if loaded is None:
+        return {}
+    detail = ProblemDetail.of(loaded)
+    config = {
+        "problem_id": detail.id,
+        "style": detail.style,
+        "starter": detail.starter_code,
+        "languages": LANGUAGE_LABELS,
+        "params": [p.name for p in detail.signature.params] if detail.signature else [],
+        "sample_input": _first_sample_input(detail),
+        # The session's own endpoint records the run against the item; drafts are kept per
+        # session so an earlier attempt on the problem page does not leak into the interview.
+        "submit_url": f"/api/sessions/{view.id}/items/{item.id}/submissions",
+        "draft_scope": f"session:{view.id}",
+    }
+    return {
+        "problem": detail,
+        "languages": LANGUAGE_LABELS,
+        "config_json": _json_for_script(config),
+        "sample_args": _sample_args,
+    }
