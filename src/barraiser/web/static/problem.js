@@ -1,5 +1,7 @@
 // The problem page: CodeMirror editor, drafts per language, Run / Custom / Submit and the results
 // panel. Results come from the JSON API (POST /api/submissions, then polling its status).
+// The round page of a session reuses it: its config names another endpoint (submit_url) and
+// keeps its drafts apart (draft_scope).
 (function () {
   "use strict";
 
@@ -8,6 +10,8 @@
   if (!configNode || !host) return;
   var config = JSON.parse(configNode.textContent);
   var problemId = config.problem_id;
+  var submitUrl = config.submit_url || "/api/submissions";
+  var draftScope = config.draft_scope ? config.draft_scope + ":" : "";
   var select = document.getElementById("language");
   var results = document.getElementById("results");
   var customBox = document.getElementById("custom-box");
@@ -42,7 +46,7 @@
     }
   }
   function draftKey(lang) {
-    return "barraiser:draft:" + problemId + ":" + lang;
+    return "barraiser:draft:" + draftScope + problemId + ":" + lang;
   }
   function loadDraft(lang) {
     var s = storage();
@@ -247,7 +251,7 @@
     var payload = { problem_id: problemId, language: language, source: editor.getValue(), mode: mode };
     if (mode === "custom") payload.custom_input = customInput.value;
     busy(true, mode === "submit" ? "Judging on the hidden tests…" : "Running…");
-    fetch("/api/submissions", {
+    fetch(submitUrl, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(payload),

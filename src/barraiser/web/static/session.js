@@ -1,0 +1,236 @@
+// The round page: the clock's countdown, the heartbeat, answer boxes (word count, Ctrl+Enter,
+// drafts kept in this browser) and calm announcements. The pages work without this file.
+(function () {
+  "use strict";
+
+  var HEARTBEAT_MS = 15000;
+  var THRESHOLDS = [
+    [300, "5 minutes left in this round."],
+    [60, "1 minute left in this round."],
+  ];
+
+  // -- answer boxes ----------------------------------------------------------------------------
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+  function draftKey(box) {
+    return "barraiser:answer:" + box.getAttribute("data-draft-key");
+  }
+  function words(text) {
+    var t = text.trim();
+    return t ? t.split(/\s+/).length : 0;
+  }
+  function showCount(box) {
+    var ids = (box.getAttribute("aria-describedby") || "").split(/\s+/);
+    ids.forEach(function (id) {
+      var node = document.getElementById(id);
+      if (node && node.classList.contains("word-count")) {
+        var n = words(box.value);
+        node.textContent = n + (n === 1 ? " word" : " words");
+      }
+    });
+  }
+  function setUpBoxes(root) {
+    var s = storage();
+    Array.prototype.forEach.call(root.querySelectorAll("textarea[data-answer]"), function (box) {
+      // A draft left by a reload (or a round that ended) comes back unless the server sent text.
+      if (s && !box.value) {
+        var saved = s.getItem(draftKey(box));
+        if (saved) box.value = saved;
+      }
+      showCount(box);
+    });
+  }
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("textarea[data-answer]")) return;
+    showCount(box);
+    var s = storage();
+    if (!s) return;
+    try {
+      if (box.value.trim()) s.setItem(draftKey(box), box.value);
+      else s.removeItem(draftKey(box));
+    } catch (e) {
+      /* storage full or disabled: drafts are a convenience */
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    if (!box.matches || !box.matches("textarea[data-answer]") || !box.form) return;
+    event.preventDefault();
+    if (box.form.requestSubmit) box.form.requestSubmit();
+    else box.form.submit();
+  });
+  // Plain forms (Start, End, Skip): one click is enough; a second would post twice.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute("hx-post")) return; // htmx disables its own buttons
+    var button = event.submitter;
+    if (button) {
+      setTimeout(function () {
+        button.disabled = true;
+      }, 0);
+    }
+  });
+  // The server has the answer: forget the local draft, and bring focus to what came back.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (!event.detail.successful || !form || !form.querySelector) return;
+    var box = form.querySelector("textarea[data-answer]");
+    var s = storage();
+    if (box && s) s.removeItem(draftKey(box));
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    var body = document.getElementById("round-body");
+    if (!body) return;
+    setUpBoxes(body);
+    var focus = body.querySelector("[data-focus-after-swap]");
+    if (focus) {
+      focus.focus();
+      focus.scrollIntoView({ block: "start" });
+    }
+  });
+  setUpBoxes(document);
+
+  // -- the clock -------------------------------------------------------------------------------
+  var page = document.getElementById("session-page");
+  var timer = document.getElementById("round-timer");
+  if (!page || !timer) return;
+  var sessionId = page.getAttribute("data-session");
+  var roundPosition = Number(page.getAttribute("data-round"));
+  var overtime = timer.getAttribute("data-overtime") === "true";
+  var valueNode = timer.querySelector(".timer-value");
+  var labelNode = document.getElementById("timer-label");
+  var announcer = document.getElementById("timer-announce");
+  var remaining = parseFloat(timer.getAttribute("data-remaining"));
+  var syncedAt = Date.now();
+  var announced = {};
+  THRESHOLDS.forEach(function (t) {
+    if (remaining <= t[0]) announced[t[0]] = true; // already past when the page opened
+  });
+  if (remaining <= 0) announced[0] = true;
+
+  function clockText(seconds) {
+    var s = Math.max(0, Math.round(Math.abs(seconds)));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    var sec = s % 60;
+    var mm = h ? String(m).padStart(2, "0") : String(m);
+    return (h ? h + ":" : "") + mm + ":" + String(sec).padStart(2, "0");
+  }
+  function announce(text) {
+    if (announcer) announcer.textContent = text;
+  }
+  function now() {
+    return remaining - (Date.now() - syncedAt) / 1000;
+  }
+  function render() {
+    var left = now();
+    timer.classList.toggle("timer--low", left <= 300);
+    timer.classList.toggle("timer--over", left <= 0);
+    if (left > 0) {
+      valueNode.textContent = clockText(left);
+      labelNode.textContent = "Time left";
+    } else if (overtime) {
+      valueNode.textContent = "+" + clockText(-left);
+      labelNode.textContent = "Overtime";
+    } else {
+      valueNode.textContent = "0:00";
+      labelNode.textContent = "Time is up";
+    }
+    THRESHOLDS.forEach(function (t) {
+      if (left <= t[0] && left > 0 && !announced[t[0]]) {
+        announced[t[0]] = true;
+        announce(t[1]);
+      }
+    });
+    if (left <= 0 && !announced[0]) {
+      announced[0] = true;
+      announce(
+        overtime
+          ? "Time is up. You can finish; the overtime is noted in the debrief."
+          : "Time is up: the round is ending."
+      );
+      if (!overtime) beat();
+    }
+  }
+  setInterval(render, 1000);
+  render();
+
+  // -- heartbeat -------------------------------------------------------------------------------
+  var ended = false;
+  function roundEnded() {
+    if (ended) return;
+    ended = true;
+    var unsent = Array.prototype.filter.call(
+      document.querySelectorAll("textarea[data-answer]"),
+      function (box) {
+        return box.value.trim() !== "";
+      }
+    );
+    if (!unsent.length) {
+      window.location.reload();
+      return;
+    }
+    // Keep what was typed on screen (and in this browser) instead of reloading it away.
+    var note = document.createElement("div");
+    note.className = "card round-ended";
+    note.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    text.textContent =
+      "The round has ended. Your unsent answer is still below (and kept in this browser); copy it if you want it, then continue.";
+    var go = document.createElement("button");
+    go.type = "button";
+    go.className = "button button--primary";
+    go.textContent = "Continue";
+    go.addEventListener("click", function () {
+      window.location.reload();
+    });
+    note.appendChild(text);
+    note.appendChild(go);
+    page.insertBefore(note, page.firstChild);
+    Array.prototype.forEach.call(document.querySelectorAll("form button[type=submit]"), function (b) {
+      b.disabled = true;
+    });
+    go.focus();
+  }
+  function beat() {
+    if (ended || document.visibilityState !== "visible") return;
+    fetch("/api/sessions/" + encodeURIComponent(sessionId) + "/heartbeat", {
+      method: "POST",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        if (response.status === 404 || response.status === 409) {
+          roundEnded();
+          return null;
+        }
+        return response.ok ? response.json() : null;
+      })
+      .then(function (view) {
+        if (!view) return;
+        var active = (view.rounds || []).filter(function (r) {
+          return r.status === "active";
+        })[0];
+        if (!active || active.position !== roundPosition) {
+          roundEnded();
+          return;
+        }
+        remaining = active.clock.remaining_s;
+        syncedAt = Date.now();
+        render();
+      })
+      .catch(function () {
+        /* offline for a moment: keep counting here, the next beat resynchronises */
+      });
+  }
+  setInterval(beat, HEARTBEAT_MS);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") beat();
+  });
+})();
