@@ -1,0 +1,417 @@
+"""The mock loop through the web app: pages, no-JavaScript forms, htmx swaps and the sessions API,
+on a real SQLite store in a temporary folder, the real grader model and the real sandbox."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+import warnings
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import select
+from starlette.exceptions import StarletteDeprecationWarning
+
+from barraiser.config import Settings
+from barraiser.content.loader import Bank
+from barraiser.judge.sandbox import Sandbox
+from barraiser.store import Answer, Store, utcnow
+from barraiser.web.app import create_app
+
+with warnings.catch_warnings():
+    warnings.filterwarnings(
+        "ignore",
+        message="Using `httpx` with `starlette.testclient`",
+        category=StarletteDeprecationWarning,
+    )
+    from fastapi.testclient import TestClient
+
+CONCEPT = "activation-function-for-image-classification"
+SESSION_URL = re.compile(r"^/sessions/([0-9a-f]+)$")
+
+
+def _settings(folder: Path, **extra: Any) -> Settings:
+    return Settings(
+        data_dir=folder,
+        database_url=f"sqlite:///{folder / 'barraiser_test.db'}",
+        extra_content_dir=None,
+        **extra,
+    )
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+    return create_app(_settings(tmp_path_factory.mktemp("session-web")))
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def bank(app: FastAPI) -> Bank:
+    loaded: Bank = app.state.bank
+    return loaded
+
+
+def _store(app: FastAPI) -> Store:
+    store: Store = app.state.store
+    return store
+
+
+def _weak(bank: Bank, question_id: str) -> str:
+    return next(c.answer for c in bank.questions[question_id].calibration if c.level == "weak")
+
+
+def _session_id(response: Any) -> str:
+    assert response.status_code == 303, response.text[:500]
+    match = SESSION_URL.match(response.headers["location"])
+    assert match, response.headers["location"]
+    return match.group(1)
+
+
+def _start(client: TestClient, path: str) -> str:
+    """Start a session with a plain form post and start its first round."""
+    session_id = _session_id(client.post(path, follow_redirects=False))
+    started = client.post(f"/sessions/{session_id}/rounds/start", follow_redirects=False)
+    assert started.status_code == 303 and started.headers["location"] == f"/sessions/{session_id}"
+    return session_id
+
+
+def _view(client: TestClient, session_id: str) -> dict[str, Any]:
+    response = client.get(f"/api/sessions/{session_id}")
+    assert response.status_code == 200
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _active(view: dict[str, Any]) -> dict[str, Any]:
+    return next(r for r in view["rounds"] if r["status"] == "active")
+
+
+def _is_sentence(text: str) -> bool:
+    return (
+        bool(text) and text[0].isupper() and text.rstrip().endswith((".", ")")) and len(text) > 20
+    )
+
+
+# --- start pages and history ----------------------------------------------------------------
+
+
+def test_loop_page_is_a_start_page(client: TestClient, bank: Bank) -> None:
+    page = client.get("/loops/quick").text
+    assert '<form method="post" action="/loops/quick/start"' in page
+    assert 'id="what-to-expect"' in page and "What to expect" in page
+    for round_ in bank.loops["quick"].rounds():
+        assert f'action="/practice/rounds/quick/{round_.id}"' in page
+    home = client.get("/").text
+    assert re.search(r'<form method="post" action="/loops/[a-z0-9-]+/start"', home)
+
+
+def test_history_is_empty_at_first_and_links_to_a_start(tmp_path: Path) -> None:
+    with TestClient(create_app(_settings(tmp_path))) as fresh:
+        page = fresh.get("/sessions")
+        assert page.status_code == 200
+        assert "No sessions yet" in page.text
+        assert 'action="/loops/quick/start"' in page.text
+        assert 'href="/questions"' in page.text
+
+
+def test_history_lists_active_then_finished_then_abandoned(tmp_path: Path) -> None:
+    with TestClient(create_app(_settings(tmp_path))) as fresh:
+        finished = _start(fresh, "/loops/quick/start")
+        for _ in range(2):
+            fresh.post(f"/sessions/{finished}/rounds/start")
+            fresh.post(f"/sessions/{finished}/rounds/finish")
+        assert fresh.get(f"/api/sessions/{finished}").json()["status"] == "finished"
+        done = fresh.get(f"/sessions/{finished}", follow_redirects=False)
+        assert done.status_code == 303
+        assert done.headers["location"] == f"/sessions/{finished}/debrief"
+
+        abandoned = _session_id(fresh.post("/loops/quick/start", follow_redirects=False))
+        left = fresh.post(f"/sessions/{abandoned}/abandon", follow_redirects=False)
+        assert left.status_code == 303 and left.headers["location"] == "/sessions"
+        active = _session_id(fresh.post("/loops/quick/start", follow_redirects=False))
+
+        page = fresh.get("/sessions").text
+        positions = [page.index(f'data-session="{sid}"') for sid in (active, finished, abandoned)]
+        assert positions == sorted(positions), "active, then finished, then abandoned"
+        assert f'href="/sessions/{active}">Resume' in page
+        assert f'href="/sessions/{finished}/debrief"' in page
+        assert page.index("In progress") < page.index("Finished") < page.index("Abandoned")
+        gone = fresh.get(f"/sessions/{abandoned}").text
+        assert "You left this session" in gone
+
+
+# --- the round page without JavaScript ------------------------------------------------------
+
+
+def test_quick_loop_next_round_card_and_coding_round_page(client: TestClient) -> None:
+    session_id = _session_id(client.post("/loops/quick/start", follow_redirects=False))
+    card = client.get(f"/sessions/{session_id}").text
+    assert "Next: Coding" in card
+    assert "Software engineer" in card and "20 min" in card and "1 question" in card
+    assert "the clock stops and picks up when you come back" in card  # quick: away is paused
+    assert f'<form method="post" action="/sessions/{session_id}/rounds/start"' in card
+
+    client.post(f"/sessions/{session_id}/rounds/start")
+    page = client.get(f"/sessions/{session_id}").text
+    item = _active(_view(client, session_id))["items"][0]
+    assert item["id"].startswith("problem:")
+    remaining = float(re.search(r'data-remaining="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+    assert 20 * 60 - 30 <= remaining <= 20 * 60
+    assert 'role="timer"' in page and 'aria-live="polite"' in page
+    assert f'"submit_url": "/api/sessions/{session_id}/items/{item["id"]}/submissions"' in page
+    assert 'id="problem-config"' in page and "problem.js" in page and "session.js" in page
+    assert f'action="/sessions/{session_id}/items/{item["id"]}/skip"' in page
+    assert "Done with this problem" in page
+    # Ending the round asks first, without JavaScript: a <details> holding the form.
+    assert re.search(
+        r'<details class="end-round">.*?action="/sessions/[0-9a-f]+/rounds/finish"', page, re.S
+    )
+    assert "session.css" in page
+
+
+def test_coding_item_is_judged_on_the_real_sandbox_through_the_session(
+    client: TestClient, bank: Bank, sandbox: Sandbox
+) -> None:
+    created = client.post("/api/sessions", json={"practice_item_id": "problem:two-sum"})
+    assert created.status_code == 201
+    session_id = created.json()["id"]
+    assert created.json()["url"] == f"/sessions/{session_id}"
+    client.post(f"/api/sessions/{session_id}/rounds/start")
+    loaded = bank.problems["two-sum"]
+    source = loaded.solution_path(loaded.problem.python_reference).read_text()
+    sent = client.post(
+        f"/api/sessions/{session_id}/items/problem:two-sum/submissions",
+        json={"language": "python", "source": source, "mode": "submit", "problem_id": "two-sum"},
+    )
+    assert sent.status_code == 202, sent.text
+    submission_id = sent.json()["id"]
+    deadline = time.monotonic() + 120
+    while True:
+        state = client.get(f"/api/submissions/{submission_id}").json()
+        if state["status"] == "done" or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    assert state["verdict"] == "AC", state
+    item = _active(_view(client, session_id))["items"][0]
+    assert item["submissions"] == [submission_id]
+
+    done = client.post(f"/sessions/{session_id}/items/problem:two-sum/skip", follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == f"/sessions/{session_id}"
+    view = _view(client, session_id)
+    assert view["rounds"][0]["items"][0]["status"] == "done", "done with it, not skipped"
+    assert view["status"] == "finished", "its only item is done, so the round ends"
+    end = client.get(f"/sessions/{session_id}", follow_redirects=False)
+    assert end.headers["location"] == f"/sessions/{session_id}/debrief"
+
+
+def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
+    client: TestClient, app: FastAPI, bank: Bank
+) -> None:
+    session_id = _start(client, "/practice/rounds/quick/quick-ml")
+    items = _active(_view(client, session_id))["items"]
+    concept = next(i["id"] for i in items if i["kind"] == "concept")
+    other = next(i["id"] for i in items if i["id"] != concept)
+    page = client.get(f"/sessions/{session_id}?item={concept}").text
+    assert '<label for="answer-text">' in page and 'name="text"' in page
+    assert f'hx-post="/sessions/{session_id}/items/{concept}/answer"' in page
+    assert 'hx-indicator="#reading-indicator"' in page and "reading your answer" in page
+
+    text = _weak(bank, concept)
+    posted = client.post(
+        f"/sessions/{session_id}/items/{concept}/answer",
+        data={"text": text},
+        follow_redirects=False,
+    )
+    assert posted.status_code == 303
+    assert posted.headers["location"] == f"/sessions/{session_id}?item={concept}"
+    with _store(app).session() as session:
+        saved = session.scalars(select(Answer).where(Answer.text == text.strip())).one()
+        assert saved.gradings, "graded after it was saved"
+
+    page = client.get(posted.headers["location"]).text
+    assert "The interviewer follows up" in page
+    follow_up = next(i for i in _active(_view(client, session_id))["items"] if i["id"] == concept)[
+        "follow_up"
+    ]
+    assert follow_up and html.escape(follow_up["question"]) in page
+    assert f'action="/sessions/{session_id}/items/{concept}/follow-up"' in page
+    assert "Skip the follow-up" in page
+    assert "Your grade" in page, "practice mode shows the grade after each answer"
+
+    second = client.post(
+        f"/sessions/{session_id}/items/{concept}/follow-up",
+        data={"text": "I would check the validation curves and compare on held-out data."},
+        follow_redirects=False,
+    )
+    assert second.status_code == 303
+    assert second.headers["location"] == f"/sessions/{session_id}?item={concept}"
+    page = client.get(second.headers["location"]).text
+    assert "compare on held-out data" in page and "Your grade" in page
+    assert f'href="/sessions/{session_id}?item={other}">Next question' in page
+
+    last = client.post(f"/sessions/{session_id}/items/{other}/skip", follow_redirects=False)
+    assert last.status_code == 303 and last.headers["location"] == f"/sessions/{session_id}"
+    end = client.get(f"/sessions/{session_id}", follow_redirects=False)
+    assert end.headers["location"] == f"/sessions/{session_id}/debrief"
+
+
+# --- htmx -------------------------------------------------------------------------------------
+
+
+def test_htmx_answer_swaps_in_the_follow_up_and_loop_mode_hides_the_grade(
+    client: TestClient, bank: Bank
+) -> None:
+    session_id = _start(client, "/loops/quick/start")
+    client.post(f"/sessions/{session_id}/rounds/finish")
+    client.post(f"/sessions/{session_id}/rounds/start")
+    item = next(i for i in _active(_view(client, session_id))["items"] if i["kind"] == "concept")
+    response = client.post(
+        f"/sessions/{session_id}/items/{item['id']}/answer",
+        data={"text": _weak(bank, item["id"])},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    fragment = response.text
+    assert "<html" not in fragment and fragment.lstrip().startswith('<div id="round-body"')
+    assert "The interviewer follows up" in fragment and "data-focus-after-swap" in fragment
+    assert f'hx-post="/sessions/{session_id}/items/{item["id"]}/follow-up"' in fragment
+    assert "Your grade" not in fragment, "a loop gives feedback in the debrief, not per answer"
+
+    followed = client.post(
+        f"/sessions/{session_id}/items/{item['id']}/follow-up",
+        data={"text": "I would compare it on a held-out set."},
+        headers={"HX-Request": "true"},
+    )
+    assert followed.status_code == 200
+    assert followed.headers["HX-Redirect"] == f"/sessions/{session_id}"
+    statuses = {i["id"]: i["status"] for i in _active(_view(client, session_id))["items"]}
+    assert statuses[item["id"]] == "done"
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def test_page_errors_say_what_to_do_and_keep_the_typed_answer(client: TestClient) -> None:
+    session_id = _start(client, f"/practice/questions/{CONCEPT}")
+    base = f"/sessions/{session_id}/items/{CONCEPT}"
+    empty = client.post(f"{base}/answer", data={"text": "  "}, headers={"HX-Request": "true"})
+    assert empty.status_code == 200 and 'role="alert"' in empty.text
+    assert '<div id="round-body"' in empty.text
+
+    long_text = "softmax " * 2600
+    too_long = client.post(f"{base}/answer", data={"text": long_text})
+    assert too_long.status_code == 413
+    assert 'role="alert"' in too_long.text
+    assert long_text.strip()[:80] in too_long.text, "the draft is back in the box"
+
+    missing = client.get("/sessions/0123456789abcdef")
+    assert missing.status_code == 404 and "Session not found" in missing.text
+    assert "History page" in missing.text
+    wrong_item = client.post(
+        f"/sessions/{session_id}/items/no-such-item/answer", data={"text": "x"}
+    )
+    assert wrong_item.status_code == 404
+    assert "Your answer was not sent" in wrong_item.text and ">x</textarea>" in wrong_item.text
+
+
+def test_api_errors_are_sentences_with_the_engine_status(client: TestClient) -> None:
+    nothing = client.post("/api/sessions", json={})
+    assert nothing.status_code == 400 and _is_sentence(nothing.json()["detail"])
+    both = client.post("/api/sessions", json={"loop_id": "quick", "practice_item_id": CONCEPT})
+    assert both.status_code == 400 and _is_sentence(both.json()["detail"])
+    no_round = client.post("/api/sessions", json={"loop_id": "quick", "practice": True})
+    assert no_round.status_code == 400 and "round_id" in no_round.json()["detail"]
+    unknown = client.post("/api/sessions", json={"loop_id": "no-such-loop"})
+    assert unknown.status_code == 404 and _is_sentence(unknown.json()["detail"])
+    assert client.get("/api/sessions/nope").status_code == 404
+
+    session_id = client.post("/api/sessions", json={"loop_id": "quick"}).json()["id"]
+    early = client.post(f"/api/sessions/{session_id}/items/{CONCEPT}/answer", json={"text": "x"})
+    assert early.status_code == 409 and _is_sentence(early.json()["detail"])
+    debrief = client.get(f"/api/sessions/{session_id}/debrief")
+    assert debrief.status_code == 409 and _is_sentence(debrief.json()["detail"])
+
+
+def test_the_answer_is_saved_even_when_the_grader_cannot_load(tmp_path: Path) -> None:
+    application = create_app(_settings(tmp_path, grader_model=str(tmp_path / "no-model-here")))
+    with TestClient(application) as broken:
+        session_id = _start(broken, f"/practice/questions/{CONCEPT}")
+        text = "Use softmax at the output and cross-entropy loss."
+        page = broken.post(f"/sessions/{session_id}/items/{CONCEPT}/answer", data={"text": text})
+        assert page.status_code == 503
+        assert re.search(r"Your answer was saved \(id \d+\)", page.text)
+        assert text in page.text, "the answer is still on the page"
+        with _store(application).session() as session:
+            saved = session.scalars(select(Answer).where(Answer.text == text)).one()
+            assert saved.gradings == []
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+
+def test_api_runs_a_loop_and_documents_itself(client: TestClient, app: FastAPI) -> None:
+    created = client.post("/api/sessions", json={"loop_id": "amazon-mle"})
+    assert created.status_code == 201
+    session_id = created.json()["id"]
+    listed = client.get("/api/sessions").json()
+    summary = next(s for s in listed if s["id"] == session_id)
+    assert summary["status"] == "active" and summary["rounds_done"] == 0
+    assert set(summary) >= {"mode", "loop_title", "started_at", "rounds_total", "decision_label"}
+
+    view = client.post(f"/api/sessions/{session_id}/rounds/start").json()
+    first = _active(view)
+    assert first["clock"]["allotted_s"] == first["duration_min"] * 60
+    assert {"id", "kind", "title", "prompt", "status"} <= set(first["items"][0])
+    beat = client.post(f"/api/sessions/{session_id}/heartbeat")
+    assert beat.status_code == 200 and _active(beat.json())["position"] == first["position"]
+
+    # The engine's clock is its injection point: five minutes later the page shows ten left.
+    service = app.state.interviews
+    later = utcnow() + timedelta(minutes=5)
+    service.clock = lambda: later
+    try:
+        page = client.get(f"/sessions/{session_id}").text
+        remaining = float(re.search(r'data-remaining="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        assert abs(remaining - (first["duration_min"] - 5) * 60) < 5
+        # Past the end (amazon-mle: away time counts, the round ends): the next round's card.
+        end = utcnow() + timedelta(minutes=first["duration_min"] + 1)
+        service.clock = lambda: end
+        page = client.get(f"/sessions/{session_id}").text
+        assert "Next: " in page and 'class="card next-round"' in page
+    finally:
+        service.clock = utcnow
+
+    item = first["items"][0]["id"]
+    late = client.post(f"/api/sessions/{session_id}/items/{item}/skip")
+    assert late.status_code == 409 and _is_sentence(late.json()["detail"])
+    finished = client.post(f"/api/sessions/{session_id}/rounds/finish")
+    assert finished.status_code == 200
+
+    schema = client.get("/openapi.json").json()
+    paths = schema["paths"]
+    for path in (
+        "/api/sessions",
+        "/api/sessions/{session_id}",
+        "/api/sessions/{session_id}/rounds/start",
+        "/api/sessions/{session_id}/rounds/finish",
+        "/api/sessions/{session_id}/heartbeat",
+        "/api/sessions/{session_id}/items/{item_id}/answer",
+        "/api/sessions/{session_id}/items/{item_id}/follow-up",
+        "/api/sessions/{session_id}/items/{item_id}/skip",
+        "/api/sessions/{session_id}/items/{item_id}/submissions",
+        "/api/sessions/{session_id}/debrief",
+    ):
+        assert path in paths, path
+        for operation in paths[path].values():
+            assert operation["tags"] == ["sessions"]
+    assert not any(p.startswith("/sessions") for p in paths), "pages stay out of the schema"
