@@ -147,8 +147,8 @@ def test_the_quick_loop_from_start_to_debrief(
         assert run_state is not None and run_state.verdict == "AC", run_state
         assert submit_state is not None and submit_state.verdict == "AC", submit_state
         clock.advance(600)
-        service.skip(user, sid, coding.id)
-        service.finish_round(user, sid)
+        view = service.skip(user, sid, coding.id)  # "done with this problem": the round ends
+        assert view.rounds[0].status == "finished" and view.rounds[0].ended_by == "all-answered"
 
         view = service.start_round(user, sid)
         ml_round = view.rounds[1]
@@ -165,12 +165,9 @@ def test_the_quick_loop_from_start_to_debrief(
         )
         weak_story = _calibration(bank, story.id, "weak")
         service.answer(user, sid, story.id, weak_story)
-        service.skip(user, sid, story.id)
-        clock.advance(300)
-        view = service.view(user, sid)
-        assert view.status == "active" and view.rounds[1].status == "active"
-        service.finish_round(user, sid)
-        assert service.view(user, sid).status == "finished"
+        view = service.skip(user, sid, story.id)  # no follow-up for this one
+        assert view.rounds[1].ended_by == "all-answered"
+        assert view.status == "finished"
 
         debrief = service.debrief(user, sid)
         assert not debrief.pending and debrief.decision is not None

@@ -457,10 +457,12 @@ class InterviewService:
             return self._view(row, now)
 
     def finish_round(self, user_id: int, session_id: str) -> SessionView:
-        """The candidate ends the running round now."""
+        """The candidate ends the running round now (a no-op once the session is over)."""
         with self._lock(session_id), self.store.session() as session:
-            row = self._open_row(session, user_id, session_id)
+            row = self._row(session, user_id, session_id)
             now = self.clock()
+            if row.status != "active":
+                return self._view(row, now)
             self._touch(row, now)
             sr = self._active(row)
             if sr is not None:
@@ -494,11 +496,16 @@ class InterviewService:
             get_item(self.bank, item_id),
         )
 
-    @staticmethod
-    def _set_item(sr: SessionRound, item_id: str, state: dict[str, Any]) -> None:
+    def _set_item(
+        self, row: InterviewSession, sr: SessionRound, item_id: str, state: dict[str, Any]
+    ) -> None:
+        """Store an item's state; the round ends once every item is done or skipped."""
         items = dict(sr.state.get("items", {}))
         items[item_id] = state
         sr.state = {**sr.state, "items": items}
+        finished = all(i.get("status") in ("done", "skipped") for i in items.values())
+        if finished and sr.status == "active":
+            self._finish(row, sr, self.clock(), "all-answered")
 
     def _late(self, row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
         loop = _loop_of(row)
@@ -546,7 +553,7 @@ class InterviewService:
                 prompt_text=item.question.prompt,
             )
             state.update(status="answered", answer_id=saved.id, answer_text=clean, late=late)
-            self._set_item(sr, item_id, state)
+            self._set_item(row, sr, item_id, state)
             answer_id, practice = saved.id, row.mode == "practice"
             self._expire(row, now)
             round_finished = sr.status == "finished"
@@ -560,11 +567,14 @@ class InterviewService:
             row = self._row(session, user_id, session_id)
             sr = next(r for r in row.rounds if item_id in r.question_ids)
             state = dict(sr.state["items"][item_id])
-            if follow_up is not None and sr.status == "active" and not late:
-                state["follow_up"] = follow_up.model_dump(mode="json")
-            else:
-                state["status"] = "done"
-            self._set_item(sr, item_id, state)
+            # The candidate may have moved on while the answer was graded: keep their choice.
+            if state.get("status") == "answered" and state.get("answer_id") == answer_id:
+                if follow_up is not None and sr.status == "active" and not late:
+                    state["follow_up"] = follow_up.model_dump(mode="json")
+                else:
+                    state["status"] = "done"
+                self._set_item(row, sr, item_id, state)
+            round_finished = sr.status == "finished"
         return AnswerOutcome(
             answer_id=answer_id,
             item_id=item_id,
@@ -605,7 +615,7 @@ class InterviewService:
             )
             follow_up = {**follow_up, "answer_id": saved.id, "answer_text": clean}
             state.update(status="done", follow_up=follow_up, follow_up_late=late)
-            self._set_item(sr, item_id, state)
+            self._set_item(row, sr, item_id, state)
             combined = f"{state['answer_text']}\n\n{clean}"
             answer_id, parent_id, practice = saved.id, state["answer_id"], row.mode == "practice"
             round_finished = sr.status == "finished"
@@ -639,7 +649,7 @@ class InterviewService:
                 state["status"] = "done"
             elif state.get("status") == "open":
                 state["status"] = "done" if state.get("submissions") else "skipped"
-            self._set_item(sr, item_id, state)
+            self._set_item(row, sr, item_id, state)
             return self._view(row, now)
 
     def submit_code(
@@ -688,7 +698,7 @@ class InterviewService:
             sr = next(r for r in row.rounds if r.id == round_pk)
             state = dict(sr.state["items"].get(item_id, {"status": "open"}))
             state["submissions"] = [*state.get("submissions", []), submission_id]
-            self._set_item(sr, item_id, state)
+            self._set_item(row, sr, item_id, state)
         return submission_id
 
     # -- scorecards and debrief ----------------------------------------------------------------
