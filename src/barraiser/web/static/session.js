@@ -110,6 +110,7 @@
   var remaining = parseFloat(timer.getAttribute("data-remaining"));
   var syncedAt = Date.now();
   var announced = {};
+  var ended = false;
   THRESHOLDS.forEach(function (t) {
     if (remaining <= t[0]) announced[t[0]] = true; // already past when the page opened
   });
@@ -130,6 +131,7 @@
     return remaining - (Date.now() - syncedAt) / 1000;
   }
   function render() {
+    if (ended) return; // the round is over: the clock stays where it stopped
     var left = now();
     timer.classList.toggle("timer--low", left <= 300);
     timer.classList.toggle("timer--over", left <= 0);
@@ -163,10 +165,10 @@
   render();
 
   // -- heartbeat -------------------------------------------------------------------------------
-  var ended = false;
   function roundEnded() {
     if (ended) return;
     ended = true;
+    labelNode.textContent = "Round over";
     var unsent = Array.prototype.filter.call(
       document.querySelectorAll("textarea[data-answer]"),
       function (box) {
