@@ -171,7 +171,7 @@ def test_quick_loop_next_round_card_and_coding_round_page(client: TestClient) ->
     assert f'"submit_url": "/api/sessions/{session_id}/items/{item["id"]}/submissions"' in page
     assert 'id="problem-config"' in page and "problem.js" in page and "session.js" in page
     assert f'action="/sessions/{session_id}/items/{item["id"]}/skip"' in page
-    assert "Done with this problem" in page
+    assert "Done with this problem (ends the round)" in page  # its only item
     # Ending the round asks first, without JavaScript: a <details> holding the form.
     assert re.search(
         r'<details class="end-round">.*?action="/sessions/[0-9a-f]+/rounds/finish"', page, re.S
@@ -259,6 +259,7 @@ def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     assert "compare on held-out data" in page and "Your grade" in page
     assert f'href="/sessions/{session_id}?item={other}">Next question' in page
 
+    assert "Skip it and end the round" in client.get(f"/sessions/{session_id}?item={other}").text
     last = client.post(f"/sessions/{session_id}/items/{other}/skip", follow_redirects=False)
     assert last.status_code == 303 and last.headers["location"] == f"/sessions/{session_id}"
     end = client.get(f"/sessions/{session_id}", follow_redirects=False)
