@@ -225,6 +225,9 @@ def test_an_answer_is_saved_even_when_the_grader_cannot_run(
             select(Answer).where(Answer.question_id == "bagging-vs-boosting")
         ).one()
         assert saved.session_round_id is not None and saved.text.startswith("Precision")
+    # The question opens again with the text, so it can be sent once the grader is back.
+    item = service.view(user, sid).rounds[0].items[0]
+    assert item.status == "open" and item.answer_text == saved.text
 
 
 def test_practice_shows_the_grade_at_once(

@@ -416,3 +416,11 @@ def test_api_runs_a_loop_and_documents_itself(client: TestClient, app: FastAPI) 
         for operation in paths[path].values():
             assert operation["tags"] == ["sessions"]
     assert not any(p.startswith("/sessions") for p in paths), "pages stay out of the schema"
+
+
+def test_home_offers_to_continue_an_active_session(tmp_path: Path) -> None:
+    with TestClient(create_app(_settings(tmp_path))) as fresh:
+        assert "Continue your session" not in fresh.get("/").text
+        sid = _session_id(fresh.post("/loops/quick/start", follow_redirects=False))
+        page = fresh.get("/").text
+        assert "Continue your session" in page and f'href="/sessions/{sid}"' in page

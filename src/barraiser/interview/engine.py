@@ -294,7 +294,7 @@ class InterviewService:
     def _view(self, row: InterviewSession, now: datetime) -> SessionView:
         loop = _loop_of(row)
         rounds = loop.rounds()
-        stage_titles = {r.id: s.title for s in loop.stages for r in s.rounds}
+        stages = {r.id: s for s in loop.stages for r in s.rounds}
         views = []
         for sr in row.rounds:
             rnd = rounds[sr.position]
@@ -304,7 +304,8 @@ class InterviewService:
                     round_id=sr.round_id,
                     title=rnd.title,
                     kind=rnd.kind,
-                    stage_title=stage_titles.get(rnd.id, ""),
+                    stage_title=stages[rnd.id].title,
+                    stage_description=stages[rnd.id].description,
                     interviewer=rnd.interviewer,
                     duration_min=rnd.duration_min,
                     bar_raiser=rnd.bar_raiser,
@@ -326,6 +327,7 @@ class InterviewService:
             finished_at=row.finished_at,
             rounds=views,
             away_time=loop.timing.away_time,
+            on_timeout=loop.timing.on_timeout,
         )
 
     def _clock_view(self, sr: SessionRound, rnd: Round, timing: Timing, now: datetime) -> ClockView:
@@ -561,6 +563,14 @@ class InterviewService:
         try:
             result = answers.grade_saved(user_id, answer_id, target, clean, record_review=False)
         except AnswerError as exc:
+            # The answer stays stored; the question opens again (with the text) to resend.
+            with self._lock(session_id), self.store.session() as session:
+                row = self._row(session, user_id, session_id)
+                sr = next(r for r in row.rounds if item_id in r.question_ids)
+                state = dict(sr.state["items"][item_id])
+                if state.get("answer_id") == answer_id and sr.status == "active":
+                    state["status"] = "open"
+                    self._set_item(row, sr, item_id, state)
             raise InterviewError(exc.message, exc.status_code) from None
         follow_up = _follow_up_of(result)
         with self._lock(session_id), self.store.session() as session:

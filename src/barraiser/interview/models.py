@@ -72,6 +72,7 @@ class RoundView(BaseModel):
     title: str
     kind: str
     stage_title: str
+    stage_description: str = ""
     interviewer: str
     duration_min: int
     bar_raiser: bool
@@ -99,6 +100,7 @@ class SessionView(BaseModel):
     finished_at: datetime | None
     rounds: list[RoundView]
     away_time: Literal["counts", "paused"]
+    on_timeout: Literal["end-round", "overtime"] = "end-round"
 
     def active_round(self) -> RoundView | None:
         return next((r for r in self.rounds if r.status == "active"), None)

@@ -21,6 +21,7 @@ from barraiser.content.bank import get_bank
 from barraiser.interview.submissions import JudgeFn, SubmissionLimits
 from barraiser.web.routes import (
     api,
+    debrief_pages,
     grading_api,
     grading_pages,
     judge_api,
@@ -196,6 +197,7 @@ def create_app(
     app.include_router(problem_pages.router)
     app.include_router(session_api.router)
     app.include_router(session_pages.router)
+    app.include_router(debrief_pages.router)
     app.include_router(review_pages.router)
     app.include_router(progress_pages.router)
     install_labs(app)

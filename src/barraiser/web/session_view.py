@@ -10,7 +10,7 @@ from barraiser.interview.answers import AnswerService
 from barraiser.interview.models import ItemView, RoundView, SessionView
 from barraiser.web.grading_models import GradedAnswer
 from barraiser.web.judge_models import LANGUAGE_LABELS, ProblemDetail
-from barraiser.web.routes.problem_pages import _first_sample_input, _json_for_script, _sample_args
+from barraiser.web.routes.problem_pages import first_sample_input, json_for_script, sample_args
 
 ITEM_STATUS_LABELS = {
     "open": "to answer",
@@ -58,13 +58,8 @@ HELPERS: dict[str, Any] = {
 
 def next_context(bank: Bank, view: SessionView) -> dict[str, Any]:
     upcoming = view.next_round()
-    loop = bank.loops.get(view.loop_id)
-    stage_description = ""
-    if loop is not None and upcoming is not None:
-        stage = next(
-            (s for s in loop.stages if any(r.id == upcoming.round_id for r in s.rounds)), None
-        )
-        stage_description = stage.description if stage is not None else ""
+    # The session's own snapshot of the loop: right for practice and for edited loop files.
+    stage_description = upcoming.stage_description if upcoming is not None else ""
     return {
         **HELPERS,
         "session": view,
@@ -89,7 +84,6 @@ def round_context(
     item_id: str | None,
 ) -> dict[str, Any]:
     item = _pick_item(current, item_id)
-    loop = bank.loops.get(view.loop_id)
     context: dict[str, Any] = {
         **HELPERS,
         "session": view,
@@ -97,7 +91,7 @@ def round_context(
         "round_number": view.rounds.index(current) + 1,
         "item": item,
         "bank": bank,
-        "on_timeout": loop.timing.on_timeout if loop is not None else "end-round",
+        "on_timeout": view.on_timeout,
         "grading": None,
         "follow_up_grading": None,
         "problem": None,
@@ -146,7 +140,7 @@ def _coding_context(bank: Bank, view: SessionView, item: ItemView) -> dict[str, 
         "starter": detail.starter_code,
         "languages": LANGUAGE_LABELS,
         "params": [p.name for p in detail.signature.params] if detail.signature else [],
-        "sample_input": _first_sample_input(detail),
+        "sample_input": first_sample_input(detail),
         # The session's own endpoint records the run against the item; drafts are kept per
         # session so an earlier attempt on the problem page does not leak into the interview.
         "submit_url": f"/api/sessions/{view.id}/items/{item.id}/submissions",
@@ -155,6 +149,6 @@ def _coding_context(bank: Bank, view: SessionView, item: ItemView) -> dict[str, 
     return {
         "problem": detail,
         "languages": LANGUAGE_LABELS,
-        "config_json": _json_for_script(config),
-        "sample_args": _sample_args,
+        "config_json": json_for_script(config),
+        "sample_args": sample_args,
     }

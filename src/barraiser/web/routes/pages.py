@@ -60,10 +60,18 @@ def render_error(
 
 
 @router.get("/")
-def home(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
+def home(
+    request: Request, bank: BankDep, templates: TemplatesDep, user_id: CurrentUserDep
+) -> Response:
     """The Amazon MLE loop as a timeline, the other loops, and a way into the bank."""
     main = _main_loop(bank)
     others = [loop for loop in bank.loops.values() if main is None or loop.id != main.id]
+    interviews = getattr(request.app.state, "interviews", None)
+    active = (
+        [s for s in interviews.list_sessions(user_id) if s.status == "active"]
+        if interviews is not None
+        else []
+    )
     return templates.TemplateResponse(
         request,
         "home.html",
@@ -73,6 +81,7 @@ def home(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
             "bank": bank,
             "question_total": len(bank.questions),
             "kind_counts": kind_counts(bank),
+            "active_sessions": active,
         },
     )
 

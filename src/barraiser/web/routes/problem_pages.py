@@ -16,7 +16,7 @@ from barraiser.web.routes.pages import render_error
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
-def _json_for_script(value: object) -> Markup:
+def json_for_script(value: object) -> Markup:
     # Safe inside <script type="application/json">: "<", ">" and "&" cannot close the tag.
     text = json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
@@ -55,7 +55,7 @@ def problem_page(
         "starter": detail.starter_code,
         "languages": LANGUAGE_LABELS,
         "params": [p.name for p in detail.signature.params] if detail.signature else [],
-        "sample_input": _first_sample_input(detail),
+        "sample_input": first_sample_input(detail),
     }
     return templates.TemplateResponse(
         request,
@@ -63,18 +63,18 @@ def problem_page(
         {
             "p": detail,
             "languages": LANGUAGE_LABELS,
-            "config_json": _json_for_script(config),
-            "sample_args": _sample_args,
+            "config_json": json_for_script(config),
+            "sample_args": sample_args,
         },
     )
 
 
-def _sample_args(args: dict[str, object]) -> str:
+def sample_args(args: dict[str, object]) -> str:
     """``prices = [4, 11]`` then ``target = 18``, one argument per line."""
     return "\n".join(f"{name} = {json.dumps(value)}" for name, value in args.items())
 
 
-def _first_sample_input(detail: ProblemDetail) -> str:
+def first_sample_input(detail: ProblemDetail) -> str:
     """The custom-input box starts with the first sample, in the form the judge reads."""
     if not detail.samples:
         return ""
