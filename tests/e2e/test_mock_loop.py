@@ -1,0 +1,261 @@
+"""The quick loop end to end, as a candidate does it: Chromium, a real `barraiser serve`, the real
+judge and grader, from the home page to the debrief and its exports.
+
+Screenshots of each stage are saved under ``test-output/e2e/`` (loop-start, loop-round-coding,
+loop-round-answer, loop-follow-up, loop-next-round, loop-debrief, history, review, progress);
+the test prints how long it took.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _support import SCREENSHOTS, Problems, Server, new_page
+
+from barraiser.content.bank import get_bank
+from barraiser.content.loader import Bank
+
+pytestmark = pytest.mark.e2e
+
+# The first answer loads the embedding model (10-30 s here, more on a busy machine).
+GRADE_TIMEOUT_MS = 180_000
+JUDGE_TIMEOUT_MS = 90_000
+FOLLOW_UP_ANSWER = (
+    "I would check it on a held-out validation set first, then watch the same metric online "
+    "after launch, because offline gains do not always carry over."
+)
+# An exported file must not load anything: no src/href pointing at http(s) addresses.
+_EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+def _calibration(bank: Bank, question_id: str, level: str) -> str:
+    question = bank.questions[question_id]
+    return next(c.answer for c in question.calibration if c.level == level)
+
+
+def _story(bank: Bank, question_id: str) -> str:
+    """A behavioural answer from the bank: its partial calibration answer, or (most stories have
+    no calibration answers) the model answer without its closing paragraph (the lesson)."""
+    question = bank.questions[question_id]
+    partial = [c.answer for c in question.calibration if c.level == "partial"]
+    if partial:
+        return partial[0]
+    assert question.model_answer, f"{question_id} has neither calibration nor model answer"
+    paragraphs = question.model_answer.strip().split("\n\n")
+    return "\n\n".join(paragraphs[:-1] or paragraphs)
+
+
+def _reference(bank: Bank, problem_id: str) -> str:
+    """The problem's Python solution that the content promises is Accepted."""
+    loaded = bank.problems[problem_id]
+    solution = next(
+        s for s in loaded.problem.solutions if s.file.endswith(".py") and s.expect == "AC"
+    )
+    return loaded.solution_path(solution).read_text()
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _type_code(page: Any, code: str) -> None:
+    """Replace the editor's text as a user would: focus, select all, type (pasted as text)."""
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)
+
+
+def _verdict(page: Any) -> str:
+    shown = page.locator("#results .result-summary .verdict")
+    shown.wait_for(state="visible", timeout=JUDGE_TIMEOUT_MS)
+    verdict: str = shown.get_attribute("data-verdict")
+    return verdict
+
+
+def _current_item(page: Any, not_this: str | None = None) -> str:
+    """The id of the free-text question on the round page (waits for a new one if asked)."""
+    page.wait_for_function(
+        "prev => { const q = document.querySelector('.session-item');"
+        " return q && q.dataset.item !== prev; }",
+        arg=not_this,
+    )
+    item_id: str = page.locator(".session-item").get_attribute("data-item")
+    return item_id
+
+
+def _data_dir(server: Server) -> Path:
+    # conftest's server keeps its data folder next to its log.
+    folder = server.log.parent / "data"
+    assert (folder / "barraiser.db").exists(), f"no store in {folder}"
+    return folder
+
+
+def _cli_report(server: Server, session_id: str) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BARRAISER_")}
+    env.update(
+        BARRAISER_DATA_DIR=str(_data_dir(server)),
+        BARRAISER_CONFIG=str(server.log.parent / "no-config.toml"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "barraiser", "report", session_id, "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: Any) -> None:
+    started = time.monotonic()
+    bank = get_bank()
+    problems = Problems()
+    page = new_page(
+        browser, problems, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+
+    # From the home page to the quick loop's start page.
+    page.goto(server.base + "/")
+    page.locator(".loop-card").get_by_role("link", name="Quick loop").click()
+    page.wait_for_url("**/loops/quick")
+    assert page.get_by_role("heading", name="What to expect").is_visible()
+    page.screenshot(path=SCREENSHOTS / "loop-start.png", full_page=True)
+    page.get_by_test_id("start-loop").click()
+    page.wait_for_url(re.compile(r"/sessions/[0-9a-zA-Z_-]+$"))
+    session_id = page.url.rsplit("/", 1)[1]
+    assert page.get_by_role("heading", name="Next: Coding").is_visible()
+
+    # Round 1, coding: the problem is picked at random; solve it with its reference solution.
+    page.get_by_test_id("start-round").click()
+    coding = page.locator(".session-coding")
+    coding.wait_for()
+    problem_id = coding.get_attribute("data-problem")
+    assert problem_id in bank.problems
+    assert page.get_by_test_id("timer").is_visible()
+    page.wait_for_selector(".cm-editor .cm-content")
+    _type_code(page, _reference(bank, problem_id))
+    page.get_by_role("button", name="Run samples").click()
+    assert _verdict(page) == "AC"
+    page.get_by_role("button", name="Submit").click()
+    # Only a submit has hidden tests: their rows show the submit's result has arrived.
+    page.locator('#results .test-row[data-hidden="true"]').first.wait_for(timeout=JUDGE_TIMEOUT_MS)
+    assert _verdict(page) == "AC"
+    rows = page.locator("#results .test-row")
+    assert page.locator('#results .test-row[data-verdict="AC"]').count() == rows.count()
+    page.screenshot(path=SCREENSHOTS / "loop-round-coding.png", full_page=True)
+    page.get_by_role("button", name="Done with this problem (ends the round)").click()
+
+    # Between rounds: the next round's card.
+    page.get_by_role("heading", name="Next: ML concepts and a Leadership Principle").wait_for()
+    page.screenshot(path=SCREENSHOTS / "loop-next-round.png", full_page=True)
+    page.get_by_test_id("start-round").click()
+
+    # Round 2, an ML concept: a strong answer, sent with Ctrl+Enter.
+    concept_id = _current_item(page)
+    assert bank.questions[concept_id].kind == "concept"
+    strong = _calibration(bank, concept_id, "strong")
+    box = page.get_by_label("Answer as you would say it to the interviewer")
+    box.fill(strong)
+    assert page.locator("#answer-count").inner_text() == f"{len(strong.split())} words"
+    page.screenshot(path=SCREENSHOTS / "loop-round-answer.png", full_page=True)
+    box.press("Control+Enter")
+    question = page.locator(".follow-up-question")
+    question.wait_for(timeout=GRADE_TIMEOUT_MS)
+    follow_up = question.inner_text()
+    assert follow_up.strip()
+    # The answer is shown back as sent; keyboard users land on the follow-up.
+    assert _words(page.locator(".session-given .given-text").inner_text()) == _words(strong)
+    assert page.evaluate("document.activeElement.id") == "follow-up-title"
+    page.screenshot(path=SCREENSHOTS / "loop-follow-up.png", full_page=True)
+
+    # The follow-up: typed, then Tab to Send and Enter.
+    reply = page.get_by_label("Your answer to the follow-up")
+    reply.fill(FOLLOW_UP_ANSWER)
+    reply.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Send"
+    page.keyboard.press("Enter")
+
+    # The Leadership Principle story: a calibration answer; its follow-up skipped.
+    story_id = _current_item(page, not_this=concept_id)
+    assert bank.questions[story_id].kind == "behavioral"
+    story = _story(bank, story_id)
+    page.get_by_label("Answer as you would say it to the interviewer").fill(story)
+    page.get_by_role("button", name="Send answer").click()
+    skip = page.get_by_role("button", name="Skip the follow-up and end the round")
+    skip.wait_for(timeout=GRADE_TIMEOUT_MS)
+    skip.click()
+
+    # The debrief: decision, rounds, charts, moments quoting what was typed, study plan.
+    page.wait_for_url(f"**/sessions/{session_id}/debrief")
+    decision = page.locator(".rp-decision .rp-verdict strong").inner_text().strip()
+    assert decision in {"Hire", "No hire"}
+    assert page.locator(".rp-reasons li").count() >= 1
+    round_rows = page.locator("section[aria-labelledby=rp-rounds] tbody tr")
+    assert round_rows.count() == 2
+    assert "Coding" in round_rows.first.inner_text()
+    assert page.locator("figure.chart-radar svg").is_visible()
+    assert page.locator(".chart-heatmap").is_visible()
+    assert page.locator("figure.chart-time svg").is_visible()
+    typed = _words(f"{strong} {FOLLOW_UP_ANSWER} {story}")
+    quotes = [_words(q) for q in page.locator(".rp-moment .rp-quote").all_inner_texts()]
+    assert quotes, "no moment quotes the candidate"
+    assert all(q in typed for q in quotes), quotes
+    study = page.locator(".rp-study > li")
+    assert study.count() >= 1
+    assert page.locator(".rp-study li ul li").count() >= 1  # missed key points are named
+    links = page.locator(".rp-study a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert any(h.startswith(("/questions/", "/labs/", "/problems/")) for h in links), links
+    assert page.request.get(server.base + links[0]).ok
+    coding_card = page.locator("#rp-round-0")
+    assert "Verdict AC" in coding_card.inner_text()
+    assert FOLLOW_UP_ANSWER in _words(page.locator("#rp-round-1").text_content() or "")
+    page.screenshot(path=SCREENSHOTS / "loop-debrief.png", full_page=True)
+
+    # Export: the HTML report stands alone and carries the decision; the JSON and the CLI agree.
+    with page.expect_download() as html_download:
+        page.get_by_role("link", name="Download the report (HTML)").click()
+    html = Path(html_download.value.path()).read_text()
+    assert html_download.value.suggested_filename.endswith(".html")
+    assert not _EXTERNAL.findall(html), _EXTERNAL.findall(html)[:5]
+    assert "<script" not in html.lower()
+    assert decision in html and session_id in html
+    with page.expect_download() as json_download:
+        page.get_by_role("link", name="Download the data (JSON)").click()
+    exported = json.loads(Path(json_download.value.path()).read_text())
+    assert exported["session_id"] == session_id
+    assert exported["decision"]["label"] == decision
+    from_cli = _cli_report(server, session_id)
+    assert from_cli["decision"] == exported["decision"]
+
+    # History, review and progress, from the navigation.
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link", name="History").click()
+    page.wait_for_url("**/sessions")
+    row = page.locator(f'.session-row[data-session="{session_id}"]')
+    assert decision in row.inner_text()
+    page.screenshot(path=SCREENSHOTS / "history.png", full_page=True)
+    nav.get_by_role("link", name="Review").click()
+    page.wait_for_url("**/review")
+    assert page.locator(".review-empty").count() == 0  # the loop's questions became cards
+    page.screenshot(path=SCREENSHOTS / "review.png", full_page=True)
+    nav.get_by_role("link", name="Progress").click()
+    page.wait_for_url("**/progress")
+    assert page.locator(".progress-empty").count() == 0
+    assert page.locator("figure.chart").count() >= 1
+    page.screenshot(path=SCREENSHOTS / "progress.png", full_page=True)
+
+    assert problems.items == [], "\n".join(problems.items)
+    print(f"\nquick loop in the browser: {time.monotonic() - started:.1f} s")
