@@ -16,8 +16,9 @@ import jinja2
 from markupsafe import Markup
 
 from barraiser import __version__
-from barraiser.content.schemas import RATINGS, Rating
+from barraiser.content.schemas import RATINGS
 from barraiser.interview import charts
+from barraiser.interview.decision import RATING_LABELS
 from barraiser.interview.models import Debrief, Scorecard
 
 if TYPE_CHECKING:
@@ -25,12 +26,6 @@ if TYPE_CHECKING:
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
-RATING_LABELS: dict[Rating, str] = {
-    "strong-no": "strong no",
-    "no": "no",
-    "inclined": "inclined to hire",
-    "strong-hire": "strong hire",
-}
 #: Rating values (1-4) as words, for the heat map's cells and the competency table.
 VALUE_LABELS: dict[int, str] = {i + 1: RATING_LABELS[r] for i, r in enumerate(RATINGS)}
 
