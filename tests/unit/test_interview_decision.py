@@ -200,3 +200,12 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
         assert any(e.kind == "unanswered" for e in principles[lp_id].evidence)
     late = text_outcome(get_item(bank, concept.id), TextAttempt("x", None, None, result, late=True))
     assert late.score == 0 and late.late
+
+
+def test_a_quote_is_a_whole_sentence_even_when_the_answer_is_hard_wrapped() -> None:
+    bank = get_bank()
+    story = next(q for q in bank.questions.values() if q.kind == "behavioral")
+    wrapped = "I like that ML is used everywhere in\nthe business. In my job we built one."
+    result = {"score": 10.0, "key_points": [], "misconceptions": []}
+    outcome = text_outcome(get_item(bank, story.id), TextAttempt(wrapped, None, None, result))
+    assert outcome.best_quote == "I like that ML is used everywhere in the business."

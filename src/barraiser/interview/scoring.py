@@ -83,8 +83,11 @@ def coding_score(attempt: CodeAttempt) -> tuple[float | None, str | None, int | 
 
 
 def _first_sentence(text: str) -> str:
-    cut = min((i for i in (text.find(". "), text.find("\n")) if i > 0), default=len(text))
-    sentence = text[: cut + 1].strip()
+    """The answer's first sentence (hard-wrapped lines joined), cut at 240 characters."""
+    from barraiser.grading.text import split_sentences
+
+    sentences = split_sentences(text)
+    sentence = " ".join((sentences[0].text if sentences else text).split())
     return sentence if len(sentence) <= 240 else sentence[:237].rstrip() + "…"
 
 
