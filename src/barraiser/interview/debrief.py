@@ -40,6 +40,11 @@ def _moments(scorecards: Sequence[Scorecard]) -> tuple[list[Moment], list[Moment
     )
 
 
+def _listed(points: Sequence[str]) -> str:
+    """Key points as one sentence: "a; b; c." (each point's own full stop dropped)."""
+    return "; ".join(p.strip().rstrip(".") for p in points) + "."
+
+
 def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
     score = outcome.score or 0.0
     if outcome.kind == "coding":
@@ -61,13 +66,13 @@ def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
         quote, why = outcome.best_quote, "Answered after time ran out, so it did not count."
     elif strong:
         quote = outcome.best_quote
-        why = "Covered: " + "; ".join(outcome.covered[:3]) if outcome.covered else "Answered."
+        why = "Covered: " + _listed(outcome.covered[:3]) if outcome.covered else "Answered."
     elif outcome.misconceptions:
         first = outcome.misconceptions[0]
         quote, why = first.quote, f"Stated a misconception: {first.text}"
     else:
         quote = outcome.best_quote
-        why = "Missed: " + "; ".join(outcome.missed[:3]) if outcome.missed else "A thin answer."
+        why = "Missed: " + _listed(outcome.missed[:3]) if outcome.missed else "A thin answer."
     return Moment(
         round_title=card.title,
         item_id=outcome.item_id,
