@@ -59,12 +59,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(folder: Path) -> FastAPI:
-    built = create_app(_settings(folder), judge_slots=1)
-    # Until app.py includes this router, include it here (once).
-    paths = {getattr(route, "path", "") for route in built.routes}
-    if "/sessions/{session_id}/debrief" not in paths:
-        built.include_router(debrief_pages.router)
-    return built
+    return create_app(_settings(folder), judge_slots=1)
 
 
 @pytest.fixture(scope="module")
