@@ -209,3 +209,26 @@ def test_a_quote_is_a_whole_sentence_even_when_the_answer_is_hard_wrapped() -> N
     result = {"score": 10.0, "key_points": [], "misconceptions": []}
     outcome = text_outcome(get_item(bank, story.id), TextAttempt(wrapped, None, None, result))
     assert outcome.best_quote == "I like that ML is used everywhere in the business."
+
+
+def test_partly_made_points_are_told_apart_from_missed_ones() -> None:
+    bank = get_bank()
+    concept = next(q for q in bank.questions.values() if q.kind == "concept" and q.rubric)
+    assert concept.rubric is not None
+    first, second = concept.rubric.key_points[:2]
+    result = {
+        "score": 40.0,
+        "key_points": [
+            {"id": first.id, "text": first.text, "status": "partly", "similarity": 0.5},
+            {"id": second.id, "text": second.text, "status": "missed", "similarity": 0.1},
+        ],
+        "misconceptions": [],
+    }
+    outcome = text_outcome(
+        get_item(bank, concept.id), TextAttempt("An answer.", None, None, result)
+    )
+    assert outcome.partly == [first.text] and outcome.missed == [second.text]
+    from barraiser.interview.scoring import item_evidence
+
+    kinds = [e.kind for e in item_evidence(outcome)]
+    assert kinds == ["partly", "missed"]

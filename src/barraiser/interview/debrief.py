@@ -66,13 +66,19 @@ def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
         quote, why = outcome.best_quote, "Answered after time ran out, so it did not count."
     elif strong:
         quote = outcome.best_quote
-        why = "Covered: " + _listed(outcome.covered[:3]) if outcome.covered else "Answered."
+        if outcome.covered:
+            why = "Covered: " + _listed(outcome.covered[:3])
+        elif outcome.partly:
+            why = "Partly covered: " + _listed(outcome.partly[:3])
+        else:
+            why = "Answered, without a key point fully made."
     elif outcome.misconceptions:
         first = outcome.misconceptions[0]
         quote, why = first.quote, f"Stated a misconception: {first.text}"
     else:
         quote = outcome.best_quote
-        why = "Missed: " + _listed(outcome.missed[:3]) if outcome.missed else "A thin answer."
+        gaps = outcome.missed or outcome.partly
+        why = "Missed: " + _listed(gaps[:3]) if gaps else "A thin answer."
     return Moment(
         round_title=card.title,
         item_id=outcome.item_id,
@@ -89,7 +95,7 @@ def _study_plan(scorecards: Sequence[Scorecard], bank: Bank) -> list[StudyItem]:
     for card in scorecards:
         for o in card.items:
             weak = o.score is not None and o.score < STUDY_BELOW
-            if not (o.missed or o.misconceptions or weak or not o.answered):
+            if not (o.missed or o.partly or o.misconceptions or weak or not o.answered):
                 continue
             related: list[tuple[str, str]] = []
             question = bank.questions.get(o.item_id)
@@ -123,6 +129,7 @@ def _study_plan(scorecards: Sequence[Scorecard], bank: Bank) -> list[StudyItem]:
                     url=o.url,
                     score=o.score,
                     missed=missed,
+                    partly=list(o.partly),
                     misconceptions=[m.text for m in o.misconceptions],
                     labs=[(lab, _lab_title(lab)) for lab in o.labs],
                     related=related,

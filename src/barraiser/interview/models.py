@@ -147,7 +147,8 @@ class ItemOutcome(BaseModel):
     follow_up_question: str | None = None
     follow_up_answer: str | None = None
     covered: list[str] = Field(default_factory=list, description="Key points covered.")
-    missed: list[str] = Field(default_factory=list, description="Key points missed or partly.")
+    partly: list[str] = Field(default_factory=list, description="Key points only partly made.")
+    missed: list[str] = Field(default_factory=list, description="Key points missed.")
     misconceptions: list[Evidence] = Field(default_factory=list)
     best_quote: str | None = None
     verdict: str | None = None
@@ -220,6 +221,7 @@ class StudyItem(BaseModel):
     url: str
     score: float | None
     missed: list[str]
+    partly: list[str] = Field(default_factory=list, description="Key points only partly made.")
     misconceptions: list[str] = Field(default_factory=list)
     labs: list[tuple[str, str]] = Field(default_factory=list, description="(lab id, title).")
     related: list[tuple[str, str]] = Field(default_factory=list, description="(url, title).")

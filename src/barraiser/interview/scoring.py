@@ -106,7 +106,8 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
         (p for p in points if p.get("status") == "covered"),
         key=lambda p: -float(p.get("similarity", 0.0)),
     )
-    missed = [p["text"] for p in points if p.get("status") in ("missed", "partly")]
+    missed = [p["text"] for p in points if p.get("status") == "missed"]
+    partly = [p["text"] for p in points if p.get("status") == "partly"]
     misconceptions = [
         Evidence(
             item_id=item.id,
@@ -127,6 +128,7 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
         follow_up_question=attempt.follow_up_question,
         follow_up_answer=attempt.follow_up_answer,
         covered=[p["text"] for p in covered],
+        partly=partly,
         missed=missed,
         misconceptions=misconceptions,
         best_quote=best_quote or _first_sentence(attempt.answer_text),
@@ -195,6 +197,8 @@ def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
         out.append(ev("covered", f"Covered: {text}"))
     if outcome.best_quote and outcome.covered:
         out[-1] = out[-1].model_copy(update={"quote": outcome.best_quote})
+    for text in outcome.partly[:_MAX_EVIDENCE]:
+        out.append(ev("partly", f"Partly: {text}"))
     for text in outcome.missed[:_MAX_EVIDENCE]:
         out.append(ev("missed", f"Missed: {text}"))
     out.extend(outcome.misconceptions[:_MAX_EVIDENCE])
