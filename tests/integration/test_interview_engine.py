@@ -266,3 +266,26 @@ def test_refusals_are_sentences(store: Store, bank: Bank) -> None:
         service.answer(user, sid, coding.id, "words")
     with pytest.raises(InterviewError, match="not finished"):
         service.debrief(user, sid)
+
+
+def test_the_amazon_loop_runs_every_round_and_the_bar_raiser_vetoes(
+    store: Store, bank: Bank
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    sid = service.start_loop(user, "amazon-mle", seed=9)
+    loop = bank.loop("amazon-mle")
+    assert [r.round_id for r in service.view(user, sid).rounds] == [r.id for r in loop.rounds()]
+    for _ in loop.rounds():  # every round started and ended with nothing answered
+        view = service.start_round(user, sid)
+        clock.advance(60)
+        service.finish_round(user, sid)
+    assert service.view(user, sid).status == "finished"
+    debrief = service.debrief(user, sid)
+    assert debrief.decision is not None and not debrief.decision.hire
+    assert debrief.decision.vetoed
+    assert debrief.decision.reasons[0].startswith("The Bar Raiser (Bar Raiser) rated you")
+    assert all(card.rating == "strong-no" for card in debrief.scorecards)
+    assert all(card.used_s == 60 for card in debrief.scorecards)
+    assert len(debrief.study_plan) == sum(len(r.items) for r in view.rounds)
