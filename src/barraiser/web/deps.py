@@ -1,4 +1,5 @@
-"""Typed dependencies for routes: settings, bank, templates, judge, answers and current user."""
+"""Typed dependencies for routes: settings, bank, templates, store, judge, answers, interviews
+and the current user."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.engine import InterviewService
 from barraiser.interview.submissions import SubmissionService
+from barraiser.store import Store
 
 
 def _settings(request: Request) -> Settings:
@@ -54,6 +56,14 @@ def _answers(request: Request) -> AnswerService:
     return service
 
 
+def _store(request: Request) -> Store:
+    store: Store | None = getattr(request.app.state, "store", None)
+    if store is None:
+        raise HTTPException(503, "The store is not open yet; try again in a few seconds.")
+    return store
+
+
+StoreDep = Annotated[Store, Depends(_store)]
 SubmissionsDep = Annotated[SubmissionService, Depends(_submissions)]
 AnswersDep = Annotated[AnswerService, Depends(_answers)]
 CurrentUserDep = Annotated[int, Depends(_current_user)]

@@ -84,10 +84,13 @@ class ProblemDetail(ProblemSummary):
         )
 
 
-class SubmissionIn(BaseModel):
-    """Code to run on the samples (``run``), on your own input (``custom``) or to submit."""
+class CodeIn(BaseModel):
+    """Code to run on the samples (``run``), on your own input (``custom``) or to submit.
 
-    problem_id: str = Field(examples=["two-sum"])
+    The body of a session's coding item; ``SubmissionIn`` adds the problem for the judge's own
+    endpoint.
+    """
+
     language: LanguageIn
     source: str = Field(description="The program; at most 64 KiB of UTF-8.")
     mode: ModeIn = Field(
@@ -99,6 +102,12 @@ class SubmissionIn(BaseModel):
         description="For mode custom: standard input (stdio) or one JSON object of arguments "
         "(function style); at most 1 MiB.",
     )
+
+
+class SubmissionIn(CodeIn):
+    """Code for one problem of the bank, to run on the samples, on your own input or to submit."""
+
+    problem_id: str = Field(examples=["two-sum"])
 
 
 class SubmissionAccepted(BaseModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from barraiser.interview.answers import MAX_ANSWER_CHARS
-from barraiser.web.judge_models import LanguageIn, ModeIn
 
 
 class SessionIn(BaseModel):
@@ -40,20 +39,4 @@ class TextIn(BaseModel):
         default=None,
         description=f"The candidate's answer; at most {MAX_ANSWER_CHARS:,} characters.",
         examples=["Precision is TP / (TP + FP): of what we flagged, how much was right ..."],
-    )
-
-
-class CodeIn(BaseModel):
-    """Code for a coding item of the session: run on the samples, on custom input, or submit."""
-
-    language: LanguageIn
-    source: str = Field(description="The program; at most 64 KiB of UTF-8.")
-    mode: ModeIn = Field(
-        default="run",
-        description="run: the samples; custom: custom_input only; submit: the hidden tests too.",
-    )
-    custom_input: str | None = Field(
-        default=None,
-        description="For mode custom: standard input (stdio) or one JSON object of arguments "
-        "(function style); at most 1 MiB.",
     )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -15,22 +15,12 @@ from barraiser.content.loader import Bank
 from barraiser.interview.charts import line_chart
 from barraiser.interview.progress import Progress, Series, progress
 from barraiser.store import Store
-from barraiser.web.deps import BankDep, CurrentUserDep, TemplatesDep
+from barraiser.web.deps import BankDep, CurrentUserDep, StoreDep, TemplatesDep
 
 router = APIRouter()
 
 #: Questions suggested per weak competency.
 SUGGESTIONS = 3
-
-
-def _store(request: Request) -> Store:
-    store: Store | None = getattr(request.app.state, "store", None)
-    if store is None:
-        raise HTTPException(503, "The store is not open yet; try again in a few seconds.")
-    return store
-
-
-StoreDep = Annotated[Store, Depends(_store)]
 
 
 class Suggestion(BaseModel):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.responses import Response
 
+from barraiser.content.loader import Bank
 from barraiser.interview.review import DueItem, card_count, due_items, upcoming
 from barraiser.store import Store, utcnow
-from barraiser.web.deps import BankDep, CurrentUserDep, TemplatesDep
+from barraiser.web.deps import BankDep, CurrentUserDep, StoreDep, TemplatesDep
 
 #: The HTML page stays out of the OpenAPI schema; ``/api/review`` is in it (tag "review").
 router = APIRouter(default_response_class=HTMLResponse)
@@ -35,16 +36,9 @@ class ReviewOverview(BaseModel):
     total_cards: int
 
 
-def _store(request: Request) -> Store:
-    store: Store | None = getattr(request.app.state, "store", None)
-    if store is None:
-        raise HTTPException(503, "The store is not open yet; try again in a few seconds.")
-    return store
-
-
-def _overview(request: Request, bank: BankDep, user_id: int) -> ReviewOverview:
+def _overview(store: Store, bank: Bank, user_id: int) -> ReviewOverview:
     now = utcnow()
-    with _store(request).session() as session:
+    with store.session() as session:
         due = due_items(session, user_id, now, bank)
         ahead = upcoming(session, user_id, now, AHEAD_DAYS)
         total = card_count(session, user_id)
@@ -54,14 +48,18 @@ def _overview(request: Request, bank: BankDep, user_id: int) -> ReviewOverview:
 
 @router.get("/review", include_in_schema=False)
 def review_page(
-    request: Request, bank: BankDep, user_id: CurrentUserDep, templates: TemplatesDep
+    request: Request,
+    store: StoreDep,
+    bank: BankDep,
+    user_id: CurrentUserDep,
+    templates: TemplatesDep,
 ) -> Response:
     """Questions and problems due today, with a way to practise each, and the week ahead."""
-    overview = _overview(request, bank, user_id)
+    overview = _overview(store, bank, user_id)
     return templates.TemplateResponse(request, "review.html", {"overview": overview})
 
 
 @router.get("/api/review", response_class=JSONResponse, tags=["review"])
-def review_api(request: Request, bank: BankDep, user_id: CurrentUserDep) -> ReviewOverview:
+def review_api(store: StoreDep, bank: BankDep, user_id: CurrentUserDep) -> ReviewOverview:
     """Items due for review today (by the end of today, UTC) and counts for the next 7 days."""
-    return _overview(request, bank, user_id)
+    return _overview(store, bank, user_id)

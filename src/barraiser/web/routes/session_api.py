@@ -16,9 +16,9 @@ from fastapi import APIRouter, HTTPException, status
 from barraiser.interview.engine import InterviewError, InterviewService, SessionSummary
 from barraiser.interview.models import AnswerOutcome, Debrief, SessionView
 from barraiser.web.deps import CurrentUserDep, InterviewsDep
-from barraiser.web.judge_models import SubmissionAccepted
+from barraiser.web.judge_models import CodeIn, SubmissionAccepted
 from barraiser.web.models import ErrorOut
-from barraiser.web.session_models import CodeIn, SessionCreated, SessionIn, TextIn
+from barraiser.web.session_models import SessionCreated, SessionIn, TextIn
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
