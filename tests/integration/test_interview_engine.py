@@ -202,9 +202,18 @@ def test_the_next_session_avoids_what_was_just_asked(store: Store, bank: Bank) -
     service = _service(store, bank, clock)
     user = _user(store)
     first = service.start_loop(user, "quick", seed=11)
+    # A session never started shows nothing: the next one with the same seed picks the same.
+    untaken = service.start_loop(user, "quick", seed=11)
+    for _ in range(2):  # the first session's rounds are taken: their questions were seen
+        service.start_round(user, first)
+        service.finish_round(user, first)
     second = service.start_loop(user, "quick", seed=11)  # same seed: only history differs
-    ids = [{i.id for r in service.view(user, s).rounds for i in r.items} for s in (first, second)]
-    assert not ids[0] & ids[1]
+    ids = [
+        {i.id for r in service.view(user, s).rounds for i in r.items}
+        for s in (first, untaken, second)
+    ]
+    assert ids[0] == ids[1]
+    assert not ids[0] & ids[2]
 
 
 def test_an_answer_is_saved_even_when_the_grader_cannot_run(
@@ -289,3 +298,124 @@ def test_the_amazon_loop_runs_every_round_and_the_bar_raiser_vetoes(
     assert all(card.rating == "strong-no" for card in debrief.scorecards)
     assert all(card.used_s == 60 for card in debrief.scorecards)
     assert len(debrief.study_plan) == sum(len(r.items) for r in view.rounds)
+
+
+def test_practice_allows_overtime_and_still_counts_the_answer(
+    store: Store, bank: Bank, answers_settings: Settings
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock, answers_settings)
+    user = _user(store)
+    sid = service.start_practice(user, item_id="bagging-vs-boosting")
+    for _ in range(12 * 4):  # twelve minutes with the page open: past the 8 allotted
+        clock.advance(15)
+        service.heartbeat(user, sid)
+    clock_view = service.view(user, sid).rounds[0].clock
+    assert clock_view.overtime and clock_view.overtime_s == 4 * 60 and clock_view.remaining_s == 0
+    outcome = service.answer(
+        user, sid, "bagging-vs-boosting", _calibration(bank, "bagging-vs-boosting", "strong")
+    )
+    assert not outcome.late and outcome.follow_up is not None
+    service.skip(user, sid, "bagging-vs-boosting")
+    item = service.debrief(user, sid).scorecards[0].items[0]
+    assert not item.late and (item.score or 0) >= 50
+
+
+def test_an_abandoned_loop_gets_a_partial_debrief_without_a_decision(
+    store: Store, bank: Bank
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    sid = service.start_loop(user, "amazon-mle", seed=4)
+    service.start_round(user, sid)
+    clock.advance(30)
+    service.finish_round(user, sid)
+    service.abandon(user, sid)
+    debrief = service.debrief(user, sid)
+    assert debrief.decision is None
+    assert debrief.note and "after 1 of 8 round(s)" in debrief.note
+    assert [s.decision_label for s in service.list_sessions(user) if s.id == sid] == [None]
+
+
+def test_answers_the_grader_could_not_grade_are_graded_again_for_the_debrief(
+    store: Store, bank: Bank, tmp_path: Path, answers_settings: Settings
+) -> None:
+    clock = Clock()
+    broken = _service(
+        store, bank, clock, Settings(data_dir=tmp_path, grader_model=str(tmp_path / "none"))
+    )
+    user = _user(store)
+    sid = broken.start_loop(user, "quick", seed=3)
+    broken.start_round(user, sid)
+    broken.finish_round(user, sid)
+    view = broken.start_round(user, sid)
+    concept = view.rounds[1].items[0]
+    with pytest.raises(InterviewError):
+        broken.answer(user, sid, concept.id, _calibration(bank, concept.id, "strong"))
+    broken.finish_round(user, sid)
+    stuck = broken.debrief(user, sid)
+    failed = stuck.scorecards[1].items[0]
+    assert failed.grading_failed and failed.score is None
+    assert not stuck.pending and stuck.decision is not None  # decided without it, and says so
+    assert stuck.note and concept.title in stuck.note
+    # With a working grader the stored answer is graded and the debrief is final.
+    working = _service(store, bank, clock, answers_settings)
+    final = working.debrief(user, sid)
+    graded = final.scorecards[1].items[0]
+    assert not graded.grading_failed and (graded.score or 0) > 50 and final.note is None
+    # From now on the stored debrief is returned as it is.
+    assert working.debrief(user, sid) == final
+
+
+def test_a_session_survives_its_question_leaving_the_bank(store: Store, bank: Bank) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    sid = service.start_loop(user, "quick", seed=6)
+    concept = service.view(user, sid).rounds[1].items[0]
+    smaller = Bank(
+        questions={k: v for k, v in bank.questions.items() if k != concept.id},
+        loops=bank.loops,
+        principles=bank.principles,
+        competencies=bank.competencies,
+        problems=bank.problems,
+    )
+    later = InterviewService(store, smaller, clock=clock)
+    kept = later.view(user, sid).rounds[1].items[0]
+    assert kept.id == concept.id and kept.title == concept.title and kept.prompt == concept.prompt
+
+
+def test_code_sent_after_the_time_ran_out_is_stored_but_not_counted(
+    store: Store, bank: Bank, sandbox: Sandbox
+) -> None:
+    clock = Clock()
+    submissions = SubmissionService(store, bank.problems, slots=1)
+    submissions.start()
+    try:
+        service = _service(store, bank, clock, submissions=submissions)
+        user = _user(store)
+        sid = service.start_loop(user, "quick", seed=8)
+        coding = service.start_round(user, sid).rounds[0].items[0]
+        assert coding.problem_id
+        source = (
+            ROOT / "content/problems" / coding.problem_id / "solutions/reference.py"
+        ).read_text()
+        for _ in range(20 * 4):  # the page open for the round's 20 minutes
+            clock.advance(15)
+            service.heartbeat(user, sid)
+        clock.advance(50)  # then past the 30-second grace, still at the page
+        late_id = service.submit_code(user, sid, coding.id, "python", source, "submit")
+        deadline = time.monotonic() + 60
+        while (state := submissions.status(late_id)) is None or state.status != "done":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert state.verdict == "AC"  # judged and stored ...
+        view = service.view(user, sid)
+        assert view.rounds[0].status == "finished" and view.rounds[0].ended_by == "time"
+        service.start_round(user, sid)
+        service.finish_round(user, sid)
+        outcome = service.debrief(user, sid).scorecards[0].items[0]
+        assert outcome.score == 0 and outcome.submits == 0  # ... but not counted
+    finally:
+        submissions.stop()

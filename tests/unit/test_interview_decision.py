@@ -89,7 +89,17 @@ def test_a_strong_no_blocks_and_too_many_noes_fail() -> None:
         [_card("A", "strong-hire", lp="strong-hire")] * 6 + [_card("N1", "no"), _card("N2", "no")],
     )
     assert not noes.hire
-    assert any("2 round(s) rated “no” (N1, N2)" in r for r in noes.reasons)
+    assert any("2 round(s) rated “no” or worse (N1, N2)" in r for r in noes.reasons)
+    # Without the blocking rule a strong no still counts among the "no" ratings.
+    lenient = RULE.model_copy(update={"strong_no_blocks": False, "max_no_ratings": 1})
+    two_strong = decide(
+        lenient,
+        [_card("A", "strong-hire", lp="strong-hire")] * 8
+        + [_card("Z1", "strong-no"), _card("Z2", "strong-no")],
+    )
+    assert not two_strong.hire
+    assert any("2 round(s) rated “no” or worse (Z1, Z2)" in r for r in two_strong.reasons)
+    assert any("does not block the offer on its own" in r for r in two_strong.reasons)
 
 
 def test_low_average_and_low_principles_each_say_why() -> None:
@@ -122,7 +132,12 @@ def test_ratings_follow_the_score(score: float, rating: str) -> None:
 def _sub(
     mode: str, verdict: str | None, passed: int = 0, total: int = 10
 ) -> tuple[str, str | None, dict[str, Any] | None]:
-    return (mode, verdict, {"passed": passed, "total": total} if verdict else None)
+    """A judged submission: two samples passed, then ``total`` hidden tests, ``passed`` of them AC."""
+    if verdict is None:
+        return (mode, None, None)
+    samples = [{"kind": "sample", "verdict": "AC"}] * 2
+    hidden = [{"kind": "hidden", "verdict": "AC" if i < passed else "WA"} for i in range(total)]
+    return (mode, verdict, {"passed": passed + 2, "total": total + 2, "tests": samples + hidden})
 
 
 def test_coding_scores_come_from_hidden_test_verdicts() -> None:
@@ -232,3 +247,55 @@ def test_partly_made_points_are_told_apart_from_missed_ones() -> None:
 
     kinds = [e.kind for e in item_evidence(outcome)]
     assert kinds == ["partly", "missed"]
+
+
+def test_a_judge_failure_is_left_out_not_held_against_the_candidate() -> None:
+    assert coding_score(CodeAttempt([_sub("submit", "IE", 0, 0), _sub("submit", "AC", 10)]))[
+        :2
+    ] == (100, "AC")
+    bank = get_bank()
+    outcome = code_outcome(
+        get_item(bank, "problem:two-sum"), CodeAttempt([("submit", "IE", {"tests": []})])
+    )
+    assert outcome.grading_failed and outcome.score is None
+    rnd = Round(
+        id="r",
+        title="Round",
+        kind="onsite",
+        duration_min=30,
+        interviewer="x",
+        assesses=["coding"],
+        questions=[{"kind": "coding"}],
+    )
+    card = build_scorecard(0, rnd, [outcome], bank=bank)
+    assert not card.pending  # nothing is being judged: the failure is reported, not awaited
+    assert card.competencies[0].rating is None  # nothing left to rate coding from
+
+
+def test_a_story_that_never_shows_its_principle_is_a_no_at_best() -> None:
+    bank = get_bank()
+    story = next(
+        q
+        for q in bank.questions.values()
+        if q.kind == "behavioral" and len(q.leadership_principles) >= 2
+    )
+    shown, not_shown = story.leadership_principles[:2]
+    result = {"score": 90.0, "key_points": [], "misconceptions": []}
+    outcome = text_outcome(get_item(bank, story.id), TextAttempt("I led it.", None, None, result))
+    rnd = Round(
+        id="r",
+        title="Round",
+        kind="onsite",
+        duration_min=30,
+        interviewer="x",
+        assesses=["communication", "coding"],
+        questions=[{"kind": "behavioral"}],
+    )
+    card = build_scorecard(
+        0, rnd, [outcome], bank=bank, principle_quotes={(story.id, shown): "I led it."}
+    )
+    ratings = {p.id: p.rating for p in card.principles}
+    assert ratings[shown] == "strong-hire"
+    assert ratings[not_shown] == "no"
+    by_id = {c.id: c for c in card.competencies}
+    assert "coding" not in story.competencies and by_id["coding"].rating is None

@@ -135,3 +135,13 @@ def test_items_know_their_problem_and_question(bank: Bank) -> None:
     assert item.id == f"problem:{wrapped.problem}"
     assert item.question == wrapped
     assert get_item(bank, "problem:two-sum").url == "/problems/two-sum"
+
+
+def test_a_fresh_story_beats_a_seen_one_that_covers_more_principles(bank: Bank) -> None:
+    pool = lp_candidates(bank)
+    fresh = min(pool, key=lambda i: len(i.leadership_principles))
+    last_seen = {i.id: NOW for i in pool if i.id != fresh.id}
+    picker = Picker(bank, random.Random(0), last_seen)
+    assert [i.id for i in picker.pick(_round(lp_questions=1, assesses=["communication"]))] == [
+        fresh.id
+    ]

@@ -336,3 +336,18 @@ def test_value_label() -> None:
     assert value_label(None) == "not shown"
     assert value_label(2.7) == "inclined to hire (2.7)"
     assert value_label(1.0) == "strong no (1.0)"
+
+
+def test_a_note_and_an_ungraded_answer_are_shown() -> None:
+    debrief = _debrief()
+    card = debrief.scorecards[0]
+    item = card.items[0].model_copy(update={"score": None, "grading_failed": True})
+    noted = debrief.model_copy(
+        update={
+            "note": "1 answer(s) could not be graded or judged.",
+            "scorecards": [card.model_copy(update={"items": [item, *card.items[1:]]})],
+        }
+    )
+    html = report_html(noted, get_bank())
+    assert "1 answer(s) could not be graded or judged." in html
+    assert "could not be" in html and "left out" in html

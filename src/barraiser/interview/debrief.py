@@ -149,10 +149,16 @@ def build_debrief(
     scorecards: Sequence[Scorecard],
     bank: Bank,
     decision_rule: list[str],
+    partial: bool = False,
 ) -> Debrief:
-    """Everything the debrief page and the report show, from the rounds' scorecards."""
+    """Everything the debrief page and the report show, from the rounds' scorecards.
+
+    A loop gets a decision once no verdict is pending, unless ``partial`` (rounds were left
+    untaken): deciding on some of the rounds would skip the others' say, the Bar Raiser's too.
+    """
     pending = any(c.pending for c in scorecards)
-    decision = decide(loop.decision, scorecards) if mode == "loop" and not pending else None
+    decides = mode == "loop" and not pending and not partial
+    decision = decide(loop.decision, scorecards) if decides else None
     competencies: list[tuple[str, str, float | None]] = []
     for comp_id in loop.competencies:
         values = [

@@ -79,16 +79,26 @@ def decide(rule: DecisionRule, scorecards: Sequence[Scorecard]) -> Decision:
             f"The rounds average {mean:.2f} out of 4, below the {rule.min_mean_rating:g} needed."
         )
 
-    nos = [c for c in scorecards if c.rating == "no"]
+    # A "strong no" is a "no" too, for the count of "no" ratings.
+    nos = [c for c in scorecards if rating_value(c.rating) <= rating_value("no")]
     if len(nos) > rule.max_no_ratings:
         allowed = "none is" if rule.max_no_ratings == 0 else f"at most {rule.max_no_ratings} is"
-        failed.append(f"{len(nos)} round(s) rated “no” ({_names(nos)}); {allowed} allowed.")
+        failed.append(
+            f"{len(nos)} round(s) rated “no” or worse ({_names(nos)}); {allowed} allowed."
+        )
     elif nos:
-        passed.append(f"{len(nos)} round(s) rated “no” ({_names(nos)}), within what is allowed.")
+        passed.append(
+            f"{len(nos)} round(s) rated “no” or worse ({_names(nos)}), within what is allowed."
+        )
 
     strong_nos = [c for c in scorecards if c.rating == "strong-no"]
     if strong_nos and rule.strong_no_blocks:
         failed.append(f"A “strong no” from {_names(strong_nos)} blocks the offer on its own.")
+    elif strong_nos:
+        passed.append(
+            f"A “strong no” from {_names(strong_nos)} does not block the offer on its own in "
+            "this loop."
+        )
 
     raisers = [c for c in scorecards if c.bar_raiser]
     if rule.bar_raiser_veto and raisers:

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import (
@@ -30,7 +30,7 @@ from barraiser.content.schemas import (
     Timing,
 )
 from barraiser.interview.answers import AnswerError, AnswerService
-from barraiser.interview.items import Item, UnknownItem, get_item
+from barraiser.interview.items import Item, UnknownItem, get_item, resolve, snapshot
 from barraiser.interview.models import (
     AnswerOutcome,
     ClockView,
@@ -38,7 +38,6 @@ from barraiser.interview.models import (
     FollowUpView,
     ItemView,
     RoundView,
-    Scorecard,
     SessionView,
 )
 from barraiser.interview.selection import Picker, SelectionError
@@ -116,10 +115,11 @@ class InterviewService:
 
     def _recently_seen(self, session: Session, user_id: int) -> dict[str, datetime]:
         seen: dict[str, datetime] = {}
+        # Rounds never started do not count: their questions were not seen.
         rows = session.execute(
             select(SessionRound.question_ids, InterviewSession.started_at)
             .join(InterviewSession, SessionRound.session_id == InterviewSession.id)
-            .where(InterviewSession.user_id == user_id)
+            .where(InterviewSession.user_id == user_id, SessionRound.status != "pending")
         )
         for ids, when in rows:
             for item_id in ids or []:
@@ -212,7 +212,11 @@ class InterviewService:
             session.add(row)
             session.flush()
             for position, ids in enumerate(plan):
-                state: dict[str, Any] = {"items": {i: {"status": "open"} for i in ids}}
+                state: dict[str, Any] = {
+                    "items": {
+                        i: {"status": "open", "item": snapshot(get_item(self.bank, i))} for i in ids
+                    }
+                }
                 started = start_first and position == 0
                 if started:
                     state["clock"] = RoundClock.start(now).to_json()
@@ -349,6 +353,7 @@ class InterviewService:
             allotted_s=allotted,
             used_s=round(used, 1),
             remaining_s=round(max(0.0, allotted - used), 1),
+            overtime_s=round(max(0.0, used - allotted), 1),
             away_s=round(away, 1),
             away_counts=timing.away_time == "counts",
             away_periods=clock.away_periods,
@@ -356,8 +361,21 @@ class InterviewService:
             overtime=used > allotted,
         )
 
+    def _item(self, sr: SessionRound, item_id: str) -> Item:
+        """The item from the bank, or from the session's snapshot when the bank lost it."""
+        kept = sr.state.get("items", {}).get(item_id, {}).get("item")
+        try:
+            return resolve(self.bank, item_id, kept)
+        except UnknownItem:
+            raise InterviewError(
+                f"The question {item_id!r} of this session is no longer in the question bank "
+                "(it was removed after the session started). Put its file back, or start a new "
+                "session.",
+                409,
+            ) from None
+
     def _item_view(self, sr: SessionRound, item_id: str) -> ItemView:
-        item = get_item(self.bank, item_id)
+        item = self._item(sr, item_id)
         state = sr.state.get("items", {}).get(item_id, {})
         follow_up = None
         if state.get("follow_up"):
@@ -495,7 +513,7 @@ class InterviewService:
         return (
             sr,
             dict(sr.state["items"].get(item_id, {"status": "open"})),
-            get_item(self.bank, item_id),
+            self._item(sr, item_id),
         )
 
     def _set_item(
@@ -510,7 +528,10 @@ class InterviewService:
             self._finish(row, sr, self.clock(), "all-answered")
 
     def _late(self, row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
+        """True when the round's time (and grace) is over and the loop does not allow overtime."""
         loop = _loop_of(row)
+        if loop.timing.on_timeout == "overtime":
+            return False
         used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing)
         return used > loop.rounds()[sr.position].duration_min * 60.0 + GRACE_S
 
@@ -684,12 +705,9 @@ class InterviewService:
             if not item.is_coding or item.problem_id is None:
                 raise InterviewError(f"{item.title!r} is answered in words, not code.", 400)
             self._touch(row, now)
-            if sr.status != "active":
-                raise InterviewError(
-                    "The round's time is up, so the code was not run. Copy it from the editor "
-                    "if you want to keep it; the debrief is next.",
-                    409,
-                )
+            # Code sent as the time ran out is stored and judged like an answer sent late,
+            # but does not count.
+            late = sr.status != "active"
             round_pk = sr.id
         try:
             submission_id = self.submissions.submit(
@@ -708,48 +726,46 @@ class InterviewService:
             sr = next(r for r in row.rounds if r.id == round_pk)
             state = dict(sr.state["items"].get(item_id, {"status": "open"}))
             state["submissions"] = [*state.get("submissions", []), submission_id]
+            if late:
+                state["late_submissions"] = [*state.get("late_submissions", []), submission_id]
             self._set_item(row, sr, item_id, state)
         return submission_id
 
     # -- scorecards and debrief ----------------------------------------------------------------
 
-    def scorecard(self, user_id: int, session_id: str, position: int) -> Scorecard:
-        """The scorecard of one finished round."""
-        with self.store.session() as session:
-            row = self._row(session, user_id, session_id)
-            sr = next((r for r in row.rounds if r.position == position), None)
-            if sr is None:
-                raise InterviewError(f"This session has no round {position}.", 404)
-            if sr.status != "finished":
-                raise InterviewError(
-                    "The round is not finished yet: its scorecard comes after.", 409
-                )
-            from barraiser.interview.records import round_scorecard
-
-            return round_scorecard(session, self.bank, _loop_of(row), sr)
-
     def debrief(self, user_id: int, session_id: str) -> Debrief:
-        """The debrief of a finished session (409 while a round is still to be taken)."""
+        """The debrief of a finished or abandoned session (409 while it is still running).
+
+        A debrief is stored once it is final (no verdict pending, every answer graded) and read
+        back from then on, so a report never changes after the fact.  Answers stored while the
+        grader failed are graded again first; those still failing are left out, and said so.
+        """
         from barraiser.interview.debrief import build_debrief
         from barraiser.interview.decision import decision_sentences
         from barraiser.interview.records import record_reviews, round_scorecard
 
-        with self._lock(session_id), self.store.session() as session:
+        with self.store.session() as session:
             row = self._row(session, user_id, session_id)
             if row.status == "active":
                 raise InterviewError(
                     "The session is not finished: take (or end) its remaining rounds first.", 409
                 )
+            if row.debrief is not None:
+                try:
+                    return Debrief.model_validate(row.debrief)
+                except ValidationError:  # stored by an older version: build it again
+                    logger.info("Rebuilding the stored debrief of session %s", session_id)
+        self._grade_again(user_id, session_id)
+        with self._lock(session_id), self.store.session() as session:
+            row = self._row(session, user_id, session_id)
             loop = _loop_of(row)
-            cards = [
-                round_scorecard(session, self.bank, loop, sr)
-                for sr in row.rounds
-                if sr.status == "finished"
-            ]
+            finished = [sr for sr in row.rounds if sr.status == "finished"]
+            cards = [round_scorecard(session, self.bank, loop, sr) for sr in finished]
             if not cards:
                 raise InterviewError(
                     "No round of this session was taken: there is no debrief.", 409
                 )
+            abandoned = row.status == "abandoned"
             debrief = build_debrief(
                 session_id=row.id,
                 mode=row.mode,
@@ -759,15 +775,66 @@ class InterviewService:
                 scorecards=cards,
                 bank=self.bank,
                 decision_rule=decision_sentences(loop.decision),
+                partial=abandoned,
             )
-            if not debrief.pending and row.debrief is None:
-                finished = [r for r in row.rounds if r.status == "finished"]
+            notes = []
+            if abandoned:
+                notes.append(
+                    f"You left this session after {len(cards)} of {len(row.rounds)} round(s): "
+                    "this is a partial debrief, with no hiring decision."
+                )
+            failed = [o.title for c in cards for o in c.items if o.grading_failed]
+            if failed:
+                notes.append(
+                    f"{len(failed)} answer(s) could not be graded or judged ("
+                    + "; ".join(failed)
+                    + "): they are stored, and left out of the ratings. Open the debrief again "
+                    "once the grader or the judge works, to include them."
+                )
+            debrief = debrief.model_copy(update={"note": " ".join(notes) or None})
+            if debrief.pending:
+                return debrief
+            if not row.state.get("reviewed"):
+                record_reviews(session, user_id, cards, self.clock())
+                row.state = {**row.state, "reviewed": True}
+            if not failed:
                 for card, sr in zip(cards, finished, strict=True):
                     sr.scorecard = card.model_dump(mode="json")
                 row.debrief = debrief.model_dump(mode="json")
-                row.decision = debrief.decision.label if debrief.decision else "Practice"
-                record_reviews(session, user_id, cards, self.clock())
+                if debrief.decision is not None:
+                    row.decision = debrief.decision.label
+                elif row.mode == "practice":
+                    row.decision = "Practice"
             return debrief
+
+    def _grade_again(self, user_id: int, session_id: str) -> None:
+        """Grade the session's stored answers that have no grading yet (the grader had failed)."""
+        if self.answers is None:
+            return
+        with self.store.session() as session:
+            row = self._row(session, user_id, session_id)
+            todo = []
+            for answer in session.scalars(
+                select(Answer)
+                .where(Answer.session_round_id.in_([sr.id for sr in row.rounds]))
+                .options(selectinload(Answer.gradings), selectinload(Answer.parent))
+            ):
+                if answer.gradings:
+                    continue
+                parent = answer.parent
+                text = answer.text if parent is None else f"{parent.text}\n\n{answer.text}"
+                extra = (
+                    None if parent is None else {"combined_with": parent.id, "graded_text": text}
+                )
+                todo.append((answer.id, answer.question_id, text, extra))
+        for answer_id, question_id, text, extra in todo:
+            try:
+                target = self.answers.bank_target(question_id)
+                self.answers.grade_saved(
+                    user_id, answer_id, target, text, record_review=False, extra=extra
+                )
+            except AnswerError as exc:
+                logger.warning("Answer %s still cannot be graded: %s", answer_id, exc.message)
 
 
 def _checked(text: str | None) -> str:

@@ -8,6 +8,7 @@ questions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Question, Selector
@@ -131,3 +132,30 @@ def lp_candidates(bank: Bank) -> list[Item]:
         for q in sorted(bank.questions.values(), key=lambda q: q.id)
         if q.kind == "behavioral" and q.leadership_principles
     ]
+
+
+def snapshot(item: Item) -> dict[str, object]:
+    """What a session keeps of an item, so it still shows if the bank later loses it."""
+    return {
+        "kind": item.kind,
+        "title": item.title,
+        "prompt": item.prompt,
+        "url": item.url,
+        "difficulty": item.difficulty,
+        "topics": list(item.topics),
+        "competencies": list(item.competencies),
+        "leadership_principles": list(item.leadership_principles),
+        "labs": list(item.labs),
+        "related": list(item.related),
+        "problem_id": item.problem_id,
+    }
+
+
+def resolve(bank: Bank, item_id: str, kept: dict[str, Any] | None) -> Item:
+    """The item from the bank, else from the session's snapshot; raises :class:`UnknownItem`."""
+    try:
+        return get_item(bank, item_id)
+    except UnknownItem:
+        if not kept:
+            raise
+        return Item(id=item_id, **kept)

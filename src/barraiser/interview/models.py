@@ -56,7 +56,8 @@ class ClockView(BaseModel):
 
     allotted_s: float
     used_s: float
-    remaining_s: float
+    remaining_s: float = Field(description="Seconds left; 0 once the time is up.")
+    overtime_s: float = Field(default=0.0, description="Seconds past the allotted time.")
     away_s: float
     away_counts: bool
     away_periods: list[tuple[datetime, float]] = Field(default_factory=list)
@@ -143,6 +144,9 @@ class ItemOutcome(BaseModel):
     score: float | None = Field(description="0-100; None while a verdict or grade is pending.")
     answered: bool
     late: bool = False
+    grading_failed: bool = Field(
+        default=False, description="The answer is stored but could not be graded (left out)."
+    )
     answer_text: str | None = None
     follow_up_question: str | None = None
     follow_up_answer: str | None = None
@@ -250,3 +254,6 @@ class Debrief(BaseModel):
     weakest: list[Moment] = Field(default_factory=list)
     study_plan: list[StudyItem] = Field(default_factory=list)
     pending: bool = Field(default=False, description="Some verdicts are still being judged.")
+    note: str | None = Field(
+        default=None, description="Why there is no decision, or what it leaves out."
+    )

@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from barraiser.content.loader import Bank
+from barraiser.interview.items import CODING_COMPETENCIES
+from barraiser.interview.submissions import hidden_counts
 from barraiser.store.models import Answer, CodeSubmission
 
 #: Competencies of a coding problem that no bank question links to.
-PROBLEM_COMPETENCIES = ("coding", "problem-solving")
 ADHOC_KIND = "ad-hoc"
 #: How many competencies "weakest" names at most.
 WEAKEST = 3
@@ -112,17 +113,11 @@ class Progress(BaseModel):
 
 
 def hidden_test_score(result: dict[str, Any] | None, verdict: str) -> float:
-    """100 x hidden tests passed / hidden tests, from a judgement's ``tests``.
-
-    The judge runs the hidden tests only after every sample passes, so a submission stopped
-    earlier (a failed sample, a compile error) scores 0; an accepted one with no hidden tests
-    scores 100.
-    """
-    tests = [t for t in (result or {}).get("tests") or [] if t.get("kind") == "hidden"]
-    if not tests:
+    """100 x hidden tests passed / hidden tests (an accepted one with no hidden tests: 100)."""
+    passed, total = hidden_counts(result)
+    if not total:
         return 100.0 if verdict == "AC" else 0.0
-    passed = sum(t.get("verdict") in ("AC", "OK") for t in tests)
-    return 100.0 * passed / len(tests)
+    return 100.0 * passed / total
 
 
 def _answer_attempts(session: Session, user_id: int, bank: Bank) -> Iterable[Attempt]:
@@ -170,7 +165,7 @@ def _submission_attempts(session: Session, user_id: int, bank: Bank) -> Iterable
             score=hidden_test_score(submission.result, submission.verdict or ""),
             kind="coding" if question is None else question.kind,
             competencies=(
-                list(PROBLEM_COMPETENCIES) if question is None else list(question.competencies)
+                list(CODING_COMPETENCIES) if question is None else list(question.competencies)
             ),
             item_id=submission.problem_id,
             source="submission",

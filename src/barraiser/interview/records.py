@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
-from barraiser.interview.items import get_item
+from barraiser.interview.items import resolve
 from barraiser.interview.models import ItemOutcome, Scorecard
-from barraiser.interview.review import rating_for_score, record_review
+from barraiser.interview.review import rating_for_score, rating_for_verdict, record_review
 from barraiser.interview.scoring import (
     CodeAttempt,
     TextAttempt,
@@ -51,10 +51,11 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
     outcomes: list[ItemOutcome] = []
     quotes: dict[tuple[str, str], str] = {}
     for item_id in sr.question_ids:
-        item = get_item(bank, item_id)
         state = sr.state.get("items", {}).get(item_id, {})
+        item = resolve(bank, item_id, state.get("item"))
         if item.is_coding:
-            rows = [s for s in submissions if s.problem_id == item.problem_id]
+            late = set(state.get("late_submissions", []))
+            rows = [s for s in submissions if s.problem_id == item.problem_id and s.id not in late]
             attempt = CodeAttempt([(s.mode, s.verdict, s.result) for s in rows])
             outcomes.append(code_outcome(item, attempt))
             continue
@@ -64,11 +65,12 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
             continue
         follow = state.get("follow_up") or {}
         child = answers.get(follow.get("answer_id", -1))
+        # A follow-up sent after the time ran out is kept and shown, but not counted.
+        counted = None if state.get("follow_up_late") else child
         parent_result = _latest_result(parent)
         # The follow-up's grade is of answer + follow-up together: what the interviewer heard.
-        result = _latest_result(child) if child is not None else parent_result
-        if result is None:
-            result = parent_result
+        # None when a grading failed: the item is then left out until it is graded again.
+        result = _latest_result(counted) if counted is not None else parent_result
         for match in ((parent_result or {}).get("star") or {}).get("principles", []):
             if match.get("id") in item.leadership_principles and match.get("evidence"):
                 quotes.setdefault((item.id, match["id"]), match["evidence"])
@@ -100,12 +102,17 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
 def record_reviews(session: Session, user_id: int, cards: list[Scorecard], now: datetime) -> None:
     """Turn every item met into a review card, rated from its score.
 
-    Coding submissions review their card when judged (the judge's hook), so only coding items
-    never submitted are recorded here, as forgotten.
+    One review per item and session, from its final score (the judge's own review hook skips
+    submissions made in a session); items that could not be graded are left out.
     """
     for card in cards:
         for outcome in card.items:
-            if outcome.kind == "coding" and outcome.submits:
+            if outcome.grading_failed:
                 continue
-            score = outcome.score if outcome.score is not None else 0.0
-            record_review(session, user_id, outcome.item_id, rating_for_score(score), now)
+            if outcome.kind == "coding":
+                rating = rating_for_verdict(
+                    outcome.verdict or "", outcome.tests_passed or 0, outcome.tests_total or 0
+                )
+            else:
+                rating = rating_for_score(outcome.score or 0.0)
+            record_review(session, user_id, outcome.item_id, rating, now)

@@ -17,6 +17,7 @@ from fsrs import Card, Rating, Scheduler
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
+from barraiser.interview.models import PROBLEM_PREFIX
 from barraiser.store.models import ReviewCard
 from barraiser.store.queries import due_cards, upsert_review_card
 
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 
     from barraiser.content.loader import Bank
 
-#: Prefix of the item ids of coding problems.
-PROBLEM_PREFIX = "problem:"
 #: Item ids that are never reviewed (ad-hoc questions have no page to come back to).
 _UNREVIEWED_PREFIXES = ("adhoc:",)
 

@@ -23,6 +23,7 @@ from barraiser.content.loader import Bank
 from barraiser.content.schemas import Rating, Round
 from barraiser.interview.items import Item
 from barraiser.interview.models import CompetencyRating, Evidence, ItemOutcome, Scorecard
+from barraiser.interview.submissions import hidden_counts
 
 #: Lowest score of each rating, best first.
 RATING_FLOORS: tuple[tuple[float, Rating], ...] = (
@@ -31,6 +32,8 @@ RATING_FLOORS: tuple[tuple[float, Rating], ...] = (
     (25.0, "no"),
     (0.0, "strong-no"),
 )
+#: Highest score a principle gets from a story that was asked for it but never shows it.
+PRINCIPLE_NOT_SHOWN_CAP = 49.0
 #: Evidence lines kept per item and kind, so a scorecard stays readable.
 _MAX_EVIDENCE = 3
 
@@ -62,14 +65,18 @@ class CodeAttempt:
 
 
 def coding_score(attempt: CodeAttempt) -> tuple[float | None, str | None, int | None, int | None]:
-    """(score, best verdict, tests passed, tests total); score None while a submit is judged."""
-    submits = [s for s in attempt.submissions if s[0] == "submit"]
+    """(score, best verdict, hidden tests passed, hidden tests run); score None while judged.
+
+    A submission the judge itself failed on (IE) says nothing about the candidate: it is left
+    out, and an item whose only submissions failed that way has no score (see
+    :func:`code_outcome`).
+    """
+    submits = [s for s in attempt.submissions if s[0] == "submit" and s[1] != "IE"]
     if any(verdict is None for _, verdict, _ in submits):
         return None, None, None, None
     best: tuple[float, str | None, int | None, int | None] = (0.0, None, None, None)
     for rejected, (_, verdict, result) in enumerate(submits):
-        passed = int((result or {}).get("passed", 0))
-        total = int((result or {}).get("total", 0))
+        passed, total = hidden_counts(result)
         if verdict == "AC":
             return max(80.0, 100.0 - 5.0 * rejected), "AC", passed, total
         share = passed / total if total else 0.0
@@ -99,7 +106,14 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
     result = attempt.result
     if result is None:
         return ItemOutcome(
-            **base, score=None, answered=True, answer_text=attempt.answer_text, late=attempt.late
+            **base,
+            score=None,
+            answered=True,
+            grading_failed=True,
+            answer_text=attempt.answer_text,
+            follow_up_question=attempt.follow_up_question,
+            follow_up_answer=attempt.follow_up_answer,
+            late=attempt.late,
         )
     points = result.get("key_points", [])
     covered = sorted(
@@ -139,10 +153,14 @@ def code_outcome(item: Item, attempt: CodeAttempt) -> ItemOutcome:
     """A coding item, from its runs and submissions."""
     score, verdict, passed, total = coding_score(attempt)
     runs = sum(1 for s in attempt.submissions if s[0] != "submit")
-    submits = sum(1 for s in attempt.submissions if s[0] == "submit")
+    submits = sum(1 for s in attempt.submissions if s[0] == "submit" and s[1] != "IE")
+    judge_failed = submits == 0 and any(
+        s[0] == "submit" and s[1] == "IE" for s in attempt.submissions
+    )
     return ItemOutcome(
         **_base(item),
-        score=score,
+        score=None if judge_failed else score,
+        grading_failed=judge_failed,
         answered=bool(attempt.submissions),
         verdict=verdict,
         tests_passed=passed,
@@ -172,6 +190,9 @@ def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
             item_id=outcome.item_id, item_title=outcome.title, kind=kind, text=text, quote=quote
         )
 
+    if outcome.grading_failed:
+        what = "judged" if outcome.kind == "coding" else "graded"
+        return [ev("unanswered", f"Stored, but could not be {what}: left out of the ratings.")]
     if not outcome.answered:
         what = "No submission" if outcome.kind == "coding" else "Not answered"
         return [ev("unanswered", f"{what}: the round ended or the question was skipped.")]
@@ -224,14 +245,15 @@ def build_scorecard(
     ``times`` is (allotted, used, away) in seconds.
     """
     quotes = principle_quotes or {}
-    pending = any(o.score is None for o in outcomes)
-    scores = [o.score or 0.0 for o in outcomes]
-    score = _mean(scores) or 0.0
+    pending = any(o.score is None and not o.grading_failed for o in outcomes)
+    # Items that could not be graded or judged are left out of every mean.
+    counted = [o for o in outcomes if not o.grading_failed]
+    score = _mean([o.score or 0.0 for o in counted]) or 0.0
     competencies = []
     for comp_id in rnd.assesses:
-        showing = [o for o in outcomes if comp_id in o.competencies] or list(outcomes)
-        comp_scores = [o.score or 0.0 for o in showing]
-        comp_score = _mean(comp_scores)
+        # A competency no item of the round shows is "not shown", not rated from the others.
+        showing = [o for o in counted if comp_id in o.competencies]
+        comp_score = _mean([o.score or 0.0 for o in showing])
         evidence = [e for o in showing for e in item_evidence(o)]
         competency = bank.competencies.get(comp_id)
         competencies.append(
@@ -244,13 +266,14 @@ def build_scorecard(
             )
         )
     principles = []
-    probed = sorted({p for o in outcomes for p in o.leadership_principles})
+    probed = sorted({p for o in counted for p in o.leadership_principles})
     for lp_id in probed:
-        showing = [o for o in outcomes if lp_id in o.leadership_principles]
-        lp_score = _mean([o.score or 0.0 for o in showing]) or 0.0
+        showing = [o for o in counted if lp_id in o.leadership_principles]
+        lp_scores = []
         evidence = []
         for o in showing:
             quote = quotes.get((o.item_id, lp_id))
+            item_score = o.score or 0.0
             if quote:
                 evidence.append(
                     Evidence(
@@ -261,7 +284,20 @@ def build_scorecard(
                         quote=quote,
                     )
                 )
+            elif o.kind == "behavioral" and o.answered:
+                # A story told for this principle that never shows it is a "no" at best.
+                item_score = min(item_score, PRINCIPLE_NOT_SHOWN_CAP)
+                evidence.append(
+                    Evidence(
+                        item_id=o.item_id,
+                        item_title=o.title,
+                        kind="missed",
+                        text="The story does not clearly show this principle.",
+                    )
+                )
+            lp_scores.append(item_score)
             evidence.extend(item_evidence(o))
+        lp_score = _mean(lp_scores) or 0.0
         principle = bank.principles.get(lp_id)
         principles.append(
             CompetencyRating(

@@ -3,8 +3,8 @@
 Every item a selector can pick is ranked: never seen before first, then the one seen longest
 ago; ties are broken by the session's random generator, so two sessions differ and a seeded
 session is reproducible.  No item is asked twice in a session.  Leadership Principle questions
-prefer principles no earlier round of the session has probed yet (each Amazon interviewer owns
-different principles), then freshness.
+are fresh first too; among equally fresh ones they prefer principles no earlier round of the
+session has probed yet (each Amazon interviewer owns different principles).
 """
 
 from __future__ import annotations
@@ -65,10 +65,12 @@ class Picker:
                     "`leadership_principles`, or lower `lp_questions`."
                 )
             self.rng.shuffle(free)
+            # Fresh stories first; among equally fresh ones, those bringing new principles.
             free.sort(
                 key=lambda i: (
+                    self._freshness(i)[0],
                     -len(set(i.leadership_principles) - self.probed),
-                    *self._freshness(i),
+                    self._freshness(i)[1],
                 )
             )
             item = free[0]

@@ -317,6 +317,7 @@ class SubmissionService:
                 return None
             problem_id, language, source = row.problem_id, row.language, row.source
             mode, stdin, user_id = row.mode, row.stdin, row.user_id
+            session_round_id = row.session_round_id
         with self._pool.lock:
             if submission_id in self._pool.judging:
                 return None
@@ -327,8 +328,9 @@ class SubmissionService:
             with self.store.session() as session:
                 record_verdict(session, submission_id, verdict, result)
                 # IE is the judge's failure, not the candidate's: it says nothing to review.
-                if mode == "submit" and verdict != "IE":
-                    passed, total = _hidden_counts(result)
+                # Interview sessions review their items once, at the debrief (the engine).
+                if mode == "submit" and verdict != "IE" and session_round_id is None:
+                    passed, total = hidden_counts(result)
                     rating = rating_for_verdict(verdict, passed, total)
                     record_review(session, user_id, PROBLEM_PREFIX + problem_id, rating, utcnow())
             return verdict
@@ -360,12 +362,15 @@ class SubmissionService:
             )
 
 
-def _hidden_counts(result: Mapping[str, Any]) -> tuple[int, int]:
-    """Hidden tests passed and run of a judgement (all its tests when none is marked hidden)."""
-    hidden = [t for t in result.get("tests") or [] if t.get("kind") == "hidden"]
-    if hidden:
-        return sum(t.get("verdict") == "AC" for t in hidden), len(hidden)
-    return int(result.get("passed") or 0), int(result.get("total") or 0)
+def hidden_counts(result: Mapping[str, Any] | None) -> tuple[int, int]:
+    """Hidden tests passed and run by a judgement: (0, 0) when none ran.
+
+    The judge runs the hidden tests only once every sample passes, so a submission stopped at a
+    sample (or by a compile error) ran no hidden test.  Scorecards, progress and review all count
+    with this one function.
+    """
+    hidden = [t for t in (result or {}).get("tests") or [] if t.get("kind") == "hidden"]
+    return sum(t.get("verdict") in ("AC", "OK") for t in hidden), len(hidden)
 
 
 def _internal_error(message: str) -> dict[str, Any]:
