@@ -9,7 +9,14 @@ from statistics import fmean
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop, rating_value
 from barraiser.interview.decision import decide
-from barraiser.interview.models import Debrief, ItemOutcome, Moment, Scorecard, StudyItem
+from barraiser.interview.models import (
+    PROBLEM_PREFIX,
+    Debrief,
+    ItemOutcome,
+    Moment,
+    Scorecard,
+    StudyItem,
+)
 
 #: An item scoring below this goes into the study plan even when no key point was missed.
 STUDY_BELOW = 70.0
@@ -105,7 +112,7 @@ def _study_plan(scorecards: Sequence[Scorecard], bank: Bank) -> list[StudyItem]:
                     if other is not None:
                         related.append((f"/questions/{rid}", other.title))
             elif o.kind == "coding":
-                pid = o.item_id.removeprefix("problem:")
+                pid = o.item_id.removeprefix(PROBLEM_PREFIX)
                 found = bank.problems.get(pid)
                 if found is not None:
                     topics = set(found.problem.topics)
