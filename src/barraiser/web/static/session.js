@@ -107,6 +107,8 @@
   var valueNode = timer.querySelector(".timer-value");
   var labelNode = document.getElementById("timer-label");
   var announcer = document.getElementById("timer-announce");
+  // Signed: negative seconds are overtime (the server's overtime_s), so the overtime counts on
+  // from where the server says it is rather than from +0:00 after each heartbeat or reload.
   var remaining = parseFloat(timer.getAttribute("data-remaining"));
   var syncedAt = Date.now();
   var announced = {};
@@ -116,6 +118,10 @@
   });
   if (remaining <= 0) announced[0] = true;
 
+  function signedRemaining(clock) {
+    if (clock.remaining_s > 0) return clock.remaining_s;
+    return -(clock.overtime_s || 0);
+  }
   function clockText(seconds) {
     var s = Math.max(0, Math.round(Math.abs(seconds)));
     var h = Math.floor(s / 3600);
@@ -223,7 +229,7 @@
           roundEnded();
           return;
         }
-        remaining = active.clock.remaining_s;
+        remaining = signedRemaining(active.clock);
         syncedAt = Date.now();
         render();
       })
