@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.models import ItemView, RoundView, SessionView
+from barraiser.interview.submissions import SubmissionService, SubmissionState
+from barraiser.store import CodeSubmission, Store
 from barraiser.web.grading_models import GradedAnswer
-from barraiser.web.judge_models import LANGUAGE_LABELS, ProblemDetail
-from barraiser.web.routes.problem_pages import first_sample_input, json_for_script, sample_args
+from barraiser.web.judge_models import ProblemDetail
+from barraiser.web.routes.problem_pages import editor_context
 
 ITEM_STATUS_LABELS = {
     "open": "to answer",
@@ -56,6 +59,67 @@ HELPERS: dict[str, Any] = {
 }
 
 
+@dataclass(frozen=True)
+class Services:
+    """The app's services a round page reads from; None while one is not started."""
+
+    answers: AnswerService | None = None
+    submissions: SubmissionService | None = None
+    store: Store | None = None
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """One run or submit of a coding item, as the round page lists it."""
+
+    id: int
+    mode: str
+    language: str
+    status: str
+    verdict: str | None
+    passed: int | None
+    total: int | None
+
+    @property
+    def mode_label(self) -> str:
+        return {"run": "Samples", "custom": "Custom input", "submit": "Submission"}.get(
+            self.mode, self.mode
+        )
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS.get(self.verdict or "IE", self.verdict or "")
+
+    @classmethod
+    def of(cls, state: SubmissionState) -> AttemptRow:
+        tests = (state.result or {}).get("tests") or []
+        # Counted as static/problem.js counts them after a run: every test shown, samples too.
+        counted = state.status == "done" and state.mode != "custom" and bool(tests)
+        return cls(
+            id=state.id,
+            mode=state.mode,
+            language=state.language,
+            status=state.status,
+            verdict=state.verdict,
+            passed=sum(t.get("verdict") == "AC" for t in tests) if counted else None,
+            total=len(tests) if counted else None,
+        )
+
+
+#: The judge's verdicts in words (the same words as static/problem.js).
+VERDICT_LABELS = {
+    "AC": "Accepted",
+    "WA": "Wrong Answer",
+    "TLE": "Time Limit Exceeded",
+    "MLE": "Memory Limit Exceeded",
+    "OLE": "Output Limit Exceeded",
+    "RE": "Runtime Error",
+    "CE": "Compilation Error",
+    "IE": "Internal Error",
+    "OK": "Ran",
+}
+
+
 def next_context(bank: Bank, view: SessionView) -> dict[str, Any]:
     upcoming = view.next_round()
     # The session's own snapshot of the loop: right for practice and for edited loop files.
@@ -77,12 +141,15 @@ def _pick_item(current: RoundView, item_id: str | None) -> ItemView | None:
 
 def round_context(
     bank: Bank,
-    answers: AnswerService | None,
+    services: Services,
     user_id: int,
     view: SessionView,
     current: RoundView,
     item_id: str | None,
+    drafts: dict[str, str],
 ) -> dict[str, Any]:
+    """What the round page shows: the round, the chosen item (or the current one) and, for
+    that item, its grade (practice) or its editor and code runs (coding)."""
     item = _pick_item(current, item_id)
     context: dict[str, Any] = {
         **HELPERS,
@@ -100,11 +167,13 @@ def round_context(
     if item is None:
         return context
     if item.problem_id is not None:
-        context.update(_coding_context(bank, view, item))
+        context.update(_coding_context(bank, services, user_id, view, item, drafts))
     elif view.mode == "practice":
-        context["grading"] = _grading(answers, user_id, item.answer_id)
+        context["grading"] = _grading(services.answers, user_id, item.answer_id)
         if item.follow_up is not None:
-            context["follow_up_grading"] = _grading(answers, user_id, item.follow_up.answer_id)
+            context["follow_up_grading"] = _grading(
+                services.answers, user_id, item.follow_up.answer_id
+            )
     return context
 
 
@@ -129,26 +198,54 @@ def _grading(
     return graded.model_copy(update={"answer": text}) if isinstance(text, str) else graded
 
 
-def _coding_context(bank: Bank, view: SessionView, item: ItemView) -> dict[str, Any]:
+def _coding_context(
+    bank: Bank,
+    services: Services,
+    user_id: int,
+    view: SessionView,
+    item: ItemView,
+    drafts: dict[str, str],
+) -> dict[str, Any]:
     loaded = bank.problems.get(item.problem_id or "")
     if loaded is None:
         return {}
     detail = ProblemDetail.of(loaded)
-    config = {
-        "problem_id": detail.id,
-        "style": detail.style,
-        "starter": detail.starter_code,
-        "languages": LANGUAGE_LABELS,
-        "params": [p.name for p in detail.signature.params] if detail.signature else [],
-        "sample_input": first_sample_input(detail),
-        # The session's own endpoint records the run against the item; drafts are kept per
-        # session so an earlier attempt on the problem page does not leak into the interview.
-        "submit_url": f"/api/sessions/{view.id}/items/{item.id}/submissions",
-        "draft_scope": f"session:{view.id}",
-    }
+    attempts = _attempts(services.submissions, user_id, item.submissions)
+    language, source = _last_code(services.store, user_id, item.submissions)
+    language = drafts.get("language") or language or "python"
     return {
         "problem": detail,
-        "languages": LANGUAGE_LABELS,
-        "config_json": json_for_script(config),
-        "sample_args": sample_args,
+        # The session's own endpoint records the run against the item; drafts are kept per
+        # session so an earlier attempt on the problem page does not leak into the interview.
+        **editor_context(
+            detail,
+            submit_url=f"/api/sessions/{view.id}/items/{item.id}/submissions",
+            draft_scope=f"session:{view.id}",
+        ),
+        "code_attempts": attempts,
+        "code_language": language,
+        # The form without JavaScript starts from what was typed (after an error), else from
+        # the last code sent, else from the starter code.
+        "code_source": drafts.get("code") or source or detail.starter_code.get(language, ""),
     }
+
+
+def _attempts(
+    submissions: SubmissionService | None, user_id: int, ids: list[int]
+) -> list[AttemptRow]:
+    if submissions is None:
+        return []
+    states = (submissions.status(i) for i in ids)
+    return [AttemptRow.of(s) for s in states if s is not None and s.user_id == user_id]
+
+
+def _last_code(store: Store | None, user_id: int, ids: list[int]) -> tuple[str | None, str | None]:
+    """The language and source of the item's latest run or submit (the judge's status does not
+    carry the source)."""
+    if store is None or not ids:
+        return None, None
+    with store.session() as session:
+        row = session.get(CodeSubmission, ids[-1])
+        if row is None or row.user_id != user_id:
+            return None, None
+        return row.language, row.source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -49,7 +50,21 @@ def problem_page(
             [("/problems", "See all problems"), ("/", "Go to the home page")],
         )
     detail = ProblemDetail.of(loaded)
-    config = {
+    return templates.TemplateResponse(
+        request, "problem.html", {"p": detail, **editor_context(detail)}
+    )
+
+
+def editor_context(
+    detail: ProblemDetail, *, submit_url: str | None = None, draft_scope: str | None = None
+) -> dict[str, Any]:
+    """What the editor macro and static/problem.js need for ``detail``: the languages, the
+    editor's config (as JSON for a script tag) and the sample formatter.
+
+    ``submit_url`` sends runs elsewhere than ``/api/submissions`` (a session's item), and
+    ``draft_scope`` keeps the browser drafts of that place apart from the problem page's.
+    """
+    config: dict[str, object] = {
         "problem_id": detail.id,
         "style": detail.style,
         "starter": detail.starter_code,
@@ -57,16 +72,15 @@ def problem_page(
         "params": [p.name for p in detail.signature.params] if detail.signature else [],
         "sample_input": first_sample_input(detail),
     }
-    return templates.TemplateResponse(
-        request,
-        "problem.html",
-        {
-            "p": detail,
-            "languages": LANGUAGE_LABELS,
-            "config_json": json_for_script(config),
-            "sample_args": sample_args,
-        },
-    )
+    if submit_url is not None:
+        config["submit_url"] = submit_url
+    if draft_scope is not None:
+        config["draft_scope"] = draft_scope
+    return {
+        "languages": LANGUAGE_LABELS,
+        "config_json": json_for_script(config),
+        "sample_args": sample_args,
+    }
 
 
 def sample_args(args: dict[str, object]) -> str:

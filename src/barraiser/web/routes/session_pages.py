@@ -17,17 +17,16 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from barraiser.content.loader import Bank
-from barraiser.interview.answers import AnswerService
 from barraiser.interview.engine import InterviewError, InterviewService
 from barraiser.interview.models import SessionView
 from barraiser.web.deps import BankDep, CurrentUserDep, InterviewsDep, TemplatesDep
 from barraiser.web.routes.pages import DEFAULT_LOOP_ID, is_htmx_partial, render_error
 from barraiser.web.routes.session_api import session_url
-from barraiser.web.session_view import HELPERS, next_context, round_context
+from barraiser.web.session_view import HELPERS, Services, next_context, round_context
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-Field = Literal["answer", "follow-up"]
+Field = Literal["answer", "follow-up", "code"]
 _HISTORY_LINKS = [("/sessions", "See your sessions"), ("/", "Go to the home page")]
 
 
@@ -173,12 +172,21 @@ def _render_session(
             next_context(bank, view),
             status_code=status_code,
         )
-    answers: AnswerService | None = getattr(request.app.state, "answers", None)
-    context = round_context(bank, answers, user_id, view, current, item_id)
+    context = round_context(bank, _services(request), user_id, view, current, item_id, drafts or {})
     context.update(drafts=drafts or {}, error=error)
     name = "partials/session_round_body.html" if partial else "session.html"
     response: Response = templates.TemplateResponse(request, name, context, status_code=status_code)
     return response
+
+
+def _services(request: Request) -> Services:
+    # Read from the app state, not dependencies: the page still shows while one is starting.
+    state = request.app.state
+    return Services(
+        answers=getattr(state, "answers", None),
+        submissions=getattr(state, "submissions", None),
+        store=getattr(state, "store", None),
+    )
 
 
 # -- round actions -------------------------------------------------------------------------------
@@ -303,6 +311,32 @@ def skip_form(
                   stay=False)  # fmt: skip
 
 
+@router.post("/sessions/{session_id}/items/{item_id}/code")
+def code_form(
+    session_id: str,
+    item_id: str,
+    request: Request,
+    bank: BankDep,
+    templates: TemplatesDep,
+    user_id: CurrentUserDep,
+    service: InterviewsDep,
+    language: Annotated[str, Form(max_length=32)] = "python",
+    source: Annotated[str | None, Form()] = None,
+    mode: Annotated[str, Form(max_length=16)] = "run",
+) -> Response:
+    """Run code on the samples or submit it, without JavaScript; the round page then lists it
+    with its verdict (a reload shows the verdict once the judge has finished)."""
+    try:
+        if mode not in ("run", "submit"):
+            raise InterviewError("Press Run samples or Submit to send your code.", 400)
+        service.submit_code(user_id, session_id, item_id, language, source or "", mode)
+    except InterviewError as exc:
+        drafts = {"language": language}
+        return _form_error(request, templates, bank, service, user_id, session_id, item_id,
+                           "code", source, exc, drafts)  # fmt: skip
+    return RedirectResponse(f"{session_url(session_id)}?item={item_id}", status_code=303)
+
+
 def _after(
     request: Request,
     templates: Jinja2Templates,
@@ -362,11 +396,13 @@ def _form_error(
     field: Field | None,
     text: str | None,
     exc: InterviewError,
+    extra: dict[str, str] | None = None,
 ) -> Response:
     """The round page again with the message and the typed text; if the round is gone, the
     text is shown on an error page so that it can be copied."""
     htmx = is_htmx_partial(request)
     drafts: dict[str, str] = {field: text} if field and text else {}
+    drafts.update(extra or {})
     try:
         view = service.view(user_id, session_id)
     except InterviewError:

@@ -136,8 +136,11 @@
     });
     return node;
   }
+  // The panel keeps the heading level its page gave it (h2 on the problem page, h3 in a round).
+  var resultsHeading = results.querySelector(".section-label");
+  var headingTag = resultsHeading ? resultsHeading.tagName.toLowerCase() : "h2";
   function show(nodes) {
-    results.replaceChildren.apply(results, [el("h2", { class: "section-label", text: "Results" })].concat(nodes));
+    results.replaceChildren.apply(results, [el(headingTag, { class: "section-label", text: "Results" })].concat(nodes));
   }
   function badge(verdict) {
     var v = verdict || "IE";
