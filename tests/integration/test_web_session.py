@@ -3,7 +3,6 @@ on a real SQLite store in a temporary folder, the real grader model and the real
 
 from __future__ import annotations
 
-import html
 import re
 import time
 import warnings
@@ -14,6 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from markupsafe import escape
 from sqlalchemy import select
 from starlette.exceptions import StarletteDeprecationWarning
 
@@ -214,6 +214,80 @@ def test_coding_item_is_judged_on_the_real_sandbox_through_the_session(
     assert end.headers["location"] == f"/sessions/{session_id}/debrief"
 
 
+def _wait_judged(client: TestClient, submission_id: int) -> dict[str, Any]:
+    deadline = time.monotonic() + 120
+    while True:
+        state: dict[str, Any] = client.get(f"/api/submissions/{submission_id}").json()
+        if state["status"] == "done" or time.monotonic() > deadline:
+            return state
+        time.sleep(0.3)
+
+
+def test_coding_works_without_javascript_and_the_page_lists_the_verdicts(
+    client: TestClient, bank: Bank, sandbox: Sandbox
+) -> None:
+    session_id = _start(client, "/practice/questions/problem:two-sum")
+    item = "problem:two-sum"
+    page_url = f"/sessions/{session_id}?item={item}"
+    page = client.get(page_url).text
+    # The editor's controls need JavaScript: hidden by a <noscript> style, a plain form instead.
+    assert "<noscript><style>.js-only { display: none !important; }</style></noscript>" in page
+    assert 'class="editor js-only"' in page and 'class="actions editor-actions js-only"' in page
+    form = re.search(
+        r"<noscript>\s*(<form class=\"code-form\".*?</form>)\s*</noscript>", page, re.S
+    )
+    assert form, "the no-JavaScript form sits in the editor's <noscript>"
+    assert f'action="/sessions/{session_id}/items/{item}/code"' in form.group(1)
+    assert 'name="source"' in form.group(1) and 'name="language"' in form.group(1)
+    assert 'name="mode" value="run"' in form.group(1)
+    assert 'name="mode" value="submit"' in form.group(1)
+    starter = bank.problems["two-sum"]
+    assert "class Solution" in form.group(1), "the box starts with the starter code"
+    assert "barraiser judge submit" not in page, "a CLI submission would not count"
+    assert "With JavaScript off, the clock only moves when you send something" in page
+    assert "Your best submission counts: an accepted one wins" in page
+    assert "Your last submission is what counts" not in page
+    assert "Run your code to see the results here." in page
+
+    # An empty program: the page again with the sentence, the chosen language kept.
+    empty = client.post(
+        f"/sessions/{session_id}/items/{item}/code",
+        data={"language": "cpp", "source": "  ", "mode": "run"},
+    )
+    assert empty.status_code == 400 and "The source code is empty" in empty.text
+    assert '<option value="cpp" selected>' in empty.text
+    odd = client.post(
+        f"/sessions/{session_id}/items/{item}/code",
+        data={"language": "python", "source": "print(1)", "mode": "custom"},
+    )
+    assert odd.status_code == 400 and "Press Run samples or Submit" in odd.text
+    assert "print(1)</textarea>" in odd.text, "the typed code is back in the box"
+
+    source = starter.solution_path(starter.problem.python_reference).read_text()
+    sent = client.post(
+        f"/sessions/{session_id}/items/{item}/code",
+        data={"language": "python", "source": source, "mode": "submit"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303 and sent.headers["location"] == page_url
+    ids = _active(_view(client, session_id))["items"][0]["submissions"]
+    assert len(ids) == 1
+    listed = client.get(page_url).text
+    row = re.search(rf'<li data-submission="{ids[0]}" data-status="(\w+)">', listed)
+    assert row and row.group(1) in ("queued", "judging", "done")
+    assert "You have run or submitted this problem 1 time in this round" in listed
+    state = _wait_judged(client, ids[0])
+    assert state["verdict"] == "AC", state
+    judged = client.get(page_url).text
+    assert f'<li data-submission="{ids[0]}" data-status="done">' in judged
+    assert 'data-verdict="AC">Accepted</span>' in judged
+    total = len(state["result"]["tests"])
+    assert f"{total} of {total} tests passed" in judged
+    assert "reload</a> to see the verdicts" not in judged, "nothing left to wait for"
+    # The form starts from the code last sent, so a reload does not lose it.
+    assert str(escape(source.splitlines()[0])) in judged.split('id="code-source"')[1]
+
+
 def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     client: TestClient, app: FastAPI, bank: Bank
 ) -> None:
@@ -243,7 +317,8 @@ def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     follow_up = next(i for i in _active(_view(client, session_id))["items"] if i["id"] == concept)[
         "follow_up"
     ]
-    assert follow_up and html.escape(follow_up["question"]) in page
+    # As the templates escape it (an apostrophe is &#39;, not html.escape's &#x27;).
+    assert follow_up and str(escape(follow_up["question"])) in page
     assert f'action="/sessions/{session_id}/items/{concept}/follow-up"' in page
     assert "Skip the follow-up" in page
     assert "Your grade" in page, "practice mode shows the grade after each answer"
@@ -257,7 +332,8 @@ def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     assert second.headers["location"] == f"/sessions/{session_id}?item={concept}"
     page = client.get(second.headers["location"]).text
     assert "compare on held-out data" in page and "Your grade" in page
-    assert f'href="/sessions/{session_id}?item={other}">Next question' in page
+    # The way on takes the focus when htmx swaps this in (no follow-up is left to answer).
+    assert f'href="/sessions/{session_id}?item={other}" data-focus-after-swap>Next question' in page
 
     assert "Skip it and end the round" in client.get(f"/sessions/{session_id}?item={other}").text
     last = client.post(f"/sessions/{session_id}/items/{other}/skip", follow_redirects=False)
@@ -282,6 +358,7 @@ def test_htmx_answer_swaps_in_the_follow_up_and_loop_mode_hides_the_grade(
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
+    assert response.headers["HX-Trigger"] == "answer-saved", "the browser may drop its draft"
     fragment = response.text
     assert "<html" not in fragment and fragment.lstrip().startswith('<div id="round-body"')
     assert "The interviewer follows up" in fragment and "data-focus-after-swap" in fragment
@@ -295,8 +372,72 @@ def test_htmx_answer_swaps_in_the_follow_up_and_loop_mode_hides_the_grade(
     )
     assert followed.status_code == 200
     assert followed.headers["HX-Redirect"] == f"/sessions/{session_id}"
+    assert followed.headers["HX-Trigger"] == "answer-saved"
     statuses = {i["id"]: i["status"] for i in _active(_view(client, session_id))["items"]}
     assert statuses[item["id"]] == "done"
+
+
+def test_overtime_counts_on_from_the_server_across_heartbeats_and_reloads(
+    client: TestClient, app: FastAPI
+) -> None:
+    # Practice rounds run over time instead of ending; away time is paused, so the clock
+    # moves only with signs of life: heartbeats 50 s apart, as an open page sends them.
+    session_id = _start(client, f"/practice/questions/{CONCEPT}")
+    allotted = _active(_view(client, session_id))["clock"]["allotted_s"]
+    service = app.state.interviews
+    start = utcnow()
+
+    def at(seconds: float) -> str:
+        moment = start + timedelta(seconds=seconds)
+        service.clock = lambda: moment
+        return client.get(f"/sessions/{session_id}").text  # the page is a heartbeat too
+
+    try:
+        for step in range(1, int((allotted + 120) // 50) + 1):
+            assert client.post(f"/api/sessions/{session_id}/heartbeat").status_code == 200
+            page = at(step * 50)
+        clock = _active(_view(client, session_id))["clock"]
+        used = clock["used_s"]
+        assert clock["remaining_s"] == 0 and clock["overtime_s"] == pytest.approx(used - allotted)
+        over = float(re.search(r'data-remaining="(-?[\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        assert over == pytest.approx(-(used - allotted), abs=0.2), "signed: overtime is negative"
+        assert 'id="timer-label">Overtime<' in page and 'data-overtime="true"' in page
+        minutes, seconds = divmod(round(used - allotted), 60)
+        assert f'data-testid="timer">+{minutes}:{seconds:02d}<' in page
+        # 40 s later a reload carries on from there instead of starting again at +0:00.
+        later = at(used + 40)
+        again = float(re.search(r'data-remaining="(-?[\d.]+)"', later).group(1))  # type: ignore[union-attr]
+        assert again == pytest.approx(over - 40, abs=0.2)
+    finally:
+        service.clock = utcnow
+    client.post(f"/sessions/{session_id}/abandon")
+
+
+def test_htmx_practice_follow_up_moves_focus_to_the_grade(client: TestClient, bank: Bank) -> None:
+    session_id = _start(client, "/practice/rounds/quick/quick-ml")
+    items = _active(_view(client, session_id))["items"]
+    concept = next(i["id"] for i in items if i["kind"] == "concept")
+    base = f"/sessions/{session_id}/items/{concept}"
+    hx = {"HX-Request": "true"}
+    first = client.post(f"{base}/answer", data={"text": _weak(bank, concept)}, headers=hx).text
+    # The follow-up waits for an answer: its heading is the first focus target, before the grade.
+    marks = [m.start() for m in re.finditer("data-focus-after-swap", first)]
+    assert first.index('id="follow-up-title"') < marks[0] < first.index('id="follow-up-text"')
+    assert 'id="follow-up-title" class="section-label" tabindex="-1" data-focus-after-swap>' in (
+        first
+    )
+    second = client.post(
+        f"{base}/follow-up", data={"text": "I would compare it on held-out data."}, headers=hx
+    )
+    assert second.status_code == 200 and second.headers["HX-Trigger"] == "answer-saved"
+    fragment = second.text
+    assert "Your grade" in fragment
+    # Nothing left to answer here: the grade (its heading, #grade-title) takes the focus.
+    assert 'id="follow-up-title" class="section-label" tabindex="-1">' in fragment
+    first_target = re.search(r"data-focus-after-swap(=\"[^\"]*\")?", fragment)
+    assert first_target and first_target.group(0) == 'data-focus-after-swap="#grade-title"'
+    assert 'id="grade-title" class="section-label" tabindex="-1"' in fragment
+    client.post(f"/sessions/{session_id}/abandon")
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -308,6 +449,11 @@ def test_page_errors_say_what_to_do_and_keep_the_typed_answer(client: TestClient
     empty = client.post(f"{base}/answer", data={"text": "  "}, headers={"HX-Request": "true"})
     assert empty.status_code == 200 and 'role="alert"' in empty.text
     assert '<div id="round-body"' in empty.text
+    # Swapped in like a success, but without the "saved" marker: the browser keeps its draft.
+    assert "HX-Trigger" not in empty.headers
+    assert re.search(
+        r'<p class="result-error" tabindex="-1" data-focus-after-swap>[A-Z]', empty.text
+    )
 
     long_text = "softmax " * 2600
     too_long = client.post(f"{base}/answer", data={"text": long_text})
@@ -355,6 +501,16 @@ def test_the_answer_is_saved_even_when_the_grader_cannot_load(tmp_path: Path) ->
         with _store(application).session() as session:
             saved = session.scalars(select(Answer).where(Answer.text == text)).one()
             assert saved.gradings == []
+        # The question is open again with its saved text in the box, after a reload too.
+        again = broken.get(f"/sessions/{session_id}").text
+        assert f'data-draft-key="{session_id}:{CONCEPT}:answer">{text}</textarea>' in again
+        hx = broken.post(
+            f"/sessions/{session_id}/items/{CONCEPT}/answer",
+            data={"text": text},
+            headers={"HX-Request": "true"},
+        )
+        assert hx.status_code == 200 and "Your answer was saved" in hx.text
+        assert "HX-Trigger" not in hx.headers, "not graded: the browser keeps its draft"
 
 
 # --- the API ----------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from barraiser.web.session_view import HELPERS, Services, next_context, round_co
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 Field = Literal["answer", "follow-up", "code"]
+#: The htmx event (``HX-Trigger`` header) of an answer the server has saved.
+SAVED_EVENT = "answer-saved"
 _HISTORY_LINKS = [("/sessions", "See your sessions"), ("/", "Go to the home page")]
 
 
@@ -359,15 +361,21 @@ def _after(
         target += f"?item={item_id}"
     if not is_htmx_partial(request):
         return RedirectResponse(target, status_code=303)
+    # The marker tells static/session.js that the server has the text: only then is the
+    # browser's draft forgotten (errors are swapped in with status 200 too).
+    saved = {"HX-Trigger": SAVED_EVENT}
     if round_finished or not stay:
-        return Response(status_code=200, headers={"HX-Redirect": target})
+        return Response(status_code=200, headers={"HX-Redirect": target, **saved})
     try:
         view = service.view(user_id, session_id)
     except InterviewError as exc:
-        return _inline_error(request, templates, exc.message)
-    return _render_session(
-        request, templates, bank, service, user_id, view, item_id=item_id, partial=True
-    )
+        response = _inline_error(request, templates, exc.message)
+    else:
+        response = _render_session(
+            request, templates, bank, service, user_id, view, item_id=item_id, partial=True
+        )
+    response.headers.update(saved)
+    return response
 
 
 # -- errors --------------------------------------------------------------------------------------

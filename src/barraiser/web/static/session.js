@@ -77,23 +77,35 @@
       }, 0);
     }
   });
-  // The server has the answer: forget the local draft, and bring focus to what came back.
+  // Forget the local draft only when the server says it has the answer (an "answer-saved"
+  // HX-Trigger): refusals and grading failures come back with status 200 too, to be swapped in.
+  function savedByServer(xhr) {
+    var trigger = (xhr && xhr.getResponseHeader("HX-Trigger")) || "";
+    return /(^|[^\w-])answer-saved([^\w-]|$)/.test(trigger);
+  }
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;
     if (!event.detail.successful || !form || !form.querySelector) return;
+    if (!savedByServer(event.detail.xhr)) return;
     var box = form.querySelector("textarea[data-answer]");
     var s = storage();
     if (box && s) s.removeItem(draftKey(box));
   });
+  // Bring focus to what came back: the first [data-focus-after-swap] (a value names the
+  // element inside it to focus), so keyboard and screen-reader users are not left on <body>.
   document.addEventListener("htmx:afterSettle", function () {
     var body = document.getElementById("round-body");
     if (!body) return;
     setUpBoxes(body);
-    var focus = body.querySelector("[data-focus-after-swap]");
-    if (focus) {
-      focus.focus();
-      focus.scrollIntoView({ block: "start" });
+    var marked = body.querySelector("[data-focus-after-swap]");
+    if (!marked) return;
+    var inside = marked.getAttribute("data-focus-after-swap");
+    var focus = (inside && marked.querySelector(inside)) || marked;
+    if (!focus.hasAttribute("tabindex") && !focus.matches("a[href], button, input, textarea, select")) {
+      focus.setAttribute("tabindex", "-1");
     }
+    focus.focus();
+    focus.scrollIntoView({ block: "start" });
   });
   setUpBoxes(document);
 
