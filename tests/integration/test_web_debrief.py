@@ -197,7 +197,7 @@ def test_unknown_and_unfinished_sessions_are_explained(
         interviews.abandon(user, sid)
 
 
-def test_pending_verdicts_refresh_the_page_until_judged(
+def test_pending_verdicts_poll_a_small_notice_until_judged(
     app: FastAPI, client: TestClient, finished: dict[str, str]
 ) -> None:
     interviews, submissions, _, user = _parts(app)
@@ -211,17 +211,31 @@ def test_pending_verdicts_refresh_the_page_until_judged(
         interviews.skip(user, sid, "problem:coin-change")
         page = client.get(f"/sessions/{sid}/debrief")
         assert page.status_code == 200
-        assert page.headers["refresh"] == str(debrief_pages.REFRESH_S)
-        assert "still being judged" in page.text and "refreshes itself" in page.text
+        # No whole-page Refresh (it lost scroll and focus): only the notice polls, with htmx.
+        assert "refresh" not in {k.lower() for k in page.headers}
+        notice = (
+            f'hx-get="/sessions/{sid}/debrief/pending" '
+            f'hx-trigger="every {debrief_pages.POLL_S}s" hx-swap="none"'
+        )
+        assert notice in page.text
+        assert f'<a href="/sessions/{sid}/debrief">Reload now</a>' in page.text  # without JS
+        assert "still being judged" in page.text
         assert client.get(f"/sessions/{sid}/report.json").json()["pending"] is True
+        waiting = client.get(f"/sessions/{sid}/debrief/pending", headers={"HX-Request": "true"})
+        assert waiting.status_code == 204 and "hx-refresh" not in waiting.headers
     finally:
         submissions.start()  # queues the saved submission again
     _wait_done(submissions, [submit])
+    ready = client.get(f"/sessions/{sid}/debrief/pending", headers={"HX-Request": "true"})
+    assert ready.status_code == 200 and ready.headers["HX-Refresh"] == "true"
     page = client.get(f"/sessions/{sid}/debrief")
-    assert "refresh" not in {k.lower() for k in page.headers}
+    assert "hx-trigger" not in page.text and "Reload now" not in page.text
     assert "still being judged" not in page.text
     assert "A practice session has no hiring decision" in page.text
     assert "Verdict <strong>AC</strong>" in page.text
+    # A session that is not the user's (or not there) reloads the page too, to show its error.
+    gone = client.get("/sessions/no-such-session/debrief/pending")
+    assert gone.status_code == 200 and gone.headers["HX-Refresh"] == "true"
 
 
 def _cli(folder: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -1,8 +1,9 @@
 """The debrief page of a finished session and its two exports (self-contained HTML and JSON).
 
 The page and the HTML file show the same body (``barraiser.interview.report``), so they never
-drift apart.  While a verdict is still being judged the page says so and reloads itself every
-three seconds (an HTTP ``Refresh`` header: no JavaScript needed).
+drift apart.  While a verdict is still being judged a small notice on the page asks every few
+seconds (htmx) whether the debrief is ready and reloads the page once it is; without JavaScript
+it offers a "Reload now" link.  Only the notice polls, so scroll position and focus stay put.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from barraiser.web.routes.pages import render_error
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-#: Seconds between reloads of a debrief whose verdicts are still being judged.
-REFRESH_S = 3
+#: Seconds between two checks of a debrief whose verdicts are still being judged.
+POLL_S = 3
 
 _LINKS = [("/sessions", "See your sessions"), ("/", "Go to the home page")]
 
@@ -70,11 +71,23 @@ def debrief_page(
             "report_css": report_css(),
             "html_url": f"/sessions/{session_id}/report.html",
             "json_url": f"/sessions/{session_id}/report.json",
+            "page_url": f"/sessions/{session_id}/debrief",
+            "poll_s": POLL_S,
         },
     )
-    if debrief.pending:
-        response.headers["Refresh"] = str(REFRESH_S)
     return response
+
+
+@router.get("/sessions/{session_id}/debrief/pending")
+def debrief_pending(
+    session_id: str, interviews: InterviewsDep, user_id: CurrentUserDep
+) -> Response:
+    """The pending notice's check: 204 (nothing to swap) while a verdict is being judged, else
+    an ``HX-Refresh`` that reloads the page, which then shows the debrief (or its error)."""
+    debrief = _debrief(interviews, user_id, session_id)
+    if isinstance(debrief, Debrief) and debrief.pending:
+        return Response(status_code=204)
+    return Response(status_code=200, headers={"HX-Refresh": "true"})
 
 
 @router.get("/sessions/{session_id}/report.html")
