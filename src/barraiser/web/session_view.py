@@ -9,7 +9,7 @@ from typing import Any
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.models import ItemView, RoundView, SessionView
-from barraiser.interview.submissions import SubmissionService, SubmissionState
+from barraiser.interview.submissions import SubmissionService, SubmissionState, hidden_counts
 from barraiser.store import CodeSubmission, Store
 from barraiser.web.grading_models import GradedAnswer
 from barraiser.web.judge_models import ProblemDetail
@@ -90,19 +90,28 @@ class AttemptRow:
     def verdict_label(self) -> str:
         return VERDICT_LABELS.get(self.verdict or "IE", self.verdict or "")
 
+    @property
+    def tests_label(self) -> str:
+        return "hidden tests" if self.mode == "submit" else "samples"
+
     @classmethod
     def of(cls, state: SubmissionState) -> AttemptRow:
-        tests = (state.result or {}).get("tests") or []
-        # Counted as static/problem.js counts them after a run: every test shown, samples too.
-        counted = state.status == "done" and state.mode != "custom" and bool(tests)
+        passed: int | None = None
+        total: int | None = None
+        if state.status == "done" and state.mode == "submit":
+            # As the scorecard counts a submission: its hidden tests alone.
+            passed, total = hidden_counts(state.result)
+        elif state.status == "done" and state.mode == "run":
+            tests = (state.result or {}).get("tests") or []
+            passed, total = sum(t.get("verdict") == "AC" for t in tests), len(tests)
         return cls(
             id=state.id,
             mode=state.mode,
             language=state.language,
             status=state.status,
             verdict=state.verdict,
-            passed=sum(t.get("verdict") == "AC" for t in tests) if counted else None,
-            total=len(tests) if counted else None,
+            passed=passed,
+            total=total or None,
         )
 
 
