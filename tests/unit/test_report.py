@@ -297,7 +297,7 @@ def test_page_body_links_to_the_app_and_pending_says_so() -> None:
     assert "has no hiring decision" not in body
     assert '<a href="/questions/precision-vs-recall">Precision vs recall</a>' in body
     assert '<a href="/labs/choosing-between-two-accuracies">' in body
-    assert "refreshes itself every 3 seconds" in body
+    assert "reloads itself once every verdict is in" in body
     exported = report_html(_debrief(pending=True), get_bank())
     assert "Export the report again once every verdict is in." in exported
 

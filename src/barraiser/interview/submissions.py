@@ -65,6 +65,7 @@ class SubmissionState:
     status: SubmissionStatus
     verdict: str | None
     result: dict[str, Any] | None
+    source: str = ""
 
 
 def _kib(size: int) -> str:
@@ -295,6 +296,7 @@ class SubmissionService:
                 status=status,
                 verdict=row.verdict,
                 result=row.result,
+                source=row.source,
             )
 
     # -- judging ---------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.models import ItemView, RoundView, SessionView
 from barraiser.interview.submissions import SubmissionService, SubmissionState, hidden_counts
-from barraiser.store import CodeSubmission, Store
 from barraiser.web.grading_models import GradedAnswer
 from barraiser.web.judge_models import ProblemDetail
 from barraiser.web.routes.problem_pages import editor_context
@@ -65,7 +64,6 @@ class Services:
 
     answers: AnswerService | None = None
     submissions: SubmissionService | None = None
-    store: Store | None = None
 
 
 @dataclass(frozen=True)
@@ -220,7 +218,7 @@ def _coding_context(
         return {}
     detail = ProblemDetail.of(loaded)
     attempts = _attempts(services.submissions, user_id, item.submissions)
-    language, source = _last_code(services.store, user_id, item.submissions)
+    language, source = _last_code(services.submissions, user_id, item.submissions)
     language = drafts.get("language") or language or "python"
     return {
         "problem": detail,
@@ -248,13 +246,11 @@ def _attempts(
     return [AttemptRow.of(s) for s in states if s is not None and s.user_id == user_id]
 
 
-def _last_code(store: Store | None, user_id: int, ids: list[int]) -> tuple[str | None, str | None]:
-    """The language and source of the item's latest run or submit (the judge's status does not
-    carry the source)."""
-    if store is None or not ids:
+def _last_code(
+    submissions: SubmissionService | None, user_id: int, ids: list[int]
+) -> tuple[str | None, str | None]:
+    """The language and source of the item's latest run or submit."""
+    state = submissions.status(ids[-1]) if submissions is not None and ids else None
+    if state is None or state.user_id != user_id:
         return None, None
-    with store.session() as session:
-        row = session.get(CodeSubmission, ids[-1])
-        if row is None or row.user_id != user_id:
-            return None, None
-        return row.language, row.source
+    return state.language, state.source

@@ -187,7 +187,6 @@ def _services(request: Request) -> Services:
     return Services(
         answers=getattr(state, "answers", None),
         submissions=getattr(state, "submissions", None),
-        store=getattr(state, "store", None),
     )
 
 
