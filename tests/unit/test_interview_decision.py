@@ -132,7 +132,7 @@ def test_ratings_follow_the_score(score: float, rating: str) -> None:
 def _sub(
     mode: str, verdict: str | None, passed: int = 0, total: int = 10
 ) -> tuple[str, str | None, dict[str, Any] | None]:
-    """A judged submission: two samples passed, then ``total`` hidden tests, ``passed`` of them AC."""
+    """A judged submission: two samples passed, then `total` hidden tests, `passed` of them AC."""
     if verdict is None:
         return (mode, None, None)
     samples = [{"kind": "sample", "verdict": "AC"}] * 2
