@@ -29,7 +29,7 @@ from barraiser.content.schemas import (
     Stage,
     Timing,
 )
-from barraiser.interview.answers import AnswerError, AnswerService
+from barraiser.interview.answers import AnswerError, AnswerService, GradingTarget
 from barraiser.interview.items import Item, UnknownItem, get_item, resolve, snapshot
 from barraiser.interview.models import (
     AnswerOutcome,
@@ -557,11 +557,7 @@ class InterviewService:
                 raise InterviewError(
                     "This question is already answered; answer the follow-up or move on.", 409
                 )
-            try:
-                target = answers.bank_target(item.question.id)
-                clean = _checked(text)
-            except AnswerError as exc:
-                raise InterviewError(exc.message, exc.status_code) from None
+            target, clean = _target_and_text(answers, item.question.id, text)
             if sr.status == "active" and "clock" in sr.state:
                 clock = RoundClock.from_json(sr.state["clock"])
                 clock.touch(now, _loop_of(row).timing)
@@ -628,11 +624,7 @@ class InterviewService:
             if state.get("status") != "answered" or not follow_up:
                 raise InterviewError("There is no follow-up waiting for an answer here.", 409)
             assert item.question is not None
-            try:
-                target = answers.bank_target(item.question.id)
-                clean = _checked(text)
-            except AnswerError as exc:
-                raise InterviewError(exc.message, exc.status_code) from None
+            target, clean = _target_and_text(answers, item.question.id, text)
             self._touch(row, now)
             late = sr.status != "active" or self._late(row, sr, now)
             saved = save_answer(
@@ -837,10 +829,16 @@ class InterviewService:
                 logger.warning("Answer %s still cannot be graded: %s", answer_id, exc.message)
 
 
-def _checked(text: str | None) -> str:
+def _target_and_text(
+    answers: AnswerService, question_id: str, text: str | None
+) -> tuple[GradingTarget, str]:
+    """The question's rubric and the checked answer text, or the refusal as a sentence."""
     from barraiser.interview.answers import _check_answer
 
-    return _check_answer(text)
+    try:
+        return answers.bank_target(question_id), _check_answer(text)
+    except AnswerError as exc:
+        raise InterviewError(exc.message, exc.status_code) from None
 
 
 def _follow_up_of(result: dict[str, Any]) -> FollowUpView | None:

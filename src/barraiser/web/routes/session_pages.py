@@ -202,11 +202,12 @@ def start_round(
     service: InterviewsDep,
 ) -> Response:
     """Start the next round; its clock starts now."""
-    try:
-        service.start_round(user_id, session_id)
-    except InterviewError as exc:
-        return _engine_error(request, templates, exc)
-    return RedirectResponse(session_url(session_id), status_code=303)
+    return _redirect_after(
+        request,
+        templates,
+        lambda: service.start_round(user_id, session_id),
+        session_url(session_id),
+    )
 
 
 @router.post("/sessions/{session_id}/rounds/finish")
@@ -218,11 +219,12 @@ def finish_round(
     service: InterviewsDep,
 ) -> Response:
     """End the active round early (the page asks to confirm first)."""
-    try:
-        service.finish_round(user_id, session_id)
-    except InterviewError as exc:
-        return _engine_error(request, templates, exc)
-    return RedirectResponse(session_url(session_id), status_code=303)
+    return _redirect_after(
+        request,
+        templates,
+        lambda: service.finish_round(user_id, session_id),
+        session_url(session_id),
+    )
 
 
 @router.post("/sessions/{session_id}/abandon")
@@ -234,11 +236,20 @@ def abandon(
     service: InterviewsDep,
 ) -> Response:
     """Leave the session for good; it stays in the history as abandoned."""
+    return _redirect_after(
+        request, templates, lambda: service.abandon(user_id, session_id), "/sessions"
+    )
+
+
+def _redirect_after(
+    request: Request, templates: Jinja2Templates, action: Callable[[], object], target: str
+) -> Response:
+    """Do a round or session action, then go to ``target`` (post/redirect/get)."""
     try:
-        service.abandon(user_id, session_id)
+        action()
     except InterviewError as exc:
         return _engine_error(request, templates, exc)
-    return RedirectResponse("/sessions", status_code=303)
+    return RedirectResponse(target, status_code=303)
 
 
 # -- item actions --------------------------------------------------------------------------------
