@@ -259,3 +259,46 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
 
     assert problems.items == [], "\n".join(problems.items)
     print(f"\nquick loop in the browser: {time.monotonic() - started:.1f} s")
+
+
+def test_candidate_starts_the_amazon_loop_then_leaves_it(server: Server, browser: Any) -> None:
+    """The full loop from its start page: the recruiter screen's timer and questions, a
+    follow-up, ending the round, the next stage, then leaving with a partial debrief."""
+    bank = get_bank()
+    problems = Problems()
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 900})
+    page.goto(server.base + "/loops")
+    page.get_by_role("link", name="Amazon ML Engineer loop").first.click()
+    page.wait_for_url("**/loops/amazon-mle")
+    page.get_by_test_id("start-loop").click()
+    page.wait_for_url(re.compile(r"/sessions/[0-9a-zA-Z_-]+$"))
+    session_id = page.url.rsplit("/", 1)[1]
+    page.get_by_role("heading", name="Next: Recruiter screen").wait_for()
+    page.get_by_test_id("start-round").click()
+
+    timer = page.get_by_test_id("timer")
+    assert re.search(r"1[45]:\d\d", timer.inner_text()), timer.inner_text()
+    first = _current_item(page)
+    assert bank.questions[first].kind == "behavioral"
+    box = page.get_by_label("Answer as you would say it to the interviewer")
+    box.fill(_story(bank, first))
+    box.press("Control+Enter")
+    page.locator(".follow-up-question").wait_for(timeout=GRADE_TIMEOUT_MS)
+    page.screenshot(path=SCREENSHOTS / "amazon-recruiter-screen.png", full_page=True)
+
+    # End the round early (confirmed), which leaves the second question unanswered.
+    page.locator("summary", has_text="End the round").click()
+    page.get_by_role("button", name="Yes, end the round").click()
+    page.get_by_role("heading", name="Next: Online coding assessment").wait_for()
+    page.screenshot(path=SCREENSHOTS / "amazon-next-round.png", full_page=True)
+
+    # Leave: the history lists it as abandoned, with a partial debrief and no decision.
+    page.locator("summary", has_text="Leave this session").click()
+    page.get_by_role("button", name="Yes, leave the session").click()
+    page.wait_for_url("**/sessions")
+    row = page.locator(f'.session-row[data-session="{session_id}"]')
+    row.get_by_role("link", name=re.compile("Partial debrief")).click()
+    page.wait_for_url(f"**/sessions/{session_id}/debrief")
+    assert "after 1 of 8 round(s)" in page.locator(".rp-note").inner_text()
+    assert "No decision" in page.locator(".rp-decision").inner_text()
+    assert problems.items == [], "\n".join(problems.items)
