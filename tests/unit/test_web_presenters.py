@@ -60,3 +60,12 @@ def test_decision_rule_without_veto() -> None:
     assert "strong no” from" not in sentences
     strictest = " ".join(decision_sentences(DecisionRule(veto_at_or_below="strong-no")))
     assert "“strong no”, there is no offer" in strictest
+
+
+def test_typed_text_becomes_escaped_paragraphs() -> None:
+    from barraiser.web.presenters import as_paragraphs
+
+    text = "First line wrapped\nhere.\n\n<script>x</script> & more\r\n\r\n\n"
+    assert str(as_paragraphs(text)) == (
+        "<p>First line wrapped here.</p><p>&lt;script&gt;x&lt;/script&gt; &amp; more</p>"
+    )

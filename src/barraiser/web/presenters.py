@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import (
@@ -97,3 +100,13 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 question``, ``3 questions``."""
     word = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count} {word}"
+
+
+def as_paragraphs(text: str) -> Markup:
+    """Typed or pasted prose as HTML paragraphs: blank lines split them, single line breaks
+    (hard-wrapped text) become spaces; everything is escaped."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if b.strip()]
+    return Markup("").join(
+        Markup("<p>{}</p>").format(" ".join(line.strip() for line in block.splitlines()))
+        for block in blocks
+    )

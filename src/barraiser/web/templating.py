@@ -60,6 +60,7 @@ def build_templates() -> Jinja2Templates:
         humanize=presenters.humanize,
         minutes=presenters.format_minutes,
         source_label=presenters.source_label,
+        paragraphs=presenters.as_paragraphs,
     )
     env.globals.update(
         static_url=_static_url,
