@@ -145,3 +145,13 @@ def test_a_fresh_story_beats_a_seen_one_that_covers_more_principles(bank: Bank) 
     assert [i.id for i in picker.pick(_round(lp_questions=1, assesses=["communication"]))] == [
         fresh.id
     ]
+
+
+def test_fresh_questions_showing_the_rounds_competencies_come_first(bank: Bank) -> None:
+    pool = candidates(bank, Selector(kind="concept"))
+    showing = {i.id for i in pool if {"ml-breadth", "communication"} <= set(i.competencies)}
+    assert showing and len(showing) < len(pool)
+    for seed in range(5):
+        picker = Picker(bank, random.Random(seed))
+        rnd = _round(questions=[{"kind": "concept"}], assesses=["ml-breadth", "communication"])
+        assert picker.pick(rnd)[0].id in showing

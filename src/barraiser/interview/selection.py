@@ -1,10 +1,11 @@
 """Picking a round's questions: the loop's selectors, fresh questions first, principles mixed in.
 
-Every item a selector can pick is ranked: never seen before first, then the one seen longest
-ago; ties are broken by the session's random generator, so two sessions differ and a seeded
-session is reproducible.  No item is asked twice in a session.  Leadership Principle questions
-are fresh first too; among equally fresh ones they prefer principles no earlier round of the
-session has probed yet (each Amazon interviewer owns different principles).
+Every item a selector can pick is ranked: never seen before first (among those, the ones
+showing more of the competencies the round assesses), then the one seen longest ago; ties are
+broken by the session's random generator, so two sessions differ and a seeded session is
+reproducible.  No item is asked twice in a session.  Leadership Principle questions are fresh
+first too; among equally fresh ones they prefer principles no earlier round of the session has
+probed yet (each Amazon interviewer owns different principles).
 """
 
 from __future__ import annotations
@@ -39,17 +40,26 @@ class Picker:
         # Never seen sorts first; then the oldest sighting.
         return (0, 0.0) if seen is None else (1, seen.timestamp())
 
-    def _take(self, pool: list[Item], count: int, what: str, round_id: str) -> list[Item]:
+    def _take(self, pool: list[Item], count: int, what: str, rnd: Round) -> list[Item]:
         free = [i for i in pool if i.id not in self.taken]
         if len(free) < count:
             raise SelectionError(
-                f"Round {round_id!r} needs {count} {what} but the bank has only {len(free)} "
+                f"Round {rnd.id!r} needs {count} {what} but the bank has only {len(free)} "
                 "not already asked in this session: add questions or lower the count "
                 "(`barraiser content check` lists such problems)."
             )
-        # Shuffle first, then a stable sort: equal freshness keeps the random order.
+        # Shuffle first, then a stable sort: equal keys keep the random order.  Fresh first;
+        # among equally fresh ones, those showing more of what the round assesses (so its
+        # scorecard can rate every competency it names).
         self.rng.shuffle(free)
-        free.sort(key=self._freshness)
+        assessed = set(rnd.assesses)
+        free.sort(
+            key=lambda i: (
+                self._freshness(i)[0],
+                -len(assessed & set(i.competencies)),
+                self._freshness(i)[1],
+            )
+        )
         chosen = free[:count]
         self.taken.update(i.id for i in chosen)
         return chosen
@@ -84,7 +94,7 @@ class Picker:
         items: list[Item] = []
         for selector in rnd.questions:
             what = f"{selector.kind} question(s)"
-            items.extend(self._take(candidates(self.bank, selector), selector.count, what, rnd.id))
+            items.extend(self._take(candidates(self.bank, selector), selector.count, what, rnd))
         for item in items:
             self.probed.update(item.leadership_principles)
         items.extend(self._take_lp(rnd.lp_questions, rnd.id))
