@@ -16,8 +16,8 @@ import pytest
 from fastapi import FastAPI
 from markupsafe import escape
 from starlette.exceptions import StarletteDeprecationWarning
+from web_support import web_settings
 
-from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.interview.engine import InterviewService
 from barraiser.interview.models import Debrief
@@ -44,14 +44,6 @@ def _esc(text: str) -> str:
     return str(escape(text))
 
 
-def _settings(folder: Path) -> Settings:
-    return Settings(
-        data_dir=folder,
-        database_url=f"sqlite:///{folder / 'barraiser_test.db'}",
-        extra_content_dir=None,
-    )
-
-
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("debrief-web")
@@ -59,7 +51,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(folder: Path) -> FastAPI:
-    return create_app(_settings(folder), judge_slots=1)
+    return create_app(web_settings(folder), judge_slots=1)
 
 
 @pytest.fixture(scope="module")

@@ -17,13 +17,13 @@ from chat_server import ChatServer
 from fastapi import FastAPI
 from sqlalchemy import func, select
 from starlette.exceptions import StarletteDeprecationWarning
+from web_support import app_store, web_settings
 
-from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Question
 from barraiser.grading import GRADER_VERSION
 from barraiser.interview.answers import MAX_ANSWER_CHARS
-from barraiser.store import Answer, GradingResult, Store, User
+from barraiser.store import Answer, GradingResult, User
 from barraiser.store.queries import save_answer
 from barraiser.web.app import create_app
 
@@ -41,18 +41,9 @@ BEHAVIOURAL = "prioritizing-multiple-deadlines"
 MARK = re.compile(r'<mark class="ev ev--(covered|partly|wrong)"[^>]*>(.*?)</mark>', re.DOTALL)
 
 
-def _settings(folder: Path, **extra: Any) -> Settings:
-    return Settings(
-        data_dir=folder,
-        database_url=f"sqlite:///{folder / 'barraiser_test.db'}",
-        extra_content_dir=None,
-        **extra,
-    )
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    return create_app(_settings(tmp_path_factory.mktemp("grading-web")))
+    return create_app(web_settings(tmp_path_factory.mktemp("grading-web")))
 
 
 @pytest.fixture(scope="module")
@@ -65,11 +56,6 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 def bank(app: FastAPI) -> Bank:
     loaded: Bank = app.state.bank
     return loaded
-
-
-def _store(app: FastAPI) -> Store:
-    store: Store = app.state.store
-    return store
 
 
 def _calibration(bank: Bank, question_id: str, level: str) -> str:
@@ -85,7 +71,7 @@ def _grade(client: TestClient, **body: Any) -> dict[str, Any]:
 
 
 def _answer_count(app: FastAPI) -> int:
-    with _store(app).session() as session:
+    with app_store(app).session() as session:
         return int(session.scalar(select(func.count()).select_from(Answer)) or 0)
 
 
@@ -111,7 +97,7 @@ def test_strong_answer_scores_high_and_is_stored_with_its_grading(
     assert data["misconceptions"] == []
     assert data["feedback"].startswith(f"Score {round(data['score'])}/100")
 
-    with _store(app).session() as session:
+    with app_store(app).session() as session:
         answer = session.get(Answer, data["answer_id"])
         assert answer is not None and answer.text == text.strip()
         assert (
@@ -150,7 +136,7 @@ def test_get_answer_returns_the_stored_grading_only_to_its_owner(
     assert fetched.status_code == 200
     assert fetched.json() == posted
 
-    with _store(app).session() as session:
+    with app_store(app).session() as session:
         other = User(name="someone else", is_local=False)
         session.add(other)
         session.flush()
@@ -277,7 +263,7 @@ def test_behavioural_answer_gets_the_star_breakdown(client: TestClient, bank: Ba
 
 
 def test_the_answer_is_saved_even_when_the_grader_cannot_load(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, grader_model=str(tmp_path / "no-model-here"))
+    settings = web_settings(tmp_path, grader_model=str(tmp_path / "no-model-here"))
     application = create_app(settings)
     with TestClient(application) as test_client:
         response = test_client.post(
@@ -287,7 +273,7 @@ def test_the_answer_is_saved_even_when_the_grader_cannot_load(tmp_path: Path) ->
         detail = response.json()["detail"]
         match = re.search(r"Your answer was saved \(id (\d+)\)", detail)
         assert match, detail
-        with _store(application).session() as session:
+        with app_store(application).session() as session:
             saved = session.get(Answer, int(match.group(1)))
             assert saved is not None and saved.text == "Use softmax at the output."
             assert saved.gradings == []
@@ -410,7 +396,7 @@ def test_llm_judge_is_shown_beside_the_built_in_grade(
             "feedback": "Name the loss that goes with softmax.",
         }
     )
-    settings = _settings(tmp_path, llm_base_url=chat_server.url + "/v1", llm_model="tiny-judge")
+    settings = web_settings(tmp_path, llm_base_url=chat_server.url + "/v1", llm_model="tiny-judge")
     text = _calibration(bank, CONCEPT, "strong")
     with TestClient(create_app(settings)) as test_client:
         data = _grade(test_client, question_id=CONCEPT, answer=text)
@@ -439,7 +425,7 @@ def test_llm_judge_is_shown_beside_the_built_in_grade(
 
 
 def test_half_configured_llm_judge_is_reported_not_fatal(tmp_path: Path, bank: Bank) -> None:
-    settings = _settings(tmp_path, llm_model="tiny-judge")  # no base URL
+    settings = web_settings(tmp_path, llm_model="tiny-judge")  # no base URL
     with TestClient(create_app(settings)) as test_client:
         data = _grade(
             test_client, question_id=CONCEPT, answer=_calibration(bank, CONCEPT, "strong")

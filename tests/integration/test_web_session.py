@@ -16,11 +16,11 @@ from fastapi import FastAPI
 from markupsafe import escape
 from sqlalchemy import select
 from starlette.exceptions import StarletteDeprecationWarning
+from web_support import app_store, web_settings
 
-from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.judge.sandbox import Sandbox
-from barraiser.store import Answer, Store, utcnow
+from barraiser.store import Answer, utcnow
 from barraiser.web.app import create_app
 
 with warnings.catch_warnings():
@@ -35,18 +35,9 @@ CONCEPT = "activation-function-for-image-classification"
 SESSION_URL = re.compile(r"^/sessions/([0-9a-f]+)$")
 
 
-def _settings(folder: Path, **extra: Any) -> Settings:
-    return Settings(
-        data_dir=folder,
-        database_url=f"sqlite:///{folder / 'barraiser_test.db'}",
-        extra_content_dir=None,
-        **extra,
-    )
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    return create_app(_settings(tmp_path_factory.mktemp("session-web")))
+    return create_app(web_settings(tmp_path_factory.mktemp("session-web")))
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +50,6 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 def bank(app: FastAPI) -> Bank:
     loaded: Bank = app.state.bank
     return loaded
-
-
-def _store(app: FastAPI) -> Store:
-    store: Store = app.state.store
-    return store
 
 
 def _weak(bank: Bank, question_id: str) -> str:
@@ -116,7 +102,7 @@ def test_loop_page_is_a_start_page(client: TestClient, bank: Bank) -> None:
 
 
 def test_history_is_empty_at_first_and_links_to_a_start(tmp_path: Path) -> None:
-    with TestClient(create_app(_settings(tmp_path))) as fresh:
+    with TestClient(create_app(web_settings(tmp_path))) as fresh:
         page = fresh.get("/sessions")
         assert page.status_code == 200
         assert "No sessions yet" in page.text
@@ -125,7 +111,7 @@ def test_history_is_empty_at_first_and_links_to_a_start(tmp_path: Path) -> None:
 
 
 def test_history_lists_active_then_finished_then_abandoned(tmp_path: Path) -> None:
-    with TestClient(create_app(_settings(tmp_path))) as fresh:
+    with TestClient(create_app(web_settings(tmp_path))) as fresh:
         finished = _start(fresh, "/loops/quick/start")
         for _ in range(2):
             fresh.post(f"/sessions/{finished}/rounds/start")
@@ -309,7 +295,7 @@ def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     )
     assert posted.status_code == 303
     assert posted.headers["location"] == f"/sessions/{session_id}?item={concept}"
-    with _store(app).session() as session:
+    with app_store(app).session() as session:
         saved = session.scalars(select(Answer).where(Answer.text == text.strip())).one()
         assert saved.gradings, "graded after it was saved"
 
@@ -491,7 +477,7 @@ def test_api_errors_are_sentences_with_the_engine_status(client: TestClient) -> 
 
 
 def test_the_answer_is_saved_even_when_the_grader_cannot_load(tmp_path: Path) -> None:
-    application = create_app(_settings(tmp_path, grader_model=str(tmp_path / "no-model-here")))
+    application = create_app(web_settings(tmp_path, grader_model=str(tmp_path / "no-model-here")))
     with TestClient(application) as broken:
         session_id = _start(broken, f"/practice/questions/{CONCEPT}")
         text = "Use softmax at the output and cross-entropy loss."
@@ -499,7 +485,7 @@ def test_the_answer_is_saved_even_when_the_grader_cannot_load(tmp_path: Path) ->
         assert page.status_code == 503
         assert re.search(r"Your answer was saved \(id \d+\)", page.text)
         assert text in page.text, "the answer is still on the page"
-        with _store(application).session() as session:
+        with app_store(application).session() as session:
             saved = session.scalars(select(Answer).where(Answer.text == text)).one()
             assert saved.gradings == []
         # The question is open again with its saved text in the box, after a reload too.
@@ -576,7 +562,7 @@ def test_api_runs_a_loop_and_documents_itself(client: TestClient, app: FastAPI) 
 
 
 def test_home_offers_to_continue_an_active_session(tmp_path: Path) -> None:
-    with TestClient(create_app(_settings(tmp_path))) as fresh:
+    with TestClient(create_app(web_settings(tmp_path))) as fresh:
         assert "Continue your session" not in fresh.get("/").text
         sid = _session_id(fresh.post("/loops/quick/start", follow_redirects=False))
         page = fresh.get("/").text
