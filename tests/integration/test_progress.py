@@ -17,6 +17,7 @@ from starlette.exceptions import StarletteDeprecationWarning
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
+from barraiser.interview.charts import CHART_CSS
 from barraiser.interview.progress import hidden_test_score, progress
 from barraiser.store import Store, init_store
 from barraiser.store.queries import create_submission, record_verdict, save_answer, save_grading
@@ -233,6 +234,7 @@ def test_page_and_api_show_the_series(app: FastAPI) -> None:
     assert page.status_code == 200
     html = page.text
     assert html.count('role="img"') == 2
+    assert CHART_CSS in html  # the charts' layout rules, inlined as in the report
     start = html.index('<section class="section" aria-labelledby="charts-title">')
     charts = html[start : html.index("</section>", start) + len("</section>")]
     ET.fromstring(charts)  # the charts are well-formed

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
 from barraiser.interview.chart_svg import time_ticks
 from barraiser.interview.charts import (
-    CHART_CSS,
     heat_colour,
     heat_map,
     line_chart,
@@ -267,8 +265,3 @@ def test_time_ticks_are_few_and_round(span: timedelta, pattern: str) -> None:
 def test_weekly_ticks_fall_on_mondays() -> None:
     ticks = time_ticks(START, START + timedelta(days=30))
     assert all(moment.weekday() == 0 for moment, _ in ticks)
-
-
-def test_the_stylesheet_serves_the_chart_css() -> None:
-    static = Path(__file__).resolve().parents[2] / "src/barraiser/web/static/charts.css"
-    assert CHART_CSS in static.read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ numbers, so a screen reader (and anyone who wants the numbers) gets them as text
 ``role="img"``, a ``<title>`` and a ``<desc>`` named by ``aria-labelledby``, a fixed ``viewBox``
 and ``width="100%"`` so it scales. Colours, fonts and strokes are inline attributes: a chart looks
 right in the self-contained HTML report without any stylesheet. :data:`CHART_CSS` only adds
-spacing and table styling around the pictures (the web app serves the same rules as
-``static/charts.css``). The output is well-formed XML; every label is escaped.
+spacing and table styling around the pictures; pages and reports inline it. The output is
+well-formed XML; every label is escaped.
 """
 
 from __future__ import annotations

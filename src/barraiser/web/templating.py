@@ -8,9 +8,11 @@ from typing import Any
 import jinja2
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from barraiser import __version__
 from barraiser.interview.answers import MAX_ANSWER_CHARS
+from barraiser.interview.charts import CHART_CSS
 from barraiser.interview.decision import RATING_LABELS, decision_sentences
 from barraiser.web import grading_view, presenters
 from barraiser.web.markdown import render_markdown
@@ -78,5 +80,6 @@ def build_templates() -> Jinja2Templates:
         star_letters=grading_view.STAR_LETTERS,
         length_labels=grading_view.LENGTH_LABELS,
         max_answer_chars=MAX_ANSWER_CHARS,
+        chart_css=Markup(CHART_CSS),
     )
     return Jinja2Templates(env=env, context_processors=[_nav_context])
