@@ -289,16 +289,15 @@ def follow_up_form(
     text: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Save the follow-up's answer; the item is done and the next one comes (in practice mode,
-    the grade is shown first)."""
+    where the engine returns the grade, the grade is shown first)."""
     try:
         outcome = service.answer_follow_up(user_id, session_id, item_id, text or "")
-        practice = service.view(user_id, session_id).mode == "practice"
     except InterviewError as exc:
         return _form_error(
             request, templates, bank, service, user_id, session_id, item_id, "follow-up", text, exc
         )
     return _after(request, templates, bank, service, user_id, session_id, item_id,
-                  outcome.round_finished, stay=practice)  # fmt: skip
+                  outcome.round_finished, stay=outcome.grade is not None)  # fmt: skip
 
 
 @router.post("/sessions/{session_id}/items/{item_id}/skip")
