@@ -1,4 +1,5 @@
-"""The interview engine: code submissions now; loops, rounds, timers and scorecards later."""
+"""The interview engine: loops and practice sessions (``engine.InterviewService``), their rounds,
+clocks, scorecards and debrief, and the services that save then grade answers and judge code."""
 
 from barraiser.interview.submissions import (
     SubmissionError,

@@ -413,16 +413,18 @@ class InterviewService:
             sr.state = {**sr.state, "clock": clock.to_json()}
         self._expire(row, now)
 
+    def _time_up(self, row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
+        """True once the round's time and the grace are over, in a loop that ends rounds then
+        (with ``overtime`` the candidate may go on: nothing is ever late)."""
+        loop = _loop_of(row)
+        if loop.timing.on_timeout == "overtime" or "clock" not in sr.state:
+            return False
+        used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing, now)
+        return used > loop.rounds()[sr.position].duration_min * 60.0 + GRACE_S
+
     def _expire(self, row: InterviewSession, now: datetime) -> None:
         sr = self._active(row)
-        if sr is None or "clock" not in sr.state:
-            return
-        loop = _loop_of(row)
-        if loop.timing.on_timeout != "end-round":
-            return
-        rnd = loop.rounds()[sr.position]
-        used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing, now)
-        if used >= rnd.duration_min * 60.0 + GRACE_S:
+        if sr is not None and self._time_up(row, sr, now):
             self._finish(row, sr, now, "time")
 
     def _finish(self, row: InterviewSession, sr: SessionRound, now: datetime, why: str) -> None:
@@ -527,14 +529,6 @@ class InterviewService:
         if finished and sr.status == "active":
             self._finish(row, sr, self.clock(), "all-answered")
 
-    def _late(self, row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
-        """True when the round's time (and grace) is over and the loop does not allow overtime."""
-        loop = _loop_of(row)
-        if loop.timing.on_timeout == "overtime":
-            return False
-        used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing)
-        return used > loop.rounds()[sr.position].duration_min * 60.0 + GRACE_S
-
     def _answers(self) -> AnswerService:
         if self.answers is None:
             raise InterviewError("The grader is not running in this process.", 503)
@@ -562,7 +556,7 @@ class InterviewService:
                 clock = RoundClock.from_json(sr.state["clock"])
                 clock.touch(now, _loop_of(row).timing)
                 sr.state = {**sr.state, "clock": clock.to_json()}
-            late = self._late(row, sr, now)
+            late = self._time_up(row, sr, now)
             saved = save_answer(
                 session,
                 user_id,
@@ -626,7 +620,7 @@ class InterviewService:
             assert item.question is not None
             target, clean = _target_and_text(answers, item.question.id, text)
             self._touch(row, now)
-            late = sr.status != "active" or self._late(row, sr, now)
+            late = sr.status != "active" or self._time_up(row, sr, now)
             saved = save_answer(
                 session,
                 user_id,
