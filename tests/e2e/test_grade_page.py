@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from _support import SCREENSHOTS, Problems, Server, new_page
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -103,7 +104,8 @@ def test_candidate_grades_a_concept_answer(server: Server, browser: Any) -> None
     assert covered.count() >= 1
     assert covered.first.is_visible()
     # Keyboard and screen-reader users land on the result.
-    assert page.evaluate("document.activeElement.id") == "grade-title"
+    # Focus moves once htmx has settled the swap, a moment after the content shows: wait for it.
+    expect(page.locator("#grade-title")).to_be_focused()
     # Each covered key point links to its evidence in the answer, and back.
     link = page.locator(".kp--covered .kp-evidence a").first
     target = link.get_attribute("href")

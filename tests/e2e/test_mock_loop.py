@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from _support import SCREENSHOTS, Problems, Server, new_page
+from playwright.sync_api import expect
 
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
@@ -177,7 +178,8 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert follow_up.strip()
     # The answer is shown back as sent; keyboard users land on the follow-up.
     assert _words(page.locator(".session-given .given-text").inner_text()) == _words(strong)
-    assert page.evaluate("document.activeElement.id") == "follow-up-title"
+    # Focus moves once htmx has settled the swap, a moment after the content shows: wait for it.
+    expect(page.locator("#follow-up-title")).to_be_focused()
     page.screenshot(path=SCREENSHOTS / "loop-follow-up.png", full_page=True)
 
     # The follow-up: typed, then Tab to Send and Enter.
