@@ -291,7 +291,12 @@ def test_the_review_page_lists_due_items_with_practise_forms(
     assert "Due today" in text
     assert f'<form method="post" action="/practice/questions/{CONCEPT}">' in text
     assert '<form method="post" action="/practice/questions/problem:two-sum">' in text
-    assert text.count(">Practise now</button>") == 2
+    # The visible words start the button's accessible name; the hidden title says which question.
+    assert text.count('>Practise now<span class="visually-hidden">: ') == 2
+    assert (
+        f'Practise now<span class="visually-hidden">: {bank.questions[CONCEPT].title}</span>'
+        in text
+    )
     assert f'href="/questions/{CONCEPT}"' in text and 'href="/problems/two-sum"' in text
     assert bank.questions[CONCEPT].title in text
     assert "1 day overdue" in text
