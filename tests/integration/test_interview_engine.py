@@ -1,4 +1,4 @@
-"""The interview engine on a real SQLite store, the real grader and the real sandboxed judge.
+"""The interview engine on real stores (SQLite, PostgreSQL), the real grader and the real judge.
 
 Time is an injected clock (a real ``datetime`` the test moves forward), so the round clocks,
 time away and time-outs are checked exactly without waiting.
@@ -6,10 +6,11 @@ time away and time-outs are checked exactly without waiting.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from tempfile import gettempdir
 
 import pytest
 from sqlalchemy import select
@@ -44,13 +45,6 @@ def bank() -> Bank:
     return get_bank()
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = init_store(Settings(data_dir=tmp_path))
-    yield opened
-    opened.close()
-
-
 @pytest.fixture(scope="module")
 def answers_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(data_dir=tmp_path_factory.mktemp("grader"))
@@ -64,12 +58,9 @@ def _user(store: Store) -> int:
 def _service(
     store: Store, bank: Bank, clock: Clock, settings: Settings | None = None, **kw: object
 ) -> InterviewService:
-    answers = AnswerService(store, bank, settings or Settings(data_dir=store_dir(store)))
+    # The grader reads nothing from the data folder: any folder will do.
+    answers = AnswerService(store, bank, settings or Settings(data_dir=Path(gettempdir())))
     return InterviewService(store, bank, answers=answers, clock=clock, **kw)  # type: ignore[arg-type]
-
-
-def store_dir(store: Store) -> Path:
-    return Path(str(store.engine.url.database)).parent
 
 
 def _calibration(bank: Bank, question_id: str, level: str) -> str:
@@ -419,3 +410,58 @@ def test_code_sent_after_the_time_ran_out_is_stored_but_not_counted(
         assert outcome.score == 0 and outcome.submits == 0  # ... but not counted
     finally:
         submissions.stop()
+
+
+class HeldClock(Clock):
+    """A clock that, once armed, keeps its caller for a moment. The engine reads the clock
+    while it holds the session, so an armed clock stands for a server process caught in the
+    middle of a write."""
+
+    def __init__(self, hold_s: float) -> None:
+        super().__init__()
+        self.hold_s = hold_s
+        self.armed = False
+        self.holding = threading.Event()
+
+    def __call__(self) -> datetime:
+        if self.armed:
+            self.armed = False
+            self.holding.set()
+            time.sleep(self.hold_s)
+        return self.now
+
+
+@pytest.mark.postgres
+def test_two_server_processes_on_postgresql_take_turns_on_a_session(
+    postgres_url: str, tmp_path: Path, bank: Bank
+) -> None:
+    """Two servers on one PostgreSQL database (their own connections and in-process locks):
+    while one writes to a session, the other's write to it waits, then sees the first's."""
+    store_a = init_store(Settings(database_url=postgres_url, data_dir=tmp_path / "a"))
+    store_b = init_store(Settings(database_url=postgres_url, data_dir=tmp_path / "b"))
+    try:
+        clock_b = HeldClock(hold_s=1.5)
+        first, second = _service(store_a, bank, Clock()), _service(store_b, bank, clock_b)
+        user = _user(store_a)
+        sid = first.start_loop(user, "amazon-mle", seed=3)
+        items = first.start_round(user, sid).rounds[0].items
+        assert len(items) >= 2, "the recruiter screen asks more than one question"
+
+        clock_b.armed = True
+        beat = threading.Thread(target=second.heartbeat, args=(user, sid))
+        beat.start()
+        assert clock_b.holding.wait(10), "the second server never read its clock"
+        started = time.monotonic()
+        view = first.skip(user, sid, items[0].id)  # sent while the second server writes
+        waited = time.monotonic() - started
+        beat.join(10)
+
+        assert waited >= 1.0, f"the skip did not wait for the other server ({waited:.2f} s)"
+        assert view.rounds[0].items[0].status == "skipped"
+        for service in (first, second):  # both writes are there, whichever server reads
+            stored = service.view(user, sid).rounds[0]
+            assert stored.items[0].status == "skipped"
+            assert stored.status == "active"
+    finally:
+        store_a.close()
+        store_b.close()

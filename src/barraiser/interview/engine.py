@@ -107,7 +107,8 @@ class InterviewService:
         self._locks_guard = threading.Lock()
 
     def _lock(self, session_id: str) -> threading.Lock:
-        # Read-modify-write of a round's JSON state happens under the session's lock.
+        # Read-modify-write of a round's JSON state happens under the session's lock (threads of
+        # this process) and its row lock (other processes on PostgreSQL: see _row).
         with self._locks_guard:
             return self._locks.setdefault(session_id, threading.Lock())
 
@@ -255,7 +256,11 @@ class InterviewService:
     # -- reading -------------------------------------------------------------------------------
 
     def _row(self, session: Session, user_id: int, session_id: str) -> InterviewSession:
-        row = session.get(InterviewSession, session_id)
+        # The row stays locked until the transaction ends, so two server processes on one
+        # PostgreSQL database take turns on a session as threads do on the in-process lock
+        # (SQLite ignores row locks; it serves one process). NO KEY UPDATE rather than UPDATE:
+        # it does not hold up rows being added that refer to the session.
+        row = session.get(InterviewSession, session_id, with_for_update={"key_share": True})
         if row is None or row.user_id != user_id:
             raise InterviewError(
                 f"No session {session_id!r}. The History page lists your sessions.", 404
