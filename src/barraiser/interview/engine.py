@@ -21,26 +21,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from barraiser.content.loader import Bank
-from barraiser.content.schemas import (
-    DecisionRule,
-    Loop,
-    Round,
-    Selector,
-    Stage,
-    Timing,
-)
+from barraiser.content.schemas import Loop
 from barraiser.interview.answers import AnswerError, AnswerService, GradingTarget
-from barraiser.interview.items import Item, UnknownItem, get_item, resolve, snapshot
-from barraiser.interview.models import (
-    AnswerOutcome,
-    ClockView,
-    Debrief,
-    FollowUpView,
-    ItemView,
-    RoundView,
-    SessionView,
+from barraiser.interview.errors import InterviewError
+from barraiser.interview.items import Item
+from barraiser.interview.models import AnswerOutcome, Debrief, FollowUpView, SessionView
+from barraiser.interview.rounds import (
+    active_round,
+    expire,
+    finish,
+    item_of,
+    loop_of,
+    session_view,
+    set_item,
+    time_up,
+    touch,
 )
-from barraiser.interview.selection import Picker, SelectionError
+from barraiser.interview.starting import (
+    add_session,
+    practice_item,
+    practice_loop,
+    practice_round_loop,
+)
 from barraiser.interview.timing import RoundClock
 from barraiser.store import Store, utcnow
 from barraiser.store.models import Answer, InterviewSession, SessionRound
@@ -51,20 +53,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: An answer sent this long after the round's time ran out still counts (it was being typed).
-GRACE_S = 30.0
-#: Practice rounds of one question: minutes by kind.
-PRACTICE_MINUTES = {"coding": 30, "ml-coding": 30, "ml-design": 20, "system-design": 20}
-PRACTICE_DEFAULT_MINUTES = 8
-
-
-class InterviewError(Exception):
-    """A request the engine refuses; ``message`` says what to do, ``status_code`` is HTTP."""
-
-    def __init__(self, message: str, status_code: int = 400) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status_code = status_code
+__all__ = ["InterviewError", "InterviewService", "SessionSummary"]
 
 
 class SessionSummary(BaseModel):
@@ -80,10 +69,6 @@ class SessionSummary(BaseModel):
     rounds_done: int
     rounds_total: int
     decision_label: str | None
-
-
-def _loop_of(row: InterviewSession) -> Loop:
-    return Loop.model_validate(row.state["loop"])
 
 
 class InterviewService:
@@ -114,26 +99,6 @@ class InterviewService:
 
     # -- starting ------------------------------------------------------------------------------
 
-    def _recently_seen(self, session: Session, user_id: int) -> dict[str, datetime]:
-        seen: dict[str, datetime] = {}
-        # Rounds never started do not count: their questions were not seen.
-        rows = session.execute(
-            select(SessionRound.question_ids, InterviewSession.started_at)
-            .join(InterviewSession, SessionRound.session_id == InterviewSession.id)
-            .where(InterviewSession.user_id == user_id, SessionRound.status != "pending")
-        )
-        for ids, when in rows:
-            for item_id in ids or []:
-                if item_id not in seen or seen[item_id] < when:
-                    seen[item_id] = when
-        answered = session.execute(
-            select(Answer.question_id, Answer.created_at).where(Answer.user_id == user_id)
-        )
-        for item_id, when in answered:
-            if item_id not in seen or seen[item_id] < when:
-                seen[item_id] = when
-        return seen
-
     def start_loop(self, user_id: int, loop_id: str, *, seed: int | None = None) -> str:
         """Start a loop: pick every round's questions now; the first round waits for Start."""
         loop = self.bank.loops.get(loop_id)
@@ -153,36 +118,17 @@ class InterviewService:
     ) -> str:
         """Practise one question (``item_id``) or one round of a loop; its clock starts now."""
         if item_id is not None:
-            try:
-                item = get_item(self.bank, item_id)
-            except UnknownItem as exc:
-                raise InterviewError(
-                    f"{exc} Pick a question from the question bank or a problem from the list.",
-                    404,
-                ) from None
-            if not item.is_coding and not (item.question and item.question.is_free_text):
-                raise InterviewError(f"{item.title!r} cannot be practised here: it has no rubric.")
-            loop = _practice_loop(item)
+            item = practice_item(self.bank, item_id)
             return self._create(
-                user_id, loop, mode="practice", seed=seed, start_first=True, items=[item.id]
+                user_id,
+                practice_loop(item),
+                mode="practice",
+                seed=seed,
+                start_first=True,
+                items=[item.id],
             )
-        source = self.bank.loops.get(loop_id or "")
-        if source is None or round_id is None:
-            raise InterviewError(
-                "Give a question id, or a loop id and one of its round ids, to practise.", 404
-            )
-        rnd = next((r for r in source.rounds() if r.id == round_id), None)
-        if rnd is None:
-            known = ", ".join(r.id for r in source.rounds())
-            raise InterviewError(f"Loop {source.id!r} has no round {round_id!r}: {known}.", 404)
-        stage = next(s for s in source.stages if rnd in s.rounds)
-        one_round = source.model_copy(
-            update={
-                "stages": [stage.model_copy(update={"rounds": [rnd]})],
-                "title": f"Practice: {rnd.title}",
-            }
-        )
-        return self._create(user_id, one_round, mode="practice", seed=seed, start_first=True)
+        loop = practice_round_loop(self.bank, loop_id, round_id)
+        return self._create(user_id, loop, mode="practice", seed=seed, start_first=True)
 
     def _create(
         self,
@@ -195,44 +141,18 @@ class InterviewService:
         items: list[str] | None = None,
     ) -> str:
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
-        now = self.clock()
         with self.store.session() as session:
-            picker = Picker(self.bank, random.Random(seed), self._recently_seen(session, user_id))
-            try:
-                plan = [items or [i.id for i in picker.pick(rnd)] for rnd in loop.rounds()]
-            except SelectionError as exc:
-                raise InterviewError(str(exc), 409) from None
-            row = InterviewSession(
-                user_id=user_id,
-                loop_id=loop.id,
+            session_id = add_session(
+                session,
+                self.bank,
+                user_id,
+                loop,
                 mode=mode,
-                status="active",
-                started_at=now,
-                state={"loop": loop.model_dump(mode="json"), "seed": seed},
+                seed=seed,
+                now=self.clock(),
+                start_first=start_first,
+                items=items,
             )
-            session.add(row)
-            session.flush()
-            for position, ids in enumerate(plan):
-                state: dict[str, Any] = {
-                    "items": {
-                        i: {"status": "open", "item": snapshot(get_item(self.bank, i))} for i in ids
-                    }
-                }
-                started = start_first and position == 0
-                if started:
-                    state["clock"] = RoundClock.start(now).to_json()
-                session.add(
-                    SessionRound(
-                        session_id=row.id,
-                        round_id=loop.rounds()[position].id,
-                        position=position,
-                        status="active" if started else "pending",
-                        started_at=now if started else None,
-                        question_ids=ids,
-                        state=state,
-                    )
-                )
-            session_id = row.id
         self._warm_grader(loop)
         return session_id
 
@@ -297,165 +217,18 @@ class InterviewService:
         """The session now; an active round whose time is up (and whose loop says so) ends."""
         with self._lock(session_id), self.store.session() as session:
             row = self._row(session, user_id, session_id)
-            self._expire(row, self.clock())
-            return self._view(row, self.clock())
-
-    def _view(self, row: InterviewSession, now: datetime) -> SessionView:
-        loop = _loop_of(row)
-        rounds = loop.rounds()
-        stages = {r.id: s for s in loop.stages for r in s.rounds}
-        views = []
-        for sr in row.rounds:
-            rnd = rounds[sr.position]
-            views.append(
-                RoundView(
-                    position=sr.position,
-                    round_id=sr.round_id,
-                    title=rnd.title,
-                    kind=rnd.kind,
-                    stage_title=stages[rnd.id].title,
-                    stage_description=stages[rnd.id].description,
-                    interviewer=rnd.interviewer,
-                    duration_min=rnd.duration_min,
-                    bar_raiser=rnd.bar_raiser,
-                    assesses=list(rnd.assesses),
-                    status=sr.status,
-                    ended_by=sr.state.get("ended_by"),
-                    clock=self._clock_view(sr, rnd, loop.timing, now),
-                    items=[self._item_view(sr, item_id) for item_id in sr.question_ids],
-                    notes=rnd.notes,
-                )
-            )
-        return SessionView(
-            id=row.id,
-            mode=row.mode,
-            loop_id=row.loop_id,
-            loop_title=loop.title,
-            status=row.status,
-            started_at=row.started_at,
-            finished_at=row.finished_at,
-            rounds=views,
-            away_time=loop.timing.away_time,
-            on_timeout=loop.timing.on_timeout,
-        )
-
-    def _clock_view(self, sr: SessionRound, rnd: Round, timing: Timing, now: datetime) -> ClockView:
-        allotted = rnd.duration_min * 60.0
-        data = sr.state.get("clock")
-        if data is None:
-            return ClockView(
-                allotted_s=allotted,
-                used_s=0.0,
-                remaining_s=allotted,
-                away_s=0.0,
-                away_counts=timing.away_time == "counts",
-            )
-        clock = RoundClock.from_json(data)
-        running = sr.status == "active"
-        used = clock.used_s(timing, now if running else None)
-        away = clock.away_s + (clock.pending_away_s(timing, now) if running else 0.0)
-        return ClockView(
-            allotted_s=allotted,
-            used_s=round(used, 1),
-            remaining_s=round(max(0.0, allotted - used), 1),
-            overtime_s=round(max(0.0, used - allotted), 1),
-            away_s=round(away, 1),
-            away_counts=timing.away_time == "counts",
-            away_periods=clock.away_periods,
-            started_at=clock.started_at,
-            overtime=used > allotted,
-        )
-
-    def _item(self, sr: SessionRound, item_id: str) -> Item:
-        """The item from the bank, or from the session's snapshot when the bank lost it."""
-        kept = sr.state.get("items", {}).get(item_id, {}).get("item")
-        try:
-            return resolve(self.bank, item_id, kept)
-        except UnknownItem:
-            raise InterviewError(
-                f"The question {item_id!r} of this session is no longer in the question bank "
-                "(it was removed after the session started). Put its file back, or start a new "
-                "session.",
-                409,
-            ) from None
-
-    def _item_view(self, sr: SessionRound, item_id: str) -> ItemView:
-        item = self._item(sr, item_id)
-        state = sr.state.get("items", {}).get(item_id, {})
-        follow_up = None
-        if state.get("follow_up"):
-            follow_up = FollowUpView(**state["follow_up"])
-        answer_text = state.get("answer_text")
-        return ItemView(
-            id=item.id,
-            kind=item.kind,
-            title=item.title,
-            prompt=item.prompt,
-            url=item.url,
-            competencies=item.competencies,
-            leadership_principles=item.leadership_principles,
-            is_lp_question=item.is_lp_question,
-            status=state.get("status", "open"),
-            answer_id=state.get("answer_id"),
-            answer_text=answer_text,
-            follow_up=follow_up,
-            late=bool(state.get("late", False)),
-            submissions=list(state.get("submissions", [])),
-            problem_id=item.problem_id,
-        )
+            expire(row, self.clock())
+            return session_view(self.bank, row, self.clock())
 
     # -- clocks --------------------------------------------------------------------------------
-
-    def _active(self, row: InterviewSession) -> SessionRound | None:
-        return next((r for r in row.rounds if r.status == "active"), None)
-
-    def _touch(self, row: InterviewSession, now: datetime) -> None:
-        """A sign of the candidate: advance the active round's clock, then end it if due."""
-        sr = self._active(row)
-        if sr is not None and "clock" in sr.state:
-            clock = RoundClock.from_json(sr.state["clock"])
-            clock.touch(now, _loop_of(row).timing)
-            sr.state = {**sr.state, "clock": clock.to_json()}
-        self._expire(row, now)
-
-    def _time_up(self, row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
-        """True once the round's time and the grace are over, in a loop that ends rounds then
-        (with ``overtime`` the candidate may go on: nothing is ever late)."""
-        loop = _loop_of(row)
-        if loop.timing.on_timeout == "overtime" or "clock" not in sr.state:
-            return False
-        used = RoundClock.from_json(sr.state["clock"]).used_s(loop.timing, now)
-        return used > loop.rounds()[sr.position].duration_min * 60.0 + GRACE_S
-
-    def _expire(self, row: InterviewSession, now: datetime) -> None:
-        sr = self._active(row)
-        if sr is not None and self._time_up(row, sr, now):
-            self._finish(row, sr, now, "time")
-
-    def _finish(self, row: InterviewSession, sr: SessionRound, now: datetime, why: str) -> None:
-        loop = _loop_of(row)
-        used = 0.0
-        if "clock" in sr.state:
-            clock = RoundClock.from_json(sr.state["clock"])
-            # Stop the clock at the last sign of the candidate (or the limit, for time).
-            used = clock.used_s(loop.timing)
-            if why == "time":
-                used = max(used, loop.rounds()[sr.position].duration_min * 60.0)
-        sr.status = "finished"
-        sr.finished_at = now
-        sr.time_used_s = round(used, 1)
-        sr.state = {**sr.state, "ended_by": why}
-        if all(r.status == "finished" for r in row.rounds):
-            row.status = "finished"
-            row.finished_at = now
 
     def heartbeat(self, user_id: int, session_id: str) -> SessionView:
         """The round page is open: count the time and end the round if its time is up."""
         with self._lock(session_id), self.store.session() as session:
             row = self._row(session, user_id, session_id)
             now = self.clock()
-            self._touch(row, now)
-            return self._view(row, now)
+            touch(row, now)
+            return session_view(self.bank, row, now)
 
     # -- rounds --------------------------------------------------------------------------------
 
@@ -474,14 +247,14 @@ class InterviewService:
         with self._lock(session_id), self.store.session() as session:
             row = self._open_row(session, user_id, session_id)
             now = self.clock()
-            if self._active(row) is None:
+            if active_round(row) is None:
                 sr = next((r for r in row.rounds if r.status == "pending"), None)
                 if sr is None:
                     raise InterviewError("Every round is finished: open the debrief.", 409)
                 sr.status = "active"
                 sr.started_at = now
                 sr.state = {**sr.state, "clock": RoundClock.start(now).to_json()}
-            return self._view(row, now)
+            return session_view(self.bank, row, now)
 
     def finish_round(self, user_id: int, session_id: str) -> SessionView:
         """The candidate ends the running round now (a no-op once the session is over)."""
@@ -489,12 +262,12 @@ class InterviewService:
             row = self._row(session, user_id, session_id)
             now = self.clock()
             if row.status != "active":
-                return self._view(row, now)
-            self._touch(row, now)
-            sr = self._active(row)
+                return session_view(self.bank, row, now)
+            touch(row, now)
+            sr = active_round(row)
             if sr is not None:
-                self._finish(row, sr, now, "candidate")
-            return self._view(row, now)
+                finish(row, sr, now, "candidate")
+            return session_view(self.bank, row, now)
 
     def abandon(self, user_id: int, session_id: str) -> None:
         """Give up a session; what was answered stays stored."""
@@ -508,7 +281,7 @@ class InterviewService:
     def _item_state(
         self, row: InterviewSession, item_id: str
     ) -> tuple[SessionRound, dict[str, Any], Item]:
-        sr = self._active(row)
+        sr = active_round(row)
         if sr is None:
             raise InterviewError(
                 "No round is running: start the next round first (or open the debrief).", 409
@@ -520,19 +293,8 @@ class InterviewService:
         return (
             sr,
             dict(sr.state["items"].get(item_id, {"status": "open"})),
-            self._item(sr, item_id),
+            item_of(self.bank, sr, item_id),
         )
-
-    def _set_item(
-        self, row: InterviewSession, sr: SessionRound, item_id: str, state: dict[str, Any]
-    ) -> None:
-        """Store an item's state; the round ends once every item is done or skipped."""
-        items = dict(sr.state.get("items", {}))
-        items[item_id] = state
-        sr.state = {**sr.state, "items": items}
-        finished = all(i.get("status") in ("done", "skipped") for i in items.values())
-        if finished and sr.status == "active":
-            self._finish(row, sr, self.clock(), "all-answered")
 
     def _answers(self) -> AnswerService:
         if self.answers is None:
@@ -559,9 +321,9 @@ class InterviewService:
             target, clean = _target_and_text(answers, item.question.id, text)
             if sr.status == "active" and "clock" in sr.state:
                 clock = RoundClock.from_json(sr.state["clock"])
-                clock.touch(now, _loop_of(row).timing)
+                clock.touch(now, loop_of(row).timing)
                 sr.state = {**sr.state, "clock": clock.to_json()}
-            late = self._time_up(row, sr, now)
+            late = time_up(row, sr, now)
             saved = save_answer(
                 session,
                 user_id,
@@ -571,9 +333,9 @@ class InterviewService:
                 prompt_text=item.question.prompt,
             )
             state.update(status="answered", answer_id=saved.id, answer_text=clean, late=late)
-            self._set_item(row, sr, item_id, state)
+            set_item(row, sr, item_id, state, self.clock())
             answer_id, practice = saved.id, row.mode == "practice"
-            self._expire(row, now)
+            expire(row, now)
             round_finished = sr.status == "finished"
         # Graded outside the lock: the first grading may load the model for ~10-30 s.
         try:
@@ -586,7 +348,7 @@ class InterviewService:
                 state = dict(sr.state["items"][item_id])
                 if state.get("answer_id") == answer_id and sr.status == "active":
                     state["status"] = "open"
-                    self._set_item(row, sr, item_id, state)
+                    set_item(row, sr, item_id, state, self.clock())
             raise InterviewError(exc.message, exc.status_code) from None
         follow_up = _follow_up_of(result)
         with self._lock(session_id), self.store.session() as session:
@@ -599,7 +361,7 @@ class InterviewService:
                     state["follow_up"] = follow_up.model_dump(mode="json")
                 else:
                     state["status"] = "done"
-                self._set_item(row, sr, item_id, state)
+                set_item(row, sr, item_id, state, self.clock())
             round_finished = sr.status == "finished"
         return AnswerOutcome(
             answer_id=answer_id,
@@ -624,8 +386,8 @@ class InterviewService:
                 raise InterviewError("There is no follow-up waiting for an answer here.", 409)
             assert item.question is not None
             target, clean = _target_and_text(answers, item.question.id, text)
-            self._touch(row, now)
-            late = sr.status != "active" or self._time_up(row, sr, now)
+            touch(row, now)
+            late = sr.status != "active" or time_up(row, sr, now)
             saved = save_answer(
                 session,
                 user_id,
@@ -637,7 +399,7 @@ class InterviewService:
             )
             follow_up = {**follow_up, "answer_id": saved.id, "answer_text": clean}
             state.update(status="done", follow_up=follow_up, follow_up_late=late)
-            self._set_item(row, sr, item_id, state)
+            set_item(row, sr, item_id, state, self.clock())
             combined = f"{state['answer_text']}\n\n{clean}"
             answer_id, parent_id, practice = saved.id, state["answer_id"], row.mode == "practice"
             round_finished = sr.status == "finished"
@@ -666,13 +428,13 @@ class InterviewService:
             row = self._open_row(session, user_id, session_id)
             now = self.clock()
             sr, state, _item = self._item_state(row, item_id)
-            self._touch(row, now)
+            touch(row, now)
             if state.get("status") == "answered":
                 state["status"] = "done"
             elif state.get("status") == "open":
                 state["status"] = "done" if state.get("submissions") else "skipped"
-            self._set_item(row, sr, item_id, state)
-            return self._view(row, now)
+            set_item(row, sr, item_id, state, self.clock())
+            return session_view(self.bank, row, now)
 
     def submit_code(
         self,
@@ -695,7 +457,7 @@ class InterviewService:
             sr, state, item = self._item_state(row, item_id)
             if not item.is_coding or item.problem_id is None:
                 raise InterviewError(f"{item.title!r} is answered in words, not code.", 400)
-            self._touch(row, now)
+            touch(row, now)
             # Code sent as the time ran out is stored and judged like an answer sent late,
             # but does not count.
             late = sr.status != "active"
@@ -719,7 +481,7 @@ class InterviewService:
             state["submissions"] = [*state.get("submissions", []), submission_id]
             if late:
                 state["late_submissions"] = [*state.get("late_submissions", []), submission_id]
-            self._set_item(row, sr, item_id, state)
+            set_item(row, sr, item_id, state, self.clock())
         return submission_id
 
     # -- scorecards and debrief ----------------------------------------------------------------
@@ -749,7 +511,7 @@ class InterviewService:
         self._grade_again(user_id, session_id)
         with self._lock(session_id), self.store.session() as session:
             row = self._row(session, user_id, session_id)
-            loop = _loop_of(row)
+            loop = loop_of(row)
             finished = [sr for sr in row.rounds if sr.status == "finished"]
             cards = [round_scorecard(session, self.bank, loop, sr) for sr in finished]
             if not cards:
@@ -849,29 +611,4 @@ def _follow_up_of(result: dict[str, Any]) -> FollowUpView | None:
         question=first["question"],
         probes=list(first.get("probes", [])),
         reason=first.get("reason", ""),
-    )
-
-
-def _practice_loop(item: Item) -> Loop:
-    minutes = PRACTICE_MINUTES.get(item.kind, PRACTICE_DEFAULT_MINUTES)
-    kind = "coding" if item.is_coding else item.kind
-    rnd = Round(
-        id="practice",
-        title=item.title,
-        kind="onsite",
-        duration_min=minutes,
-        interviewer="Practice",
-        assesses=item.competencies,
-        questions=[Selector(kind=kind)],
-    )
-    return Loop(
-        id="practice",
-        title=f"Practice: {item.title}",
-        company="barraiser",
-        role="Practice",
-        description="One question, with the same feedback as in a loop.",
-        competencies=item.competencies,
-        stages=[Stage(id="practice", title="Practice", description="One question.", rounds=[rnd])],
-        decision=DecisionRule(bar_raiser_veto=False),
-        timing=Timing(away_time="paused", on_timeout="overtime"),
     )
