@@ -312,6 +312,30 @@ def test_practice_allows_overtime_and_still_counts_the_answer(
     assert not item.late and (item.score or 0) >= 50
 
 
+def test_practising_a_round_of_a_strict_loop_runs_on_practice_time(
+    store: Store, bank: Bank
+) -> None:
+    """amazon-mle counts time away and ends rounds at the limit; practising one of its rounds
+    does neither, like practising one question."""
+    assert bank.loop("amazon-mle").timing.away_time == "counts"
+    clock = Clock()
+    service = _service(store, bank, clock)
+    user = _user(store)
+    sid = service.start_practice(user, loop_id="amazon-mle", round_id="recruiter-screen")
+    view = service.view(user, sid)
+    assert (view.mode, view.away_time, view.on_timeout) == ("practice", "paused", "overtime")
+    allotted = view.rounds[0].duration_min * 60
+    clock.advance(600)  # ten minutes away: not counted
+    service.heartbeat(user, sid)
+    for _ in range(allotted // 15 + 8):  # past the allotted time with the page open
+        clock.advance(15)
+        service.heartbeat(user, sid)
+    rnd = service.view(user, sid).rounds[0]
+    assert rnd.status == "active" and rnd.clock.overtime
+    assert rnd.clock.away_s == 600 and not rnd.clock.away_counts
+    assert rnd.clock.used_s == allotted + 8 * 15
+
+
 def test_an_abandoned_loop_gets_a_partial_debrief_without_a_decision(
     store: Store, bank: Bank
 ) -> None:

@@ -20,6 +20,8 @@ from barraiser.store.models import Answer, InterviewSession, SessionRound
 #: Practice rounds of one question: minutes by kind.
 PRACTICE_MINUTES = {"coding": 30, "ml-coding": 30, "ml-design": 20, "system-design": 20}
 PRACTICE_DEFAULT_MINUTES = 8
+#: Practice is not an interview: time away does not count, and the clock runs into overtime.
+PRACTICE_TIMING: dict[str, Any] = {"away_time": "paused", "on_timeout": "overtime"}
 
 
 def add_session(
@@ -111,7 +113,7 @@ def practice_item(bank: Bank, item_id: str) -> Item:
 
 
 def practice_round_loop(bank: Bank, loop_id: str | None, round_id: str | None) -> Loop:
-    """A copy of a loop with only the one round to practise (and its stage)."""
+    """A copy of a loop with only the one round to practise (and its stage), on practice time."""
     source = bank.loops.get(loop_id or "")
     if source is None or round_id is None:
         raise InterviewError(
@@ -126,6 +128,7 @@ def practice_round_loop(bank: Bank, loop_id: str | None, round_id: str | None) -
         update={
             "stages": [stage.model_copy(update={"rounds": [rnd]})],
             "title": f"Practice: {rnd.title}",
+            "timing": source.timing.model_copy(update=PRACTICE_TIMING),
         }
     )
 
@@ -152,5 +155,5 @@ def practice_loop(item: Item) -> Loop:
         competencies=item.competencies,
         stages=[Stage(id="practice", title="Practice", description="One question.", rounds=[rnd])],
         decision=DecisionRule(bar_raiser_veto=False),
-        timing=Timing(away_time="paused", on_timeout="overtime"),
+        timing=Timing(**PRACTICE_TIMING),
     )
