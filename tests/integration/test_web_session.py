@@ -20,7 +20,7 @@ from web_support import app_store, web_settings
 
 from barraiser.content.loader import Bank
 from barraiser.judge.sandbox import Sandbox
-from barraiser.store import Answer, utcnow
+from barraiser.store import Answer, SessionRound, utcnow
 from barraiser.web.app import create_app
 
 with warnings.catch_warnings():
@@ -424,6 +424,72 @@ def test_htmx_practice_follow_up_moves_focus_to_the_grade(client: TestClient, ba
     first_target = re.search(r"data-focus-after-swap(=\"[^\"]*\")?", fragment)
     assert first_target and first_target.group(0) == 'data-focus-after-swap="#grade-title"'
     assert 'id="grade-title" class="section-label" tabindex="-1"' in fragment
+    client.post(f"/sessions/{session_id}/abandon")
+
+
+def _mid_grade(app: FastAPI, session_id: str, item_id: str, text: str) -> None:
+    """Leave an item as the engine does while its answer is graded (or when the server died
+    then): answered, the text saved, no follow-up yet."""
+    with app_store(app).session() as session:
+        sr = session.scalars(
+            select(SessionRound).where(
+                SessionRound.session_id == session_id, SessionRound.status == "active"
+            )
+        ).one()
+        items = dict(sr.state["items"])
+        mid_grade = {"status": "answered", "answer_text": text, "late": False}
+        items[item_id] = {**items[item_id], **mid_grade}
+        sr.state = {**sr.state, "items": items}
+
+
+def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
+    client: TestClient, app: FastAPI, bank: Bank
+) -> None:
+    session_id = _start(client, "/loops/quick/start")
+    client.post(f"/sessions/{session_id}/rounds/finish")
+    client.post(f"/sessions/{session_id}/rounds/start")
+    items = _active(_view(client, session_id))["items"]
+    concept = next(i["id"] for i in items if i["kind"] == "concept")
+    text = _weak(bank, concept)
+    _mid_grade(app, session_id, concept, text)
+
+    page_url = f"/sessions/{session_id}?item={concept}"
+    page = client.get(page_url).text
+    assert "The interviewer is still reading your answer" in page
+    # No primary button that would skip the follow-up the candidate has not seen yet.
+    assert not re.search(r'button--primary" type="submit"[^>]*>(Next question|End the round)', page)
+    # Without JavaScript: a plain link to look again; with htmx: a bounded poll of the same page.
+    assert f'<a class="button" href="{page_url}">Check again</a>' in page
+    assert f'hx-get="{page_url}"' in page and 'hx-trigger="load delay:2s"' in page
+    assert 'hx-select="#round-body"' in page and "data-poll" in page
+    # A quiet way on, for when the follow-up never comes (the server died mid-grade).
+    skip = re.search(
+        rf'<form class="skip-form" method="post" action="/sessions/{session_id}/items/{concept}/'
+        r'skip">'
+        r'\s*<button class="button button--quiet" type="submit">([^<]+)</button>',
+        page,
+    )
+    assert skip and "without waiting" in skip.group(1)
+    # A still-waiting poll must not steal the focus each time it swaps the body in.
+    body = page[page.index('<div id="round-body"') : page.index('<footer class="round-footer">')]
+    assert "data-focus-after-swap" not in body
+
+    # The grader finishes: the next poll (the same page) shows the follow-up and focuses it.
+    with app_store(app).session() as session:
+        sr = session.scalars(
+            select(SessionRound).where(
+                SessionRound.session_id == session_id, SessionRound.status == "active"
+            )
+        ).one()
+        items = dict(sr.state["items"])
+        follow_up = {"question": "How would you check that on held-out data?"}
+        items[concept] = {**items[concept], "follow_up": follow_up}
+        sr.state = {**sr.state, "items": items}
+    polled = client.get(page_url, headers={"HX-Request": "true"}).text
+    assert "still reading" not in polled and "The interviewer follows up" in polled
+    assert 'id="follow-up-title" class="section-label" tabindex="-1" data-focus-after-swap>' in (
+        polled
+    )
     client.post(f"/sessions/{session_id}/abandon")
 
 

@@ -109,6 +109,35 @@
   });
   setUpBoxes(document);
 
+  // -- waiting for the interviewer's follow-up -------------------------------------------------
+  // The "still reading" card asks for the page again every 2 s ([data-poll], htmx). A server
+  // that died mid-grade never sends the follow-up: stop after a while and say so.
+  var POLL_LIMIT = 45;
+  var polls = {};
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var card = event.detail.elt;
+    if (!card || !card.hasAttribute || !card.hasAttribute("data-poll")) return;
+    var key = card.getAttribute("data-poll");
+    polls[key] = (polls[key] || 0) + 1;
+    if (polls[key] <= POLL_LIMIT) return;
+    event.preventDefault();
+    var note = card.querySelector("[data-poll-note]");
+    if (note) {
+      note.textContent =
+        "Still no follow-up after a minute and a half. Press Check again to look once more, or move on: the debrief grades this answer either way.";
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var card = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (!card || !card.hasAttribute || !card.hasAttribute("data-poll")) return;
+    var xhr = event.detail.xhr;
+    // The round ended meanwhile (time ran out): the answer is a page without a round body.
+    if (xhr.status === 200 && xhr.responseText.indexOf('id="round-body"') === -1) {
+      event.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL || window.location.href);
+    }
+  });
+
   // -- the clock -------------------------------------------------------------------------------
   var page = document.getElementById("session-page");
   var timer = document.getElementById("round-timer");

@@ -1,0 +1,79 @@
+"""Round pages in Chromium against a real `barraiser serve`: the card shown while the interviewer
+is still reading an answer (it polls until the follow-up comes), and the main navigation on a
+phone-sized screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from _support import SCREENSHOTS, Problems, Server, new_page
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from barraiser.store import SessionRound, Store
+from barraiser.store.db import make_engine
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def store(server: Server) -> Iterator[Store]:
+    """The running server's own SQLite store (conftest keeps its data folder next to its log)."""
+    database = server.log.parent / "data" / "barraiser.db"
+    opened = Store.from_engine(make_engine(f"sqlite:///{database}"))
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _post(page: Any, url: str, data: dict[str, Any] | None = None) -> Any:
+    response = page.request.post(url, data=data or {})
+    assert response.ok, f"{url}: {response.status} {response.text()[:300]}"
+    return response.json()
+
+
+def _set_item(store: Store, session_id: str, item_id: str, **changes: Any) -> None:
+    """Change an item's state in the active round, as the engine writes it."""
+    with store.session() as session:
+        sr = session.scalars(
+            select(SessionRound).where(
+                SessionRound.session_id == session_id, SessionRound.status == "active"
+            )
+        ).one()
+        items = dict(sr.state["items"])
+        items[item_id] = {**items[item_id], **changes}
+        sr.state = {**sr.state, "items": items}
+
+
+def test_still_reading_card_waits_then_swaps_in_the_follow_up(
+    server: Server, browser: Any, store: Store
+) -> None:
+    problems = Problems()
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 900})
+    api = server.base + "/api/sessions"
+    session_id = _post(page, api, {"loop_id": "quick"})["id"]
+    _post(page, f"{api}/{session_id}/rounds/start")
+    _post(page, f"{api}/{session_id}/rounds/finish")
+    view = _post(page, f"{api}/{session_id}/rounds/start")
+    items = next(r for r in view["rounds"] if r["status"] == "active")["items"]
+    concept = next(i["id"] for i in items if i["kind"] == "concept")
+    # Reloaded while the grader reads the answer: answered, no follow-up yet.
+    _set_item(store, session_id, concept, status="answered", answer_text="Softmax.", late=False)
+
+    page.goto(f"{server.base}/sessions/{session_id}?item={concept}")
+    card = page.locator(".still-reading")
+    expect(card).to_contain_text("The interviewer is still reading your answer")
+    assert page.get_by_role("button", name="Next question", exact=True).count() == 0
+    assert page.get_by_role("link", name="Check again").is_visible()
+    page.screenshot(path=SCREENSHOTS / "loop-still-reading.png", full_page=True)
+
+    # The grader finishes: within a poll or two the follow-up shows, without a reload, focused.
+    question = "How would you check that on held-out data?"
+    _set_item(store, session_id, concept, follow_up={"question": question})
+    expect(page.locator(".follow-up-question")).to_have_text(question, timeout=10_000)
+    expect(page.locator("#follow-up-title")).to_be_focused()
+    assert card.count() == 0
+    assert problems.items == [], "\n".join(problems.items)
