@@ -19,8 +19,8 @@ from barraiser.interview.review import (
     ("score", "rating"),
     [
         (0.0, Rating.Again),
-        (29.9, Rating.Again),
-        (30.0, Rating.Hard),
+        (24.9, Rating.Again),
+        (25.0, Rating.Hard),
         (54.99, Rating.Hard),
         (55.0, Rating.Good),
         (79.9, Rating.Good),

@@ -9,6 +9,7 @@ from typing import Protocol
 from pydantic import BaseModel, Field
 
 from barraiser.content.schemas import Question
+from barraiser.grading.bands import band
 from barraiser.grading.behavioral import StarAnalysis
 from barraiser.grading.followups import KeyPointOutcome
 
@@ -78,15 +79,16 @@ def build_feedback(
     return feedback
 
 
+_HEADLINES = {
+    "strong": "a strong answer",
+    "partial": "a partial answer: the core is there, but important points are missing",
+    "weak": "a weak answer: most of what an interviewer listens for is missing",
+    "not yet an answer": "not yet an answer to this question",
+}
+
+
 def _headline(score: float, has_misconceptions: bool) -> str:
-    if score >= 80 and not has_misconceptions:
-        verdict = "a strong answer"
-    elif score >= 55:
-        verdict = "a partial answer: the core is there, but important points are missing"
-    elif score >= 25:
-        verdict = "a weak answer: most of what an interviewer listens for is missing"
-    else:
-        verdict = "not yet an answer to this question"
+    verdict = _HEADLINES[band(score, misconceptions=has_misconceptions)]
     return f"Score {round(score)}/100: {verdict}."
 
 

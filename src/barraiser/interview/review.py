@@ -17,6 +17,7 @@ from fsrs import Card, Rating, Scheduler
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
+from barraiser.grading.bands import PARTIAL_FROM, STRONG_FROM, WEAK_FROM
 from barraiser.interview.models import PROBLEM_PREFIX
 from barraiser.store.models import ReviewCard
 from barraiser.store.queries import due_cards, upsert_review_card
@@ -49,16 +50,16 @@ __all__ = [
 def rating_for_score(score: float) -> Rating:
     """The FSRS rating of a free-text answer graded ``score`` out of 100.
 
-    The bands follow the grader's own feedback headlines (grading/feedback.py): from 80 it
-    calls an answer strong, so recalling it was easy; 55-80 is "the core is there", a
-    successful but effortful recall (Good); 30-55 is mostly missing but not empty, a recall
-    that needed a lot of help (Hard); below 30 the candidate did not really answer (Again).
+    The grader's bands (grading/bands.py): a strong answer (from 80) was an easy recall; a
+    partial one (55-80, "the core is there") a successful but effortful recall (Good); a weak
+    one (25-55) a recall that needed a lot of help (Hard); below 25 the candidate did not
+    really answer (Again).
     """
-    if score < 30:
+    if score < WEAK_FROM:
         return Rating.Again
-    if score < 55:
+    if score < PARTIAL_FROM:
         return Rating.Hard
-    if score < 80:
+    if score < STRONG_FROM:
         return Rating.Good
     return Rating.Easy
 

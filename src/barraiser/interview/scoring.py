@@ -21,19 +21,22 @@ from typing import Any
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Rating, Round
+from barraiser.grading.bands import PARTIAL_FROM, STRONG_FROM, WEAK_FROM
 from barraiser.interview.items import Item
 from barraiser.interview.models import CompetencyRating, Evidence, ItemOutcome, Scorecard
 from barraiser.interview.submissions import hidden_counts
 
 #: Lowest score of each rating, best first.
+#: The grader's bands (strong, partial, weak, not yet an answer), so a grade and the rating it
+#: earns always agree.
 RATING_FLOORS: tuple[tuple[float, Rating], ...] = (
-    (70.0, "strong-hire"),
-    (50.0, "inclined"),
-    (25.0, "no"),
+    (STRONG_FROM, "strong-hire"),
+    (PARTIAL_FROM, "inclined"),
+    (WEAK_FROM, "no"),
     (0.0, "strong-no"),
 )
-#: Highest score a principle gets from a story that was asked for it but never shows it.
-PRINCIPLE_NOT_SHOWN_CAP = 49.0
+#: Highest score a principle gets from a story that was asked for it but never shows it: "no".
+PRINCIPLE_NOT_SHOWN_CAP = PARTIAL_FROM - 1
 #: Evidence lines kept per item and kind, so a scorecard stays readable.
 _MAX_EVIDENCE = 3
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from barraiser.grading.bands import band
 from barraiser.web.grading_models import GradedAnswer
 
 STATUS_LABELS = {"covered": "Covered", "partly": "Partly", "missed": "Missed"}
@@ -102,15 +103,9 @@ def plain_point(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def score_band(score: float) -> str:
-    """A calm word for the score, matching the feedback's headline."""
-    if score >= 80:
-        return "strong"
-    if score >= 55:
-        return "partial"
-    if score >= 25:
-        return "weak"
-    return "not yet an answer"
+def score_band(grade: Any) -> str:
+    """A calm word for a grade's score: the feedback headline's word (grading/bands.py)."""
+    return band(grade.score, misconceptions=bool(grade.misconceptions))
 
 
 def ownership_sentence(star: Any) -> str:
