@@ -285,7 +285,7 @@ def test_the_amazon_loop_runs_every_round_and_the_bar_raiser_vetoes(
     debrief = service.debrief(user, sid)
     assert debrief.decision is not None and not debrief.decision.hire
     assert debrief.decision.vetoed
-    assert debrief.decision.reasons[0].startswith("The Bar Raiser (Bar Raiser) rated you")
+    assert debrief.decision.reasons[0].startswith("The Bar Raiser rated you")
     assert all(card.rating == "strong-no" for card in debrief.scorecards)
     assert all(card.used_s == 60 for card in debrief.scorecards)
     assert len(debrief.study_plan) == sum(len(r.items) for r in view.rounds)

@@ -206,7 +206,10 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
     assert any(e.kind == "verdict" and "AC" in e.text for e in by_id["coding"].evidence)
     covered = [e for e in by_id["ml-breadth"].evidence if e.kind == "covered"]
     assert covered and covered[0].quote == "My sentence."
-    assert any(e.kind == "missed" for e in by_id["ml-breadth"].evidence)
+    # The kind is the label ("Covered", "Missed"): the text is the key point alone.
+    assert covered[0].text == points[0].text
+    missed = [e for e in by_id["ml-breadth"].evidence if e.kind == "missed"]
+    assert [e.text for e in missed] == [points[1].text]
     principles = {p.id: p for p in card.principles}
     assert set(principles) == set(story.leadership_principles) | set(concept.leadership_principles)
     for lp_id in set(story.leadership_principles) - set(concept.leadership_principles):

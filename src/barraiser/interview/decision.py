@@ -60,6 +60,13 @@ def _names(cards: Sequence[Scorecard]) -> str:
     return ", ".join(c.title for c in cards)
 
 
+def _bar_raiser(cards: Sequence[Scorecard]) -> str:
+    """The veto's subject: the Bar Raiser, naming the round unless it is itself called that."""
+    if all(c.title.casefold() == "bar raiser" for c in cards):
+        return "The Bar Raiser"
+    return f"The Bar Raiser ({_names(cards)})"
+
+
 def decide(rule: DecisionRule, scorecards: Sequence[Scorecard]) -> Decision:
     """Apply ``rule`` to the rounds' scorecards; every failing clause is a reason for no hire."""
     if not scorecards:
@@ -109,7 +116,7 @@ def decide(rule: DecisionRule, scorecards: Sequence[Scorecard]) -> Decision:
             words = RATING_LABELS[vetoing[0].rating]
             failed.insert(
                 0,
-                f"The Bar Raiser ({_names(vetoing)}) rated you “{words}” and vetoes the hire, "
+                f"{_bar_raiser(vetoing)} rated you “{words}” and vetoes the hire, "
                 "whatever the other rounds say.",
             )
         else:

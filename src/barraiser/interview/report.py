@@ -32,7 +32,7 @@ VALUE_LABELS: dict[int, str] = {i + 1: RATING_LABELS[r] for i, r in enumerate(RA
 ENDED_BY_LABELS: dict[str, str] = {
     "candidate": "you ended it",
     "time": "time ran out",
-    "all-answered": "all questions answered",
+    "all-answered": "every question answered or skipped",
 }
 
 EVIDENCE_LABELS: dict[str, str] = {

@@ -217,14 +217,15 @@ def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
     out: list[Evidence] = []
     if outcome.late:
         out.append(ev("unanswered", "Answered after the round's time ran out: not counted."))
+    # The kind says covered, partly or missed (the report labels it): the text is the point.
     for text in outcome.covered[:_MAX_EVIDENCE]:
-        out.append(ev("covered", f"Covered: {text}"))
+        out.append(ev("covered", text))
     if outcome.best_quote and outcome.covered:
         out[-1] = out[-1].model_copy(update={"quote": outcome.best_quote})
     for text in outcome.partly[:_MAX_EVIDENCE]:
-        out.append(ev("partly", f"Partly: {text}"))
+        out.append(ev("partly", text))
     for text in outcome.missed[:_MAX_EVIDENCE]:
-        out.append(ev("missed", f"Missed: {text}"))
+        out.append(ev("missed", text))
     out.extend(outcome.misconceptions[:_MAX_EVIDENCE])
     return out
 
