@@ -226,6 +226,14 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert FOLLOW_UP_ANSWER in _words(page.locator("#rp-round-1").text_content() or "")
     page.screenshot(path=SCREENSHOTS / "loop-debrief.png", full_page=True)
 
+    # On a phone the debrief does not scroll sideways: the scorecards' rating tables fit.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.locator("table.rp-ratings").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator("table.rp-ratings").first.scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "loop-debrief-phone.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
     # Export: the HTML report stands alone and carries the decision; the JSON and the CLI agree.
     with page.expect_download() as html_download:
         page.get_by_role("link", name="Download the report (HTML)").click()

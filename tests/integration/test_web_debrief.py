@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -156,6 +157,12 @@ def test_the_html_export_is_a_self_contained_download(
     # The same body as the page: the study plan's question shown as a path, not a dead link.
     assert f"/questions/{finished['story']}</span>" in text
     assert 'href="/' not in text
+    # On a phone a rating table scrolls in its own box, never the whole report sideways.
+    tables = text.count('<table class="rp-table rp-ratings">')
+    wrapped = re.findall(
+        r'<div class="rp-table-wrap[^"]*">\s*<table class="rp-table rp-ratings">', text
+    )
+    assert tables >= 2 and len(wrapped) == tables
 
 
 def test_the_json_export_is_the_debrief(
