@@ -224,6 +224,12 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     coding_card = page.locator("#rp-round-0")
     assert "Verdict AC" in coding_card.inner_text()
     assert FOLLOW_UP_ANSWER in _words(page.locator("#rp-round-1").text_content() or "")
+    # The Leadership Principles heat map has the charts' full width, so every round's column shows.
+    heat_card = page.locator(".rp-figure").filter(has=page.locator(".chart-heatmap"))
+    heat_box, charts_box = heat_card.bounding_box(), page.locator(".rp-charts").bounding_box()
+    assert (
+        heat_box and charts_box and heat_box["width"] == pytest.approx(charts_box["width"], abs=1)
+    )
     page.screenshot(path=SCREENSHOTS / "loop-debrief.png", full_page=True)
 
     # On a phone the debrief does not scroll sideways: the scorecards' rating tables fit.

@@ -124,6 +124,10 @@ def test_the_debrief_page_shows_what_the_candidate_acts_on(
         assert _esc(card.title) in text
     for title in ("Competencies over the loop", "Leadership Principles by round", "Time used"):
         assert title in text
+    # The heat map has a column per round: its card takes the whole width of the charts.
+    assert re.search(
+        r'<div class="rp-card rp-figure rp-figure--wide">\s*<div class="chart-heatmap-wrap">', text
+    )
     # The candidate's own words, escaped; the follow-up and its answer.
     assert HOSTILE not in text and _esc(HOSTILE) in text
     assert FOLLOW_UP in text
