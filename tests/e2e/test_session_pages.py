@@ -77,3 +77,22 @@ def test_still_reading_card_waits_then_swaps_in_the_follow_up(
     expect(page.locator("#follow-up-title")).to_be_focused()
     assert card.count() == 0
     assert problems.items == [], "\n".join(problems.items)
+
+
+@pytest.mark.parametrize("path", ["/", "/problems", "/sessions", "/progress"])
+def test_main_nav_shows_every_link_on_a_phone(server: Server, browser: Any, path: str) -> None:
+    problems = Problems()
+    page = new_page(browser, problems, viewport={"width": 390, "height": 844})
+    page.goto(server.base + path)
+    nav = page.get_by_role("navigation", name="Main")
+    links = nav.get_by_role("link")
+    assert links.count() >= 8
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        name = links.nth(index).inner_text()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (name, box)
+    # No hidden scroller in the nav and no sideways scroll on the page.
+    assert nav.evaluate("n => n.scrollWidth <= n.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(nav.locator('a[aria-current="page"]')).to_be_in_viewport()
+    assert problems.items == [], "\n".join(problems.items)
