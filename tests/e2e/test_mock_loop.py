@@ -193,6 +193,8 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     # The Leadership Principle story: a calibration answer; its follow-up skipped.
     story_id = _current_item(page, not_this=concept_id)
     assert bank.questions[story_id].kind == "behavioral"
+    # Keyboard users land on the next question's heading, not on <body>.
+    expect(page.locator("#item-title")).to_be_focused()
     story = _story(bank, story_id)
     page.get_by_label("Answer as you would say it to the interviewer").fill(story)
     page.get_by_role("button", name="Send answer").click()

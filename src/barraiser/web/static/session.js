@@ -66,10 +66,42 @@
     if (box.form.requestSubmit) box.form.requestSubmit();
     else box.form.submit();
   });
+  // Moving on to the next question loads a new page (a follow-up sent, a skip): there, the
+  // focus goes to the new question's heading instead of <body>, many Tabs away from the answer.
+  var MOVED_KEY = "barraiser:moved-on";
+  var MOVED_FRESH_MS = 15000;
+  function session() {
+    try {
+      return window.sessionStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+  function markMovedOn() {
+    var s = session();
+    if (s) s.setItem(MOVED_KEY, String(Date.now()));
+  }
+  function focusAfterMovingOn() {
+    var s = session();
+    var moved = s && s.getItem(MOVED_KEY);
+    if (!moved) return;
+    s.removeItem(MOVED_KEY);
+    if (Date.now() - Number(moved) > MOVED_FRESH_MS) return;
+    var heading = document.getElementById("item-title");
+    if (!heading) return;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+  // Before htmx follows an HX-Redirect (a saved answer that ends the item): mark it.
+  document.addEventListener("htmx:beforeOnLoad", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.getResponseHeader("HX-Redirect") && savedByServer(xhr)) markMovedOn();
+  });
   // Plain forms (Start, End, Skip): one click is enough; a second would post twice.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.hasAttribute("hx-post")) return; // htmx disables its own buttons
+    if (form.classList.contains("skip-form")) markMovedOn();
     var button = event.submitter;
     if (button) {
       setTimeout(function () {
@@ -108,6 +140,7 @@
     focus.scrollIntoView({ block: "start" });
   });
   setUpBoxes(document);
+  focusAfterMovingOn();
 
   // -- waiting for the interviewer's follow-up -------------------------------------------------
   // The "still reading" card asks for the page again every 2 s ([data-poll], htmx). A server
