@@ -1,6 +1,6 @@
 """Round pages in Chromium against a real `barraiser serve`: the card shown while the interviewer
-is still reading an answer (it polls until the follow-up comes), and the main navigation on a
-phone-sized screen."""
+is still reading an answer (it polls until the follow-up comes), the main navigation on a
+phone-sized screen, and an answer pasted over the length limit."""
 
 from __future__ import annotations
 
@@ -95,4 +95,28 @@ def test_main_nav_shows_every_link_on_a_phone(server: Server, browser: Any, path
     assert nav.evaluate("n => n.scrollWidth <= n.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     expect(nav.locator('a[aria-current="page"]')).to_be_in_viewport()
+    assert problems.items == [], "\n".join(problems.items)
+
+
+def test_an_answer_over_the_limit_is_not_cut_and_the_counter_says_so(
+    server: Server, browser: Any
+) -> None:
+    problems = Problems()
+    page = new_page(browser, problems, viewport={"width": 1280, "height": 900})
+    api = server.base + "/api/sessions"
+    concept = "activation-function-for-image-classification"
+    session_id = _post(page, api, {"practice_item_id": concept})["id"]
+    _post(page, f"{api}/{session_id}/rounds/start")
+    page.goto(f"{server.base}/sessions/{session_id}")
+    box = page.get_by_label("Answer as you would say it to the interviewer")
+    pasted = "softmax " * 3125  # 25,000 characters
+    box.fill(pasted)
+    assert len(box.input_value()) == len(pasted), "the paste is kept whole"
+    expect(page.locator("#answer-count")).to_have_text(
+        "3125 words, over the 20,000-character limit by 5,000 characters: cut it before sending"
+    )
+    page.get_by_role("button", name="Send answer").click()
+    alert = page.locator(".session-error[role=alert]")
+    expect(alert).to_contain_text("The answer is 25,000 characters long")
+    expect(alert).to_contain_text("at most 20,000")
     assert problems.items == [], "\n".join(problems.items)

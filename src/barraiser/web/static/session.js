@@ -30,7 +30,18 @@
       var node = document.getElementById(id);
       if (node && node.classList.contains("word-count")) {
         var n = words(box.value);
-        node.textContent = n + (n === 1 ? " word" : " words");
+        var text = n + (n === 1 ? " word" : " words");
+        // No maxlength on the box (it cut a paste silently): say how far over the limit it is.
+        var max = Number(box.getAttribute("data-max-chars")) || 0;
+        var over = max ? box.value.length - max : 0;
+        if (over > 0) {
+          text +=
+            ", over the " + max.toLocaleString("en") + "-character limit by " +
+            over.toLocaleString("en") + (over === 1 ? " character" : " characters") +
+            ": cut it before sending";
+        }
+        node.textContent = text;
+        node.classList.toggle("word-count--over", over > 0);
       }
     });
   }
