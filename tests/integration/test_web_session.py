@@ -427,9 +427,8 @@ def test_htmx_practice_follow_up_moves_focus_to_the_grade(client: TestClient, ba
     client.post(f"/sessions/{session_id}/abandon")
 
 
-def _mid_grade(app: FastAPI, session_id: str, item_id: str, text: str) -> None:
-    """Leave an item as the engine does while its answer is graded (or when the server died
-    then): answered, the text saved, no follow-up yet."""
+def _set_item_state(app: FastAPI, session_id: str, item_id: str, **changes: object) -> None:
+    """Change an item of the running round's state in the store, as the engine writes it."""
     with app_store(app).session() as session:
         sr = session.scalars(
             select(SessionRound).where(
@@ -437,8 +436,7 @@ def _mid_grade(app: FastAPI, session_id: str, item_id: str, text: str) -> None:
             )
         ).one()
         items = dict(sr.state["items"])
-        mid_grade = {"status": "answered", "answer_text": text, "late": False}
-        items[item_id] = {**items[item_id], **mid_grade}
+        items[item_id] = {**items[item_id], **changes}
         sr.state = {**sr.state, "items": items}
 
 
@@ -451,7 +449,9 @@ def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
     items = _active(_view(client, session_id))["items"]
     concept = next(i["id"] for i in items if i["kind"] == "concept")
     text = _weak(bank, concept)
-    _mid_grade(app, session_id, concept, text)
+    # As the engine leaves an item while its answer is graded (or when the server died then):
+    # answered, the text saved, no follow-up yet.
+    _set_item_state(app, session_id, concept, status="answered", answer_text=text, late=False)
 
     page_url = f"/sessions/{session_id}?item={concept}"
     page = client.get(page_url).text
@@ -475,16 +475,8 @@ def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
     assert "data-focus-after-swap" not in body
 
     # The grader finishes: the next poll (the same page) shows the follow-up and focuses it.
-    with app_store(app).session() as session:
-        sr = session.scalars(
-            select(SessionRound).where(
-                SessionRound.session_id == session_id, SessionRound.status == "active"
-            )
-        ).one()
-        items = dict(sr.state["items"])
-        follow_up = {"question": "How would you check that on held-out data?"}
-        items[concept] = {**items[concept], "follow_up": follow_up}
-        sr.state = {**sr.state, "items": items}
+    follow_up = {"question": "How would you check that on held-out data?"}
+    _set_item_state(app, session_id, concept, follow_up=follow_up)
     polled = client.get(page_url, headers={"HX-Request": "true"}).text
     assert "still reading" not in polled and "The interviewer follows up" in polled
     assert 'id="follow-up-title" class="section-label" tabindex="-1" data-focus-after-swap>' in (
