@@ -286,8 +286,10 @@ def minutes_text(seconds: float) -> str:
 
 def time_bars(rows: Sequence[tuple[str, float, float]], *, title: str) -> Markup:
     """Per round, time used as a bar against the allotted time (a marker); overtime stands out."""
-    row_h, label_w, bar_w, legend_h = 36, 180, 300, 34
-    width = 680
+    # As wide as half the debrief's charts row (it sits beside the radar), so its text reads at
+    # about its set size there.
+    row_h, label_w, bar_w, legend_h = 36, 180, 220, 34
+    width = 560
     height = 10 + max(1, len(rows)) * row_h + legend_h
     scale = max([1.0, *(max(used, allotted) for _, used, allotted in rows)]) * 1.04
     body: list[str] = []
