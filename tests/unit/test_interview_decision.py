@@ -17,6 +17,7 @@ from barraiser.interview.scoring import (
     build_scorecard,
     code_outcome,
     coding_score,
+    item_evidence,
     rating_for,
     text_outcome,
 )
@@ -203,7 +204,8 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
     assert card.score == pytest.approx((82 + 0 + 100) / 3, abs=0.1)
     by_id = {c.id: c for c in card.competencies}
     assert by_id["coding"].rating == "strong-hire"
-    assert any(e.kind == "verdict" and "AC" in e.text for e in by_id["coding"].evidence)
+    verdicts = [e.text for e in by_id["coding"].evidence if e.kind == "verdict"]
+    assert verdicts == ["AC (10/10 tests) after 1 submission(s) and 0 run(s)."]
     covered = [e for e in by_id["ml-breadth"].evidence if e.kind == "covered"]
     assert covered and covered[0].quote == "My sentence."
     # The kind is the label ("Covered", "Missed"): the text is the key point alone.
@@ -218,6 +220,7 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
         assert any(e.kind == "unanswered" for e in principles[lp_id].evidence)
     late = text_outcome(get_item(bank, concept.id), TextAttempt("x", None, None, result, late=True))
     assert late.score == 0 and late.late
+    assert item_evidence(late)[0].kind == "late"
 
 
 def test_a_quote_is_a_whole_sentence_even_when_the_answer_is_hard_wrapped() -> None:
@@ -246,8 +249,6 @@ def test_partly_made_points_are_told_apart_from_missed_ones() -> None:
         get_item(bank, concept.id), TextAttempt("An answer.", None, None, result)
     )
     assert outcome.partly == [first.text] and outcome.missed == [second.text]
-    from barraiser.interview.scoring import item_evidence
-
     kinds = [e.kind for e in item_evidence(outcome)]
     assert kinds == ["partly", "missed"]
 
@@ -273,6 +274,8 @@ def test_a_judge_failure_is_left_out_not_held_against_the_candidate() -> None:
     card = build_scorecard(0, rnd, [outcome], bank=bank)
     assert not card.pending  # nothing is being judged: the failure is reported, not awaited
     assert card.competencies[0].rating is None  # nothing left to rate coding from
+    said = [(e.kind, e.text) for e in item_evidence(outcome)]
+    assert said == [("not-graded", "Stored, but could not be judged: left out of the ratings.")]
 
 
 def test_a_story_that_never_shows_its_principle_is_a_no_at_best() -> None:

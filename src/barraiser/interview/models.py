@@ -129,7 +129,17 @@ class Evidence(BaseModel):
 
     item_id: str
     item_title: str
-    kind: Literal["covered", "partly", "missed", "misconception", "verdict", "star", "unanswered"]
+    kind: Literal[
+        "covered",
+        "partly",
+        "missed",
+        "misconception",
+        "verdict",
+        "star",
+        "unanswered",
+        "late",
+        "not-graded",
+    ]
     text: str = Field(description="What was found, in words.")
     quote: str | None = Field(default=None, description="The candidate's own sentence, if any.")
 

@@ -43,6 +43,8 @@ EVIDENCE_LABELS: dict[str, str] = {
     "verdict": "Verdict",
     "star": "Structure",
     "unanswered": "Not answered",
+    "late": "Late",
+    "not-graded": "Not graded",
 }
 
 

@@ -195,10 +195,14 @@ def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
 
     if outcome.grading_failed:
         what = "judged" if outcome.kind == "coding" else "graded"
-        return [ev("unanswered", f"Stored, but could not be {what}: left out of the ratings.")]
+        return [ev("not-graded", f"Stored, but could not be {what}: left out of the ratings.")]
     if not outcome.answered:
-        what = "No submission" if outcome.kind == "coding" else "Not answered"
-        return [ev("unanswered", f"{what}: the round ended or the question was skipped.")]
+        what = (
+            "problem was left, before a submission"
+            if outcome.kind == "coding"
+            else ("question was skipped, before an answer")
+        )
+        return [ev("unanswered", f"The round ended, or the {what}.")]
     if outcome.kind == "coding":
         if outcome.verdict is None and outcome.submits == 0:
             return [ev("verdict", f"Ran the code {outcome.runs} time(s) but never submitted it.")]
@@ -210,13 +214,13 @@ def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
         return [
             ev(
                 "verdict",
-                f"Verdict {outcome.verdict}{tests} after {outcome.submits} submission(s) and "
+                f"{outcome.verdict}{tests} after {outcome.submits} submission(s) and "
                 f"{outcome.runs} run(s).",
             )
         ]
     out: list[Evidence] = []
     if outcome.late:
-        out.append(ev("unanswered", "Answered after the round's time ran out: not counted."))
+        out.append(ev("late", "Sent after the round's time ran out: not counted."))
     # The kind says covered, partly or missed (the report labels it): the text is the point.
     for text in outcome.covered[:_MAX_EVIDENCE]:
         out.append(ev("covered", text))
