@@ -275,6 +275,51 @@ def test_coding_works_without_javascript_and_the_page_lists_the_verdicts(
     assert str(escape(source.splitlines()[0])) in judged.split('id="code-source"')[1]
 
 
+def test_without_javascript_a_run_shows_each_sample_and_a_submit_hides_its_tests(
+    client: TestClient, bank: Bank, sandbox: Sandbox
+) -> None:
+    session_id = _start(client, "/practice/questions/problem:two-sum")
+    item = "problem:two-sum"
+    page_url = f"/sessions/{session_id}?item={item}"
+    wrong = "class Solution:\n    def two_sum(self, prices, target):\n        return [0, 0]\n"
+    client.post(
+        f"/sessions/{session_id}/items/{item}/code",
+        data={"language": "python", "source": wrong, "mode": "run"},
+    )
+    run_id = _active(_view(client, session_id))["items"][0]["submissions"][-1]
+    assert _wait_judged(client, run_id)["verdict"] == "WA"
+    page = client.get(page_url).text
+    latest = page[page.index('<section class="latest-result"') :]
+    latest = latest[: latest.index("</section>")]
+    assert f'data-submission="{run_id}"' in page and "Latest run on the samples" in latest
+    assert 'data-verdict="WA">Wrong Answer</span>' in latest
+    first = bank.problems["two-sum"].problem.samples[0]
+    sample = latest[latest.index("Sample 1") : latest.index("Sample 2")]
+    # What went in, what was expected and what came out, as the browser's view shows them.
+    assert "Input" in sample and str(first.args["target"]) in sample
+    assert '<div class="io-label">Expected</div><pre>[1, 2]</pre>' in sample
+    assert '<div class="io-label">Your output</div><pre>[0, 0]</pre>' in sample
+
+    loaded = bank.problems["two-sum"]
+    source = loaded.solution_path(loaded.problem.python_reference).read_text()
+    client.post(
+        f"/sessions/{session_id}/items/{item}/code",
+        data={"language": "python", "source": source, "mode": "submit"},
+    )
+    submit_id = _active(_view(client, session_id))["items"][0]["submissions"][-1]
+    state = _wait_judged(client, submit_id)
+    assert state["verdict"] == "AC"
+    page = client.get(page_url).text
+    latest = page[page.index('<section class="latest-result"') :]
+    latest = latest[: latest.index("</section>")]
+    hidden_rows = re.findall(r'<li class="test-row test-row--hidden".*?</li>', latest, re.S)
+    hidden = [t for t in state["result"]["tests"] if t.get("kind") == "hidden"]
+    assert len(hidden_rows) == len(hidden) > 0
+    # A hidden test shows its verdict, never its data.
+    assert all("io-block" not in row and "Accepted" in row for row in hidden_rows)
+    assert "Hidden test 1<" in latest
+
+
 def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     client: TestClient, app: FastAPI, bank: Bank
 ) -> None:

@@ -10,6 +10,7 @@ from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.models import ItemView, RoundView, SessionView
 from barraiser.interview.submissions import SubmissionService, SubmissionState, hidden_counts
+from barraiser.web.code_result import ResultView, result_view
 from barraiser.web.grading_models import GradedAnswer
 from barraiser.web.judge_models import ProblemDetail
 from barraiser.web.routes.problem_pages import editor_context
@@ -230,6 +231,8 @@ def _coding_context(
             draft_scope=f"session:{view.id}",
         ),
         "code_attempts": attempts,
+        "code_latest": _latest_result(services.submissions, user_id, item.submissions),
+        "verdict_labels": VERDICT_LABELS,
         "code_language": language,
         # The form without JavaScript starts from what was typed (after an error), else from
         # the last code sent, else from the starter code.
@@ -244,6 +247,16 @@ def _attempts(
         return []
     states = (submissions.status(i) for i in ids)
     return [AttemptRow.of(s) for s in states if s is not None and s.user_id == user_id]
+
+
+def _latest_result(
+    submissions: SubmissionService | None, user_id: int, ids: list[int]
+) -> ResultView | None:
+    """The item's latest run or submit in full, once judged."""
+    state = submissions.status(ids[-1]) if submissions is not None and ids else None
+    if state is None or state.user_id != user_id:
+        return None
+    return result_view(state)
 
 
 def _last_code(
