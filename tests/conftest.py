@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from barraiser.config import get_settings
 from barraiser.content.bank import get_bank
+from barraiser.store import Store
+from barraiser.store.models import SessionRound
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,3 +34,23 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     yield
     get_settings.cache_clear()
     get_bank.cache_clear()
+
+
+def _write_item_state(store: Store, session_id: str, item_id: str, **changes: Any) -> None:
+    with store.session() as session:
+        sr = session.scalars(
+            select(SessionRound).where(
+                SessionRound.session_id == session_id, SessionRound.status == "active"
+            )
+        ).one()
+        items = dict(sr.state["items"])
+        items[item_id] = {**items[item_id], **changes}
+        sr.state = {**sr.state, "items": items}
+
+
+@pytest.fixture
+def set_item_state() -> Callable[..., None]:
+    """``set_item_state(store, session_id, item_id, **changes)`` writes an item's state in the
+    running round as the engine does: for states a test cannot hold still through the app,
+    such as an answer the grader is still reading."""
+    return _write_item_state

@@ -4,15 +4,14 @@ phone-sized screen, and an answer pasted over the length limit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from _support import SCREENSHOTS, Problems, Server, new_page
 from playwright.sync_api import expect
-from sqlalchemy import select
 
-from barraiser.store import SessionRound, Store
+from barraiser.store import Store
 from barraiser.store.db import make_engine
 
 pytestmark = pytest.mark.e2e
@@ -35,21 +34,8 @@ def _post(page: Any, url: str, data: dict[str, Any] | None = None) -> Any:
     return response.json()
 
 
-def _set_item(store: Store, session_id: str, item_id: str, **changes: Any) -> None:
-    """Change an item's state in the active round, as the engine writes it."""
-    with store.session() as session:
-        sr = session.scalars(
-            select(SessionRound).where(
-                SessionRound.session_id == session_id, SessionRound.status == "active"
-            )
-        ).one()
-        items = dict(sr.state["items"])
-        items[item_id] = {**items[item_id], **changes}
-        sr.state = {**sr.state, "items": items}
-
-
 def test_still_reading_card_waits_then_swaps_in_the_follow_up(
-    server: Server, browser: Any, store: Store
+    server: Server, browser: Any, store: Store, set_item_state: Callable[..., None]
 ) -> None:
     problems = Problems()
     page = new_page(browser, problems, viewport={"width": 1280, "height": 900})
@@ -61,7 +47,9 @@ def test_still_reading_card_waits_then_swaps_in_the_follow_up(
     items = next(r for r in view["rounds"] if r["status"] == "active")["items"]
     concept = next(i["id"] for i in items if i["kind"] == "concept")
     # Reloaded while the grader reads the answer: answered, no follow-up yet.
-    _set_item(store, session_id, concept, status="answered", answer_text="Softmax.", late=False)
+    set_item_state(
+        store, session_id, concept, status="answered", answer_text="Softmax.", late=False
+    )
 
     page.goto(f"{server.base}/sessions/{session_id}?item={concept}")
     card = page.locator(".still-reading")
@@ -72,7 +60,7 @@ def test_still_reading_card_waits_then_swaps_in_the_follow_up(
 
     # The grader finishes: within a poll or two the follow-up shows, without a reload, focused.
     question = "How would you check that on held-out data?"
-    _set_item(store, session_id, concept, follow_up={"question": question})
+    set_item_state(store, session_id, concept, follow_up={"question": question})
     expect(page.locator(".follow-up-question")).to_have_text(question, timeout=10_000)
     expect(page.locator("#follow-up-title")).to_be_focused()
     assert card.count() == 0

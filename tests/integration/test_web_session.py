@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from web_support import app_store, web_settings
 
 from barraiser.content.loader import Bank
 from barraiser.judge.sandbox import Sandbox
-from barraiser.store import Answer, SessionRound, utcnow
+from barraiser.store import Answer, utcnow
 from barraiser.web.app import create_app
 
 with warnings.catch_warnings():
@@ -472,21 +472,8 @@ def test_htmx_practice_follow_up_moves_focus_to_the_grade(client: TestClient, ba
     client.post(f"/sessions/{session_id}/abandon")
 
 
-def _set_item_state(app: FastAPI, session_id: str, item_id: str, **changes: object) -> None:
-    """Change an item of the running round's state in the store, as the engine writes it."""
-    with app_store(app).session() as session:
-        sr = session.scalars(
-            select(SessionRound).where(
-                SessionRound.session_id == session_id, SessionRound.status == "active"
-            )
-        ).one()
-        items = dict(sr.state["items"])
-        items[item_id] = {**items[item_id], **changes}
-        sr.state = {**sr.state, "items": items}
-
-
 def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
-    client: TestClient, app: FastAPI, bank: Bank
+    client: TestClient, app: FastAPI, bank: Bank, set_item_state: Callable[..., None]
 ) -> None:
     session_id = _start(client, "/loops/quick/start")
     client.post(f"/sessions/{session_id}/rounds/finish")
@@ -496,7 +483,9 @@ def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
     text = _weak(bank, concept)
     # As the engine leaves an item while its answer is graded (or when the server died then):
     # answered, the text saved, no follow-up yet.
-    _set_item_state(app, session_id, concept, status="answered", answer_text=text, late=False)
+    set_item_state(
+        app_store(app), session_id, concept, status="answered", answer_text=text, late=False
+    )
 
     page_url = f"/sessions/{session_id}?item={concept}"
     page = client.get(page_url).text
@@ -521,7 +510,7 @@ def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
 
     # The grader finishes: the next poll (the same page) shows the follow-up and focuses it.
     follow_up = {"question": "How would you check that on held-out data?"}
-    _set_item_state(app, session_id, concept, follow_up=follow_up)
+    set_item_state(app_store(app), session_id, concept, follow_up=follow_up)
     polled = client.get(page_url, headers={"HX-Request": "true"}).text
     assert "still reading" not in polled and "The interviewer follows up" in polled
     assert 'id="follow-up-title" class="section-label" tabindex="-1" data-focus-after-swap>' in (
