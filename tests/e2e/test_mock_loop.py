@@ -21,8 +21,8 @@ import pytest
 from _support import SCREENSHOTS, Problems, Server, new_page
 from playwright.sync_api import expect
 
+from bank_support import calibration, reference_source, story_answer
 from barraiser.content.bank import get_bank
-from barraiser.content.loader import Bank
 
 pytestmark = pytest.mark.e2e
 
@@ -35,32 +35,6 @@ FOLLOW_UP_ANSWER = (
 )
 # An exported file must not load anything: no src/href pointing at http(s) addresses.
 _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
-
-
-def _calibration(bank: Bank, question_id: str, level: str) -> str:
-    question = bank.questions[question_id]
-    return next(c.answer for c in question.calibration if c.level == level)
-
-
-def _story(bank: Bank, question_id: str) -> str:
-    """A behavioural answer from the bank: its partial calibration answer, or (most stories have
-    no calibration answers) the model answer without its closing paragraph (the lesson)."""
-    question = bank.questions[question_id]
-    partial = [c.answer for c in question.calibration if c.level == "partial"]
-    if partial:
-        return partial[0]
-    assert question.model_answer, f"{question_id} has neither calibration nor model answer"
-    paragraphs = question.model_answer.strip().split("\n\n")
-    return "\n\n".join(paragraphs[:-1] or paragraphs)
-
-
-def _reference(bank: Bank, problem_id: str) -> str:
-    """The problem's Python solution that the content promises is Accepted."""
-    loaded = bank.problems[problem_id]
-    solution = next(
-        s for s in loaded.problem.solutions if s.file.endswith(".py") and s.expect == "AC"
-    )
-    return loaded.solution_path(solution).read_text()
 
 
 def _words(text: str) -> str:
@@ -146,7 +120,7 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert problem_id in bank.problems
     assert page.get_by_test_id("timer").is_visible()
     page.wait_for_selector(".cm-editor .cm-content")
-    _type_code(page, _reference(bank, problem_id))
+    _type_code(page, reference_source(bank, problem_id))
     page.get_by_role("button", name="Run samples").click()
     assert _verdict(page) == "AC"
     page.get_by_role("button", name="Submit").click()
@@ -166,7 +140,7 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     # Round 2, an ML concept: a strong answer, sent with Ctrl+Enter.
     concept_id = _current_item(page)
     assert bank.questions[concept_id].kind == "concept"
-    strong = _calibration(bank, concept_id, "strong")
+    strong = calibration(bank, concept_id, "strong")
     box = page.get_by_label("Answer as you would say it to the interviewer")
     box.fill(strong)
     assert page.locator("#answer-count").inner_text() == f"{len(strong.split())} words"
@@ -195,7 +169,7 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert bank.questions[story_id].kind == "behavioral"
     # Keyboard users land on the next question's heading, not on <body>.
     expect(page.locator("#item-title")).to_be_focused()
-    story = _story(bank, story_id)
+    story = story_answer(bank, story_id)
     page.get_by_label("Answer as you would say it to the interviewer").fill(story)
     page.get_by_role("button", name="Send answer").click()
     skip = page.get_by_role("button", name="Skip the follow-up and end the round")
@@ -299,7 +273,7 @@ def test_candidate_starts_the_amazon_loop_then_leaves_it(server: Server, browser
     first = _current_item(page)
     assert bank.questions[first].kind == "behavioral"
     box = page.get_by_label("Answer as you would say it to the interviewer")
-    box.fill(_story(bank, first))
+    box.fill(story_answer(bank, first))
     box.press("Control+Enter")
     page.locator(".follow-up-question").wait_for(timeout=GRADE_TIMEOUT_MS)
     page.screenshot(path=SCREENSHOTS / "amazon-recruiter-screen.png", full_page=True)

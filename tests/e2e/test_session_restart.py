@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 from _support import Server, free_port, stop, wait_until_up
 
+from bank_support import calibration, reference_source, story_answer
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
 
@@ -170,31 +171,6 @@ def _call(server: Server, method: str, path: str, body: Any = None, timeout: flo
         )
 
 
-def _reference(bank: Bank, problem_id: str) -> str:
-    loaded = bank.problems[problem_id]
-    solution = next(
-        s for s in loaded.problem.solutions if s.file.endswith(".py") and s.expect == "AC"
-    )
-    return loaded.solution_path(solution).read_text()
-
-
-def _calibration(bank: Bank, question_id: str, level: str) -> str:
-    question = bank.questions[question_id]
-    return next(c.answer for c in question.calibration if c.level == level)
-
-
-def _story(bank: Bank, question_id: str) -> str:
-    """A behavioural answer from the bank: its partial calibration answer, or (most stories have
-    no calibration answers) the model answer without its closing paragraph (the lesson)."""
-    question = bank.questions[question_id]
-    partial = [c.answer for c in question.calibration if c.level == "partial"]
-    if partial:
-        return partial[0]
-    assert question.model_answer, f"{question_id} has neither calibration nor model answer"
-    paragraphs = question.model_answer.strip().split("\n\n")
-    return "\n\n".join(paragraphs[:-1] or paragraphs)
-
-
 def _verdicts(server: Server, ids: list[int], timeout_s: float = JUDGE_TIMEOUT_S) -> list[str]:
     deadline = time.monotonic() + timeout_s
     while True:
@@ -234,13 +210,13 @@ def test_a_killed_server_resumes_the_session_with_nothing_lost(
     assert coding["kind"] == "coding" and concept["kind"] == "concept"
     assert story["is_lp_question"]
     problem_id = coding["problem_id"]
-    source = _reference(bank, problem_id)
+    source = reference_source(bank, problem_id)
     submissions = f"/api/sessions/{sid}/items/{coding['id']}/submissions"
 
     # Run the reference solution on the samples, and answer the concept question.
     run_id = _call(server, "POST", submissions, {"language": "python", "source": source})["id"]
     assert _verdicts(server, [run_id]) == ["AC"]
-    strong = _calibration(bank, concept["id"], "strong")
+    strong = calibration(bank, concept["id"], "strong")
     outcome = _call(
         server,
         "POST",
@@ -300,12 +276,12 @@ def test_a_killed_server_resumes_the_session_with_nothing_lost(
         {"text": follow_up_answer},
         timeout=GRADE_TIMEOUT_S,
     )
-    story_answer = _story(bank, story["id"])
+    told = story_answer(bank, story["id"])
     outcome = _call(
         server,
         "POST",
         f"/api/sessions/{sid}/items/{story['id']}/answer",
-        {"text": story_answer},
+        {"text": told},
         timeout=GRADE_TIMEOUT_S,
     )
     if outcome["follow_up"] is not None:
@@ -320,7 +296,7 @@ def test_a_killed_server_resumes_the_session_with_nothing_lost(
         server,
         "POST",
         f"/api/sessions/{sid}/items/{last['id']}/answer",
-        {"text": _calibration(bank, last["id"], "partial")},
+        {"text": calibration(bank, last["id"], "partial")},
         timeout=GRADE_TIMEOUT_S,
     )
     if _call(server, "GET", f"/api/sessions/{sid}")["status"] == "active":
@@ -338,7 +314,7 @@ def test_a_killed_server_resumes_the_session_with_nothing_lost(
     assert outcomes[concept["id"]]["answer_text"] == strong
     assert outcomes[concept["id"]]["follow_up_question"] == follow_up["question"]
     assert outcomes[concept["id"]]["follow_up_answer"] == follow_up_answer
-    assert outcomes[story["id"]]["answer_text"] == story_answer
+    assert outcomes[story["id"]]["answer_text"] == told
     assert phone_card["away_s"] >= AWAY_AFTER_S
     print(
         f"\nrestart test: {time.monotonic() - started:.1f} s "

@@ -15,6 +15,7 @@ from tempfile import gettempdir
 import pytest
 from sqlalchemy import select
 
+from bank_support import calibration
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
@@ -61,11 +62,6 @@ def _service(
     # The grader reads nothing from the data folder: any folder will do.
     answers = AnswerService(store, bank, settings or Settings(data_dir=Path(gettempdir())))
     return InterviewService(store, bank, answers=answers, clock=clock, **kw)  # type: ignore[arg-type]
-
-
-def _calibration(bank: Bank, question_id: str, level: str) -> str:
-    question = bank.questions[question_id]
-    return next(c.answer for c in question.calibration if c.level == level)
 
 
 def test_timers_count_time_away_as_the_loop_says(store: Store, bank: Bank) -> None:
@@ -145,7 +141,7 @@ def test_the_quick_loop_from_start_to_debrief(
         ml_round = view.rounds[1]
         concept, story = ml_round.items
         assert concept.kind == "concept" and story.is_lp_question
-        strong = _calibration(bank, concept.id, "strong")
+        strong = calibration(bank, concept.id, "strong")
         outcome = service.answer(user, sid, concept.id, strong)
         assert outcome.grade is None  # a loop shows grades only in the debrief
         assert outcome.follow_up is not None and outcome.follow_up.question
@@ -154,7 +150,7 @@ def test_the_quick_loop_from_start_to_debrief(
         service.answer_follow_up(
             user, sid, concept.id, "I would check it on a held-out validation set first."
         )
-        weak_story = _calibration(bank, story.id, "weak")
+        weak_story = calibration(bank, story.id, "weak")
         service.answer(user, sid, story.id, weak_story)
         view = service.skip(user, sid, story.id)  # no follow-up for this one
         assert view.rounds[1].ended_by == "all-answered"
@@ -240,7 +236,7 @@ def test_practice_shows_the_grade_at_once(
     view = service.view(user, sid)
     assert view.mode == "practice" and view.active_round() is not None
     outcome = service.answer(
-        user, sid, "bagging-vs-boosting", _calibration(bank, "bagging-vs-boosting", "partial")
+        user, sid, "bagging-vs-boosting", calibration(bank, "bagging-vs-boosting", "partial")
     )
     assert outcome.grade is not None and 0 <= outcome.grade["score"] <= 100
     service.skip(user, sid, "bagging-vs-boosting")
@@ -304,7 +300,7 @@ def test_practice_allows_overtime_and_still_counts_the_answer(
     clock_view = service.view(user, sid).rounds[0].clock
     assert clock_view.overtime and clock_view.overtime_s == 4 * 60 and clock_view.remaining_s == 0
     outcome = service.answer(
-        user, sid, "bagging-vs-boosting", _calibration(bank, "bagging-vs-boosting", "strong")
+        user, sid, "bagging-vs-boosting", calibration(bank, "bagging-vs-boosting", "strong")
     )
     assert not outcome.late and outcome.follow_up is not None
     service.skip(user, sid, "bagging-vs-boosting")
@@ -367,7 +363,7 @@ def test_answers_the_grader_could_not_grade_are_graded_again_for_the_debrief(
     view = broken.start_round(user, sid)
     concept = view.rounds[1].items[0]
     with pytest.raises(InterviewError):
-        broken.answer(user, sid, concept.id, _calibration(bank, concept.id, "strong"))
+        broken.answer(user, sid, concept.id, calibration(bank, concept.id, "strong"))
     broken.finish_round(user, sid)
     stuck = broken.debrief(user, sid)
     failed = stuck.scorecards[1].items[0]

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from starlette.exceptions import StarletteDeprecationWarning
 from typer.testing import CliRunner
 
+from bank_support import calibration
 from barraiser.cli.main import app as cli_app
 from barraiser.config import Settings, get_settings
 from barraiser.content.bank import get_bank
@@ -315,11 +316,6 @@ def test_the_review_page_lists_due_items_with_practise_forms(
 # --- the hooks -------------------------------------------------------------------------------
 
 
-def _calibration(bank: Bank, question_id: str, level: str) -> str:
-    question = bank.questions[question_id]
-    return next(c.answer for c in question.calibration if c.level == level)
-
-
 def test_a_graded_bank_answer_makes_a_card_rated_from_its_score(
     store: Store, bank: Bank, tmp_path: Path
 ) -> None:
@@ -327,10 +323,10 @@ def test_a_graded_bank_answer_makes_a_card_rated_from_its_score(
     user = _user(store)
     weak_user = _user_named(store, "weak")
     strong = service.submit(
-        user, service.bank_target(CONCEPT), _calibration(bank, CONCEPT, "strong")
+        user, service.bank_target(CONCEPT), calibration(bank, CONCEPT, "strong")
     )
     weak = service.submit(
-        weak_user, service.bank_target(CONCEPT), _calibration(bank, CONCEPT, "weak")
+        weak_user, service.bank_target(CONCEPT), calibration(bank, CONCEPT, "weak")
     )
     assert strong.score is not None and strong.score >= 80
     assert weak.score is not None and weak.score < 30
@@ -344,7 +340,7 @@ def test_a_graded_bank_answer_makes_a_card_rated_from_its_score(
     service.submit(
         user,
         service.bank_target(CONCEPT),
-        _calibration(bank, CONCEPT, "strong"),
+        calibration(bank, CONCEPT, "strong"),
         record_review=False,
     )
     adhoc = service.adhoc_target("What is overfitting?", "Fitting noise in the training data.")

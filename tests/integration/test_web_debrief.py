@@ -19,6 +19,7 @@ from markupsafe import escape
 from starlette.exceptions import StarletteDeprecationWarning
 from web_support import web_settings
 
+from bank_support import calibration, reference_source
 from barraiser.content.loader import Bank
 from barraiser.interview.engine import InterviewService
 from barraiser.interview.models import Debrief
@@ -65,10 +66,6 @@ def _parts(app: FastAPI) -> tuple[InterviewService, SubmissionService, Bank, int
     return app.state.interviews, app.state.submissions, app.state.bank, app.state.user_id
 
 
-def _calibration(bank: Bank, question_id: str, level: str) -> str:
-    return next(c.answer for c in bank.questions[question_id].calibration if c.level == level)
-
-
 def _wait_done(submissions: SubmissionService, ids: list[int], timeout_s: float = 120) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -77,10 +74,6 @@ def _wait_done(submissions: SubmissionService, ids: list[int], timeout_s: float 
             return
         time.sleep(0.1)
     pytest.fail(f"the judge did not finish submissions {ids} in {timeout_s} s")
-
-
-def _reference(problem_id: str) -> str:
-    return (ROOT / "content/problems" / problem_id / "solutions/reference.py").read_text()
 
 
 @pytest.fixture(scope="module")
@@ -92,15 +85,15 @@ def finished(app: FastAPI, client: TestClient, sandbox: Sandbox) -> dict[str, st
     coding = interviews.start_round(user, sid).rounds[0].items[0]
     assert coding.problem_id
     submit = interviews.submit_code(
-        user, sid, coding.id, "python", _reference(coding.problem_id), "submit"
+        user, sid, coding.id, "python", reference_source(bank, coding.problem_id), "submit"
     )
     _wait_done(submissions, [submit])
     interviews.skip(user, sid, coding.id)  # "done with this problem": the round ends
     concept, story = interviews.start_round(user, sid).rounds[1].items
-    concept_answer = f"{_calibration(bank, concept.id, 'strong')}\n\nP.S. {HOSTILE}"
+    concept_answer = f"{calibration(bank, concept.id, 'strong')}\n\nP.S. {HOSTILE}"
     interviews.answer(user, sid, concept.id, concept_answer)
     interviews.answer_follow_up(user, sid, concept.id, FOLLOW_UP)
-    interviews.answer(user, sid, story.id, _calibration(bank, story.id, "weak"))
+    interviews.answer(user, sid, story.id, calibration(bank, story.id, "weak"))
     view = interviews.skip(user, sid, story.id)
     assert view.status == "finished"
     return {"id": sid, "concept": concept.id, "story": story.id, "coding": coding.id}
@@ -203,13 +196,18 @@ def test_unknown_and_unfinished_sessions_are_explained(
 def test_pending_verdicts_poll_a_small_notice_until_judged(
     app: FastAPI, client: TestClient, finished: dict[str, str]
 ) -> None:
-    interviews, submissions, _, user = _parts(app)
+    interviews, submissions, bank, user = _parts(app)
     # With the judge stopped, a submission stays saved and queued: the verdict is pending.
     submissions.stop()
     try:
         sid = interviews.start_practice(user, item_id="problem:coin-change")
         submit = interviews.submit_code(
-            user, sid, "problem:coin-change", "python", _reference("coin-change"), "submit"
+            user,
+            sid,
+            "problem:coin-change",
+            "python",
+            reference_source(bank, "coin-change"),
+            "submit",
         )
         interviews.skip(user, sid, "problem:coin-change")
         page = client.get(f"/sessions/{sid}/debrief")

@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 from starlette.exceptions import StarletteDeprecationWarning
 from web_support import app_store, web_settings
 
+from bank_support import calibration
 from barraiser.content.loader import Bank
-from barraiser.content.schemas import Question
 from barraiser.grading import GRADER_VERSION
 from barraiser.interview.answers import MAX_ANSWER_CHARS
 from barraiser.store import Answer, GradingResult, User
@@ -58,11 +58,6 @@ def bank(app: FastAPI) -> Bank:
     return loaded
 
 
-def _calibration(bank: Bank, question_id: str, level: str) -> str:
-    question: Question = bank.questions[question_id]
-    return next(c.answer for c in question.calibration if c.level == level)
-
-
 def _grade(client: TestClient, **body: Any) -> dict[str, Any]:
     response = client.post("/api/grade", json=body)
     assert response.status_code == 200, response.text
@@ -81,7 +76,7 @@ def _answer_count(app: FastAPI) -> int:
 def test_strong_answer_scores_high_and_is_stored_with_its_grading(
     client: TestClient, app: FastAPI, bank: Bank
 ) -> None:
-    text = _calibration(bank, CONCEPT, "strong")
+    text = calibration(bank, CONCEPT, "strong")
     data = _grade(client, question_id=CONCEPT, answer=text)
 
     assert data["score"] >= 70, data["feedback"]
@@ -115,8 +110,8 @@ def test_strong_answer_scores_high_and_is_stored_with_its_grading(
 def test_weak_answer_scores_low_and_its_misconception_is_flagged(
     client: TestClient, bank: Bank
 ) -> None:
-    strong = _grade(client, question_id=CONCEPT, answer=_calibration(bank, CONCEPT, "strong"))
-    weak = _grade(client, question_id=CONCEPT, answer=_calibration(bank, CONCEPT, "weak"))
+    strong = _grade(client, question_id=CONCEPT, answer=calibration(bank, CONCEPT, "strong"))
+    weak = _grade(client, question_id=CONCEPT, answer=calibration(bank, CONCEPT, "weak"))
     assert weak["score"] <= 30
     assert strong["score"] - weak["score"] >= 40
     assert weak["misconceptions"], weak["feedback"]
@@ -131,7 +126,7 @@ def test_weak_answer_scores_low_and_its_misconception_is_flagged(
 def test_get_answer_returns_the_stored_grading_only_to_its_owner(
     client: TestClient, app: FastAPI, bank: Bank
 ) -> None:
-    posted = _grade(client, question_id=CONCEPT, answer=_calibration(bank, CONCEPT, "partial"))
+    posted = _grade(client, question_id=CONCEPT, answer=calibration(bank, CONCEPT, "partial"))
     fetched = client.get(f"/api/answers/{posted['answer_id']}")
     assert fetched.status_code == 200
     assert fetched.json() == posted
@@ -248,9 +243,9 @@ def test_openapi_documents_the_grading_endpoints(client: TestClient) -> None:
 
 def test_behavioural_answer_gets_the_star_breakdown(client: TestClient, bank: Bank) -> None:
     strong = _grade(
-        client, question_id=BEHAVIOURAL, answer=_calibration(bank, BEHAVIOURAL, "strong")
+        client, question_id=BEHAVIOURAL, answer=calibration(bank, BEHAVIOURAL, "strong")
     )
-    weak = _grade(client, question_id=BEHAVIOURAL, answer=_calibration(bank, BEHAVIOURAL, "weak"))
+    weak = _grade(client, question_id=BEHAVIOURAL, answer=calibration(bank, BEHAVIOURAL, "weak"))
     assert strong["score"] > weak["score"]
     star = strong["star"]
     assert star is not None
@@ -302,7 +297,7 @@ def test_free_text_question_page_has_a_labelled_answer_box(client: TestClient) -
 def test_plain_form_post_redirects_to_the_graded_answer_with_highlighted_evidence(
     client: TestClient, bank: Bank
 ) -> None:
-    text = _calibration(bank, CONCEPT, "strong")
+    text = calibration(bank, CONCEPT, "strong")
     posted = client.post(
         f"/questions/{CONCEPT}/grade", data={"answer": text}, follow_redirects=False
     )
@@ -334,7 +329,7 @@ def test_plain_form_post_redirects_to_the_graded_answer_with_highlighted_evidenc
 def test_htmx_post_returns_the_result_and_the_attempts_out_of_band(
     client: TestClient, bank: Bank
 ) -> None:
-    text = _calibration(bank, CONCEPT, "weak")
+    text = calibration(bank, CONCEPT, "weak")
     response = client.post(
         f"/questions/{CONCEPT}/grade", data={"answer": text}, headers={"HX-Request": "true"}
     )
@@ -351,7 +346,7 @@ def test_htmx_post_returns_the_result_and_the_attempts_out_of_band(
 
 
 def test_behavioural_page_shows_the_star_breakdown(client: TestClient, bank: Bank) -> None:
-    text = _calibration(bank, BEHAVIOURAL, "strong")
+    text = calibration(bank, BEHAVIOURAL, "strong")
     response = client.post(f"/questions/{BEHAVIOURAL}/grade", data={"answer": text})
     assert response.status_code == 200  # after the redirect
     page = response.text
@@ -397,7 +392,7 @@ def test_llm_judge_is_shown_beside_the_built_in_grade(
         }
     )
     settings = web_settings(tmp_path, llm_base_url=chat_server.url + "/v1", llm_model="tiny-judge")
-    text = _calibration(bank, CONCEPT, "strong")
+    text = calibration(bank, CONCEPT, "strong")
     with TestClient(create_app(settings)) as test_client:
         data = _grade(test_client, question_id=CONCEPT, answer=text)
         assert data["score"] >= 70  # the built-in grade is unchanged
@@ -427,9 +422,7 @@ def test_llm_judge_is_shown_beside_the_built_in_grade(
 def test_half_configured_llm_judge_is_reported_not_fatal(tmp_path: Path, bank: Bank) -> None:
     settings = web_settings(tmp_path, llm_model="tiny-judge")  # no base URL
     with TestClient(create_app(settings)) as test_client:
-        data = _grade(
-            test_client, question_id=CONCEPT, answer=_calibration(bank, CONCEPT, "strong")
-        )
+        data = _grade(test_client, question_id=CONCEPT, answer=calibration(bank, CONCEPT, "strong"))
         assert data["score"] >= 70
         assert data["llm"]["judgement"] is None
         assert "BARRAISER_LLM_BASE_URL" in data["llm"]["error"]

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from starlette.exceptions import StarletteDeprecationWarning
 from web_support import app_store, web_settings
 
+from bank_support import calibration
 from barraiser.content.loader import Bank
 from barraiser.judge.sandbox import Sandbox
 from barraiser.store import Answer, utcnow
@@ -50,10 +51,6 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 def bank(app: FastAPI) -> Bank:
     loaded: Bank = app.state.bank
     return loaded
-
-
-def _weak(bank: Bank, question_id: str) -> str:
-    return next(c.answer for c in bank.questions[question_id].calibration if c.level == "weak")
 
 
 def _session_id(response: Any) -> str:
@@ -332,7 +329,7 @@ def test_practice_answer_is_saved_graded_and_followed_up_without_javascript(
     assert f'hx-post="/sessions/{session_id}/items/{concept}/answer"' in page
     assert 'hx-indicator="#reading-indicator"' in page and "reading your answer" in page
 
-    text = _weak(bank, concept)
+    text = calibration(bank, concept, "weak")
     posted = client.post(
         f"/sessions/{session_id}/items/{concept}/answer",
         data={"text": text},
@@ -386,7 +383,7 @@ def test_htmx_answer_swaps_in_the_follow_up_and_loop_mode_hides_the_grade(
     item = next(i for i in _active(_view(client, session_id))["items"] if i["kind"] == "concept")
     response = client.post(
         f"/sessions/{session_id}/items/{item['id']}/answer",
-        data={"text": _weak(bank, item["id"])},
+        data={"text": calibration(bank, item["id"], "weak")},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -451,7 +448,9 @@ def test_htmx_practice_follow_up_moves_focus_to_the_grade(client: TestClient, ba
     concept = next(i["id"] for i in items if i["kind"] == "concept")
     base = f"/sessions/{session_id}/items/{concept}"
     hx = {"HX-Request": "true"}
-    first = client.post(f"{base}/answer", data={"text": _weak(bank, concept)}, headers=hx).text
+    first = client.post(
+        f"{base}/answer", data={"text": calibration(bank, concept, "weak")}, headers=hx
+    ).text
     # The follow-up waits for an answer: its heading is the first focus target, before the grade.
     marks = [m.start() for m in re.finditer("data-focus-after-swap", first)]
     assert first.index('id="follow-up-title"') < marks[0] < first.index('id="follow-up-text"')
@@ -480,7 +479,7 @@ def test_reload_while_the_answer_is_graded_waits_for_the_follow_up(
     client.post(f"/sessions/{session_id}/rounds/start")
     items = _active(_view(client, session_id))["items"]
     concept = next(i["id"] for i in items if i["kind"] == "concept")
-    text = _weak(bank, concept)
+    text = calibration(bank, concept, "weak")
     # As the engine leaves an item while its answer is graded (or when the server died then):
     # answered, the text saved, no follow-up yet.
     set_item_state(
