@@ -20,6 +20,8 @@ from typing import NoReturn
 
 import pytest
 from chat_server import ChatServer, serve_chat
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import MetaData
 from sqlalchemy.engine import make_url
 
@@ -225,3 +227,11 @@ def chat_server() -> Iterator[ChatServer]:
     """A stdlib HTTP server on 127.0.0.1 that speaks the chat-completions shape."""
     with serve_chat() as state:
         yield state
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """A test client on the module's ``app`` (each web test module builds its own app), with
+    the app's lifespan run: its services start and stop with the module."""
+    with TestClient(app) as test_client:
+        yield test_client

@@ -8,7 +8,6 @@ import html
 import json
 import re
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +43,6 @@ MARK = re.compile(r'<mark class="ev ev--(covered|partly|wrong)"[^>]*>(.*?)</mark
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     return create_app(web_settings(tmp_path_factory.mktemp("grading-web")))
-
-
-@pytest.fixture(scope="module")
-def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 @pytest.fixture(scope="module")
