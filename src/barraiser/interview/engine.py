@@ -28,6 +28,7 @@ from barraiser.interview.items import Item
 from barraiser.interview.models import AnswerOutcome, Debrief, FollowUpView, SessionView
 from barraiser.interview.rounds import (
     active_round,
+    advance_clock,
     expire,
     finish,
     item_of,
@@ -319,10 +320,8 @@ class InterviewService:
                     "This question is already answered; answer the follow-up or move on.", 409
                 )
             target, clean = _target_and_text(answers, item.question.id, text)
-            if sr.status == "active" and "clock" in sr.state:
-                clock = RoundClock.from_json(sr.state["clock"])
-                clock.touch(now, loop_of(row).timing)
-                sr.state = {**sr.state, "clock": clock.to_json()}
+            # The round ends (if due) only once the answer is stored, marked late or not.
+            advance_clock(row, now)
             late = time_up(row, sr, now)
             saved = save_answer(
                 session,

@@ -40,13 +40,18 @@ def active_round(row: InterviewSession) -> SessionRound | None:
 # -- clocks ------------------------------------------------------------------------------------
 
 
-def touch(row: InterviewSession, now: datetime) -> None:
-    """A sign of the candidate: advance the active round's clock, then end it if due."""
+def advance_clock(row: InterviewSession, now: datetime) -> None:
+    """A sign of the candidate: advance the active round's clock (time used, time away)."""
     sr = active_round(row)
     if sr is not None and "clock" in sr.state:
         clock = RoundClock.from_json(sr.state["clock"])
         clock.touch(now, loop_of(row).timing)
         sr.state = {**sr.state, "clock": clock.to_json()}
+
+
+def touch(row: InterviewSession, now: datetime) -> None:
+    """A sign of the candidate: advance the active round's clock, then end it if due."""
+    advance_clock(row, now)
     expire(row, now)
 
 
