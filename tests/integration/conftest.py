@@ -21,13 +21,13 @@ from typing import NoReturn
 import pytest
 from chat_server import ChatServer, serve_chat
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from sqlalchemy import MetaData
 from sqlalchemy.engine import make_url
 
 from barraiser.config import Settings
 from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 from barraiser.store import Store, init_store, make_engine
+from web_client import TestClient
 
 POSTGRES_TEST_DATABASE = "barraiser_test"
 POSTGRES_SYSTEM_USER = "postgres"

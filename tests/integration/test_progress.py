@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,7 +11,6 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
-from starlette.exceptions import StarletteDeprecationWarning
 
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
@@ -22,14 +20,7 @@ from barraiser.interview.progress import hidden_test_score, progress
 from barraiser.store import Store, init_store
 from barraiser.store.queries import create_submission, record_verdict, save_answer, save_grading
 from barraiser.web.app import create_app
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 NOW = datetime(2025, 6, 20, 15, 0, tzinfo=UTC)
 CONCEPT = "activation-function-for-image-classification"

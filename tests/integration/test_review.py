@@ -7,7 +7,6 @@ replaced.
 from __future__ import annotations
 
 import json
-import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +14,6 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
-from starlette.exceptions import StarletteDeprecationWarning
 from typer.testing import CliRunner
 
 from bank_support import calibration
@@ -38,14 +36,7 @@ from barraiser.judge.sandbox import Sandbox
 from barraiser.store import ReviewCard, Store, ensure_local_user, init_store
 from barraiser.store.queries import create_submission, upsert_review_card
 from barraiser.web.app import create_app
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 ROOT = Path(__file__).parents[2]
 TWO_SUM = ROOT / "content/problems/two-sum/solutions"

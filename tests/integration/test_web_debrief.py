@@ -9,13 +9,11 @@ import re
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from markupsafe import escape
-from starlette.exceptions import StarletteDeprecationWarning
 from web_support import web_settings
 
 from bank_support import calibration, reference_source
@@ -26,14 +24,7 @@ from barraiser.interview.submissions import SubmissionService
 from barraiser.judge.sandbox import Sandbox
 from barraiser.web.app import create_app
 from barraiser.web.routes import debrief_pages
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 ROOT = Path(__file__).parents[2]
 HOSTILE = "<script>alert(1)</script>"

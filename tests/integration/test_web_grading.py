@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ import pytest
 from chat_server import ChatServer
 from fastapi import FastAPI
 from sqlalchemy import func, select
-from starlette.exceptions import StarletteDeprecationWarning
 from web_support import app_store, web_settings
 
 from bank_support import calibration
@@ -25,14 +23,7 @@ from barraiser.interview.answers import MAX_ANSWER_CHARS
 from barraiser.store import Answer, GradingResult, User
 from barraiser.store.queries import save_answer
 from barraiser.web.app import create_app
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 # Strong 95 / weak 13 with a flagged misconception on the shipped calibration answers.
 CONCEPT = "activation-function-for-image-classification"

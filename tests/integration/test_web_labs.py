@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 import threading
 import time
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from starlette.exceptions import StarletteDeprecationWarning
 
 from barraiser.config import Settings
 from barraiser.labs import Lab, LabContext, LabError, all_labs, registry
@@ -25,14 +23,7 @@ from barraiser.labs.data import BREAST_CANCER
 from barraiser.web.app import create_app
 from barraiser.web.lab_runs import LabCache, LabRunner, LabRunsBusy
 from barraiser.web.lab_views import format_cell, table_rows
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 #: Guide questions whose labs are quick at the fast size, quickest first (deep-learning last).
 QUICK_FIRST = (12, 11, 4, 1, 5, 6, 15, 3, 10, 2, 8, 7, 14, 13, 9)

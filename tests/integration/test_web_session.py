@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-import warnings
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -15,7 +14,6 @@ import pytest
 from fastapi import FastAPI
 from markupsafe import escape
 from sqlalchemy import select
-from starlette.exceptions import StarletteDeprecationWarning
 from web_support import app_store, web_settings
 
 from bank_support import calibration
@@ -23,14 +21,7 @@ from barraiser.content.loader import Bank
 from barraiser.judge.sandbox import Sandbox
 from barraiser.store import Answer, utcnow
 from barraiser.web.app import create_app
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 CONCEPT = "activation-function-for-image-classification"
 SESSION_URL = re.compile(r"^/sessions/([0-9a-f]+)$")

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from starlette.exceptions import StarletteDeprecationWarning
 
 from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import QUESTION_KINDS, Question
 from barraiser.web.app import create_app
 from barraiser.web.presenters import format_minutes, kind_label
-
-with warnings.catch_warnings():
-    # Starlette warns when its test client falls back to httpx instead of httpx2; both work.
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 # An absolute http(s) URL in a src/href attribute or a CSS url(): something loaded from the network.
 EXTERNAL_ASSET = re.compile(

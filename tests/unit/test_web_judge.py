@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,20 +11,12 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
-from starlette.exceptions import StarletteDeprecationWarning
 
 from barraiser.config import Settings
 from barraiser.interview.submissions import SubmissionLimits
 from barraiser.store import CodeSubmission, Store
 from barraiser.web.app import create_app
-
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message="Using `httpx` with `starlette.testclient`",
-        category=StarletteDeprecationWarning,
-    )
-    from fastapi.testclient import TestClient
+from web_client import TestClient
 
 HIDDEN_SECRET = "hidden-input-never-shown"
 
