@@ -118,3 +118,11 @@ def new_page(browser: Any, problems: Problems, **options: Any) -> Any:
     page.set_default_timeout(10_000)
     problems.watch(page)
     return page
+
+
+def type_code(page: Any, code: str) -> None:
+    """Replace the editor's text as a user would: focus, select all, type (pasted as text)."""
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)

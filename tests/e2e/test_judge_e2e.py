@@ -9,20 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import SCREENSHOTS, Problems, Server, new_page
+from _support import SCREENSHOTS, Problems, Server, new_page, type_code
 
 pytestmark = pytest.mark.e2e
 
 SOLUTIONS = Path(__file__).resolve().parents[2] / "content/problems/two-sum/solutions"
 JUDGE_TIMEOUT_MS = 90_000
-
-
-def _type_code(page: Any, code: str) -> None:
-    """Replace the editor's text as a user would: focus, select all, type (pasted as text)."""
-    page.locator(".cm-content").click()
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)
 
 
 def _verdict(page: Any) -> str:
@@ -56,7 +48,7 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     page.wait_for_function("() => window.barraiserEditor.getValue().includes('def two_sum')")
 
     # A wrong solution: Ctrl+Enter runs the samples; the failing sample shows expected/actual.
-    _type_code(page, (SOLUTIONS / "wrong_same_index.py").read_text())
+    type_code(page, (SOLUTIONS / "wrong_same_index.py").read_text())
     page.evaluate("window.__samePage = true")
     page.keyboard.press("Control+Enter")
     assert _verdict(page) == "WA"
@@ -68,7 +60,7 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     page.screenshot(path=SCREENSHOTS / "problem-wrong-answer.png", full_page=True)
 
     # The correct solution passes the samples (Run button) ...
-    _type_code(page, (SOLUTIONS / "reference.py").read_text())
+    type_code(page, (SOLUTIONS / "reference.py").read_text())
     page.get_by_role("button", name="Run samples").click()
     assert _verdict(page) == "AC"
     rows = page.locator("#results .test-row")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import SCREENSHOTS, Problems, Server, new_page
+from _support import SCREENSHOTS, Problems, Server, new_page, type_code
 from playwright.sync_api import expect
 
 from bank_support import calibration, reference_source, story_answer
@@ -39,14 +39,6 @@ _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNO
 
 def _words(text: str) -> str:
     return " ".join(text.split())
-
-
-def _type_code(page: Any, code: str) -> None:
-    """Replace the editor's text as a user would: focus, select all, type (pasted as text)."""
-    page.locator(".cm-content").click()
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)
 
 
 def _verdict(page: Any) -> str:
@@ -120,7 +112,7 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert problem_id in bank.problems
     assert page.get_by_test_id("timer").is_visible()
     page.wait_for_selector(".cm-editor .cm-content")
-    _type_code(page, reference_source(bank, problem_id))
+    type_code(page, reference_source(bank, problem_id))
     page.get_by_role("button", name="Run samples").click()
     assert _verdict(page) == "AC"
     page.get_by_role("button", name="Submit").click()
