@@ -54,6 +54,19 @@ def _card(
     )
 
 
+def _round(assesses: list[str], kind: str) -> Round:
+    """A 30-minute onsite round assessing ``assesses``, asking one question of ``kind``."""
+    return Round(
+        id="r",
+        title="Round",
+        kind="onsite",
+        duration_min=30,
+        interviewer="x",
+        assesses=assesses,
+        questions=[{"kind": kind}],
+    )
+
+
 def test_strong_rounds_hire() -> None:
     decision = decide(
         RULE,
@@ -191,15 +204,7 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
         text_outcome(get_item(bank, story.id), None),
         code_outcome(get_item(bank, "problem:two-sum"), CodeAttempt([_sub("submit", "AC", 10)])),
     ]
-    rnd = Round(
-        id="r",
-        title="Round",
-        kind="onsite",
-        duration_min=30,
-        interviewer="x",
-        assesses=["coding", "ml-breadth", "motivation"],
-        questions=[{"kind": "concept"}],
-    )
+    rnd = _round(["coding", "ml-breadth", "motivation"], "concept")
     card = build_scorecard(0, rnd, outcomes, bank=bank, times=(1800, 1500, 60))
     assert card.score == pytest.approx((82 + 0 + 100) / 3, abs=0.1)
     by_id = {c.id: c for c in card.competencies}
@@ -262,15 +267,7 @@ def test_a_judge_failure_is_left_out_not_held_against_the_candidate() -> None:
         get_item(bank, "problem:two-sum"), CodeAttempt([("submit", "IE", {"tests": []})])
     )
     assert outcome.grading_failed and outcome.score is None
-    rnd = Round(
-        id="r",
-        title="Round",
-        kind="onsite",
-        duration_min=30,
-        interviewer="x",
-        assesses=["coding"],
-        questions=[{"kind": "coding"}],
-    )
+    rnd = _round(["coding"], "coding")
     card = build_scorecard(0, rnd, [outcome], bank=bank)
     assert not card.pending  # nothing is being judged: the failure is reported, not awaited
     assert card.competencies[0].rating is None  # nothing left to rate coding from
@@ -288,15 +285,7 @@ def test_a_story_that_never_shows_its_principle_is_a_no_at_best() -> None:
     shown, not_shown = story.leadership_principles[:2]
     result = {"score": 90.0, "key_points": [], "misconceptions": []}
     outcome = text_outcome(get_item(bank, story.id), TextAttempt("I led it.", None, None, result))
-    rnd = Round(
-        id="r",
-        title="Round",
-        kind="onsite",
-        duration_min=30,
-        interviewer="x",
-        assesses=["communication", "coding"],
-        questions=[{"kind": "behavioral"}],
-    )
+    rnd = _round(["communication", "coding"], "behavioral")
     card = build_scorecard(
         0, rnd, [outcome], bank=bank, principle_quotes={(story.id, shown): "I led it."}
     )
