@@ -10,7 +10,7 @@ from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.models import ItemView, RoundView, SessionView
 from barraiser.interview.submissions import SubmissionService, SubmissionState, hidden_counts
-from barraiser.web.code_result import ResultView, result_view
+from barraiser.web.code_result import result_view
 from barraiser.web.grading_models import GradedAnswer
 from barraiser.web.judge_models import ProblemDetail
 from barraiser.web.routes.problem_pages import editor_context
@@ -218,8 +218,10 @@ def _coding_context(
     if loaded is None:
         return {}
     detail = ProblemDetail.of(loaded)
-    attempts = _attempts(services.submissions, user_id, item.submissions)
-    language, source = _last_code(services.submissions, user_id, item.submissions)
+    # One read per run or submit: the list, the latest result and the last code all come from it.
+    states = _states(services.submissions, user_id, item.submissions)
+    last = states[-1] if states else None
+    language, source = (last.language, last.source) if last is not None else (None, None)
     language = drafts.get("language") or language or "python"
     return {
         "problem": detail,
@@ -230,8 +232,8 @@ def _coding_context(
             submit_url=f"/api/sessions/{view.id}/items/{item.id}/submissions",
             draft_scope=f"session:{view.id}",
         ),
-        "code_attempts": attempts,
-        "code_latest": _latest_result(services.submissions, user_id, item.submissions),
+        "code_attempts": [AttemptRow.of(state) for state in states],
+        "code_latest": result_view(last),
         "verdict_labels": VERDICT_LABELS,
         "code_language": language,
         # The form without JavaScript starts from what was typed (after an error), else from
@@ -240,30 +242,11 @@ def _coding_context(
     }
 
 
-def _attempts(
+def _states(
     submissions: SubmissionService | None, user_id: int, ids: list[int]
-) -> list[AttemptRow]:
+) -> list[SubmissionState]:
+    """The user's runs and submits of an item, oldest first."""
     if submissions is None:
         return []
     states = (submissions.status(i) for i in ids)
-    return [AttemptRow.of(s) for s in states if s is not None and s.user_id == user_id]
-
-
-def _latest_result(
-    submissions: SubmissionService | None, user_id: int, ids: list[int]
-) -> ResultView | None:
-    """The item's latest run or submit in full, once judged."""
-    state = submissions.status(ids[-1]) if submissions is not None and ids else None
-    if state is None or state.user_id != user_id:
-        return None
-    return result_view(state)
-
-
-def _last_code(
-    submissions: SubmissionService | None, user_id: int, ids: list[int]
-) -> tuple[str | None, str | None]:
-    """The language and source of the item's latest run or submit."""
-    state = submissions.status(ids[-1]) if submissions is not None and ids else None
-    if state is None or state.user_id != user_id:
-        return None, None
-    return state.language, state.source
+    return [s for s in states if s is not None and s.user_id == user_id]
