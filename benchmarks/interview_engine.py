@@ -98,6 +98,11 @@ def main() -> None:
         rebuilt.append(time.perf_counter() - start)
     ms = 1000 * statistics.median(rebuilt)
     print(f"{'debrief, first build (8 scorecards)':<44} {ms:8.2f} ms  {ms / baseline:6.1f}x")
+    # The History page lists every session with its rounds counted.
+    count = len(service.list_sessions(user))
+    ms = median_ms(lambda: service.list_sessions(user), args.runs)
+    name = f"history list ({count} sessions, 8 rounds each)"
+    print(f"{name:<44} {ms:8.2f} ms  {ms / baseline:6.1f}x")
 
 
 if __name__ == "__main__":

@@ -285,6 +285,9 @@ def test_the_amazon_loop_runs_every_round_and_the_bar_raiser_vetoes(
     assert all(card.rating == "strong-no" for card in debrief.scorecards)
     assert all(card.used_s == 60 for card in debrief.scorecards)
     assert len(debrief.study_plan) == sum(len(r.items) for r in view.rounds)
+    listed = next(s for s in service.list_sessions(user) if s.id == sid)
+    assert (listed.rounds_done, listed.rounds_total) == (8, 8)
+    assert listed.status == "finished" and listed.decision_label == debrief.decision.label
 
 
 def test_practice_allows_overtime_and_still_counts_the_answer(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
@@ -195,6 +195,12 @@ class InterviewService:
                 select(InterviewSession)
                 .where(InterviewSession.user_id == user_id)
                 .order_by(InterviewSession.started_at.desc())
+                # The rounds are only counted: one query for all their statuses, not one per
+                # session; the stored debriefs are not read at all.
+                .options(
+                    selectinload(InterviewSession.rounds).load_only(SessionRound.status),
+                    defer(InterviewSession.debrief),
+                )
             )
             out = []
             for row in rows:
