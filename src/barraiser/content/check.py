@@ -39,9 +39,29 @@ def check_bank(bank: Bank, lab_ids: set[str] | None = None) -> list[ContentProbl
 
 
 def check_content(dirs: Iterable[Path] | None = None) -> tuple[Bank, list[ContentProblem]]:
-    """Load and check everything; the list is empty when the content is sound."""
-    bank, problems = load_bank_collecting(dirs)
-    return bank, problems + check_bank(bank)
+    """Load and check everything; the list is empty when the content is sound.
+
+    A content folder with a ``claims/`` folder (the claim corpus) has it checked too: every
+    free-text question of that folder needs labelled claims.
+    """
+    from barraiser.content.claims import check_claims
+    from barraiser.content.loader import default_content_dir
+
+    folders = list(dirs) if dirs is not None else [default_content_dir()]
+    bank, problems = load_bank_collecting(folders)
+    problems += check_bank(bank)
+    if problems:
+        return bank, problems
+    for root in folders:
+        claims = root / "claims"
+        if claims.is_dir():
+            own = {
+                q
+                for q in bank.questions
+                if (root.parent / bank.origins.get(f"question:{q}", "")).is_relative_to(root)
+            }
+            problems += check_claims(bank, claims, required=own)
+    return bank, problems
 
 
 def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProblem]:
