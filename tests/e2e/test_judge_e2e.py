@@ -59,6 +59,16 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     assert failing.locator(".io-actual pre").inner_text().replace(" ", "") == "[0,0]"
     page.screenshot(path=SCREENSHOTS / "problem-wrong-answer.png", full_page=True)
 
+    # Submitted, it stops at that sample and says so: no count of tests it never ran.
+    sample = page.locator("#results .test-row").evaluate_all(
+        "rows => rows.findIndex(r => r.dataset.verdict === 'WA') + 1"
+    )
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_selector("#results .pending", state="detached", timeout=JUDGE_TIMEOUT_MS)
+    assert _verdict(page) == "WA"
+    summary = page.locator("#results [data-summary]").inner_text()
+    assert summary == f"Submission · stopped at sample {sample}; hidden tests not run", summary
+
     # The correct solution passes the samples (Run button) ...
     type_code(page, (SOLUTIONS / "reference.py").read_text())
     page.get_by_role("button", name="Run samples").click()
@@ -77,6 +87,8 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     assert hidden.first.locator(".test-name").inner_text() == "Hidden test 1"
     assert page.locator('#results .test-row[data-hidden="true"] .test-body').count() == 0
     assert page.locator('#results .test-row[data-hidden="true"] pre').count() == 0
+    summary = page.locator("#results [data-summary]").inner_text()
+    assert summary == f"Submission · {hidden.count()} of {hidden.count()} hidden tests passed"
     page.screenshot(path=SCREENSHOTS / "problem-accepted.png", full_page=True)
 
     # Custom input: the box opens, then the program runs on the arguments given there.
@@ -86,6 +98,11 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     page.wait_for_selector("#results .pending", state="detached", timeout=JUDGE_TIMEOUT_MS)
     assert _verdict(page) == "OK"
     assert page.locator("#results .io-actual pre").inner_text().replace(" ", "") == "[1,2]"
+    # The expected output is the reference solution's, as LeetCode shows it.
+    expected = page.locator("#results .io-expected")
+    assert expected.locator(".io-label").text_content() == "Expected (reference solution)"
+    assert expected.locator("pre").inner_text().replace(" ", "") == "[1,2]"
+    assert "matches the expected output" in page.locator("#results [data-summary]").inner_text()
     page.screenshot(path=SCREENSHOTS / "problem-custom.png", full_page=True)
 
     # Results arrived without a page load; the draft survives a reload.

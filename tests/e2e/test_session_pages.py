@@ -73,6 +73,7 @@ def test_main_nav_shows_every_link_on_a_phone(server: Server, browser: Any, path
     page = new_page(browser, problems, viewport={"width": 390, "height": 844})
     page.goto(server.base + path)
     nav = page.get_by_role("navigation", name="Main")
+    nav.locator("summary.nav-toggle").click()  # on a phone the links open from the Menu button
     links = nav.get_by_role("link")
     assert links.count() >= 8
     for index in range(links.count()):

@@ -65,6 +65,85 @@ def test_wrong_answer_shows_first_failing_sample(
     assert sample["expected"] == [0, 2] and sample["actual"] == [0, 0]
 
 
+def test_a_submission_stopped_at_a_sample_says_so(
+    sandbox: Sandbox, cache: Path, two_sum: LoadedProblem, tmp_path: Path
+) -> None:
+    source = _solution(two_sum, "wrong_same_index.py")
+    data = judge(two_sum, source, "python", "submit", sandbox=sandbox, cache_dir=cache).to_dict()
+    samples = [t for t in data["tests"] if t["kind"] == "sample"]
+    assert not [t for t in data["tests"] if t["kind"] == "hidden"], "no hidden test ran"
+    number = next(n for n, t in enumerate(samples, 1) if t["verdict"] != "AC")
+    assert data["stopped_at_sample"] == number
+    assert data["summary"] == f"stopped at sample {number}; hidden tests not run"
+    # The CLI says the same in words, not "1/3 tests".
+    from barraiser.cli.main import app
+
+    file = tmp_path / "wrong.py"
+    file.write_text(source)
+    out = CliRunner().invoke(app, ["judge", "submit", "two-sum", str(file)])
+    first = out.output.splitlines()[0]
+    assert first.startswith(f"WA  stopped at sample {number}; hidden tests not run"), out.output
+    accepted = judge(
+        two_sum,
+        _solution(two_sum, "reference.py"),
+        "python",
+        "submit",
+        sandbox=sandbox,
+        cache_dir=cache,
+    ).to_dict()
+    hidden = [t for t in accepted["tests"] if t["kind"] == "hidden"]
+    assert accepted["summary"] == f"{len(hidden)} of {len(hidden)} hidden tests passed"
+    assert accepted["stopped_at_sample"] is None
+
+
+def test_custom_input_shows_the_reference_solutions_output_as_expected(
+    sandbox: Sandbox, two_sum: LoadedProblem, tmp_path: Path
+) -> None:
+    empty_cache = tmp_path / "no-hidden-tests"
+    custom = json.dumps({"prices": [7, 1, 7], "target": 14})
+    wrong = judge(
+        two_sum,
+        _solution(two_sum, "wrong_same_index.py"),
+        "python",
+        "custom",
+        custom,
+        sandbox=sandbox,
+        cache_dir=empty_cache,
+    )
+    test = wrong.tests[0]
+    assert wrong.verdict == "OK" and test.kind == "custom"
+    assert test.expected == [0, 2], "the reference solution's answer"
+    assert test.matches is False and "differs from the expected output" in test.message
+    data = wrong.to_dict()
+    assert data["tests"][0]["expected"] == [0, 2] and data["tests"][0]["matches"] is False
+    assert data["summary"] == "ran on your input; the output differs from the expected output"
+    # Only the custom input ran: no hidden test was generated or shown.
+    assert not empty_cache.exists()
+    assert [t["kind"] for t in data["tests"]] == ["custom"]
+
+    custom = json.dumps({"prices": [1, 9, 5], "target": 14})
+    right = judge(two_sum, TWO_SUM_PY, "python", "custom", custom, sandbox=sandbox)
+    assert right.tests[0].expected == [1, 2] and right.tests[0].matches is True
+    cpp = judge(
+        two_sum, _solution(two_sum, "reference.cpp"), "cpp", "custom", custom, sandbox=sandbox
+    )
+    assert cpp.tests[0].actual == [1, 2] and cpp.tests[0].matches is True
+
+
+def test_custom_input_of_a_stdio_problem_gets_the_expected_output(sandbox: Sandbox) -> None:
+    rooms = load_problem("meeting-rooms-ii")
+    custom = "2\n0 10\n10 20\n"  # back to back: one room
+    wrong = _solution(rooms, "wrong_closed_intervals.py")
+    result = judge(rooms, wrong, "python", "custom", custom, sandbox=sandbox)
+    test = result.tests[0]
+    assert test.expected == "1\n"
+    assert test.actual == "2\n" and test.matches is False
+    # Input outside the constraints: the reference cannot answer it, and the page says why.
+    broken = judge(rooms, wrong, "python", "custom", "not a number\n", sandbox=sandbox)
+    assert broken.tests[0].expected is None and broken.tests[0].matches is None
+    assert "reference solution stopped with RE" in broken.tests[0].message
+
+
 def test_printing_does_not_break_the_verdict(sandbox: Sandbox, two_sum: LoadedProblem) -> None:
     noisy = TWO_SUM_PY.replace("seen = {}", "seen = {}; print('@@R 0 0 [9,9]'); print('debug')")
     result = judge(two_sum, noisy, "python", "run", sandbox=sandbox)

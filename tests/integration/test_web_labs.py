@@ -191,8 +191,11 @@ def test_after_the_run_the_page_shows_claims_and_figures(
         assert image.status_code == 200
         assert image.headers["content-type"] == "image/png"
         assert image.content.startswith(PNG_MAGIC)
-    for table in result["tables"]:
-        assert f"<caption>{_esc(table['title'])}</caption>" in text
+    for number, table in enumerate(result["tables"], 1):
+        title = _esc(table["title"])
+        caption = f'<caption id="lab-table-{number}" class="visually-hidden">{title}</caption>'
+        assert caption in text
+        assert f'aria-labelledby="lab-table-{number}"' in text
     # The API and the list page now know the cached result.
     assert client.get(f"/api/labs/{lab.id}").json()["cache_key"] == result["cache_key"]
     listed = {item["id"]: item for item in client.get("/api/labs").json()}[lab.id]
@@ -363,7 +366,22 @@ def test_numbers_are_formatted_for_reading() -> None:
     assert format_cell(123456.7) == "123,457"
     assert format_cell(2.0) == "2"
     assert format_cell(1234) == "1,234"
-    assert format_cell(0.000123) == "1.23e-04"
+    assert format_cell(0.000123) == "1.23e-4"
+    # Small numbers keep their digits: a learning rate reads 1e-3, never 0.00 or 0.001.
+    assert format_cell(0.001) == "1e-3"
+    assert format_cell(0.001, 2) == "1e-3"
+    assert format_cell(0.05, 2) == "0.05"
+    assert format_cell(0.0) == "0"
+    rates = Table(
+        title="rates",
+        columns=["optimiser", "learning rate", "loss"],
+        rows=[["SGD", 0.1, 2.31], ["Adam", 0.001, 0.52], ["RMSProp", 0.0003, 12.4]],
+    )
+    assert [[text for text, _ in row] for row in table_rows(rates)] == [
+        ["SGD", "0.100", "2.3"],
+        ["Adam", "1e-3", "0.52"],
+        ["RMSProp", "3e-4", "12.4"],
+    ]
     assert format_cell(None) == "—"
     assert format_cell(float("nan")) == "—"
     assert format_cell("random forest") == "random forest"

@@ -167,9 +167,9 @@ def submit(
 
 
 def _print_judgement(data: dict[str, Any]) -> None:
+    # The counts in words: a submission stopped at a sample ran none of the hidden tests.
     typer.echo(
-        f"{data['verdict']}  {data['passed']}/{data['total']} tests, "
-        f"max {data['time_s']} s, {data['memory_kb']} KiB"
+        f"{data['verdict']}  {data['summary']}; max {data['time_s']} s, {data['memory_kb']} KiB"
     )
     if data["compile_output"]:
         typer.echo(data["compile_output"])

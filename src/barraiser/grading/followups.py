@@ -63,6 +63,7 @@ def pick_follow_ups(
         for kp in key_points
         if _MISSING_SHARE.get(kp.status, 0.0) > 0
     }
+    texts = {kp.id: kp.text for kp in key_points}
     picks: list[FollowUpPick] = []
     probed: set[str] = set()
     rubric_follow_ups = list(rubric.follow_ups) if rubric else []
@@ -82,7 +83,7 @@ def pick_follow_ups(
             FollowUpPick(
                 question=follow_up.question,
                 probes=probes,
-                reason="Probes what the answer missed: " + ", ".join(probes) + ".",
+                reason=missed_reason([texts.get(p, p) for p in probes]),
                 source="rubric",
             )
         )
@@ -124,6 +125,22 @@ def pick_follow_ups(
             )
         )
     return picks[:limit]
+
+
+def missed_reason(points: Sequence[str]) -> str:
+    """Why a follow-up is asked, with the missed key points in words, never their ids:
+    "Probes what the answer missed: gives a quantified result; names the trade-off."."""
+    return "Probes what the answer missed: " + "; ".join(point_words(p) for p in points) + "."
+
+
+def point_words(text: str) -> str:
+    """A key point as a phrase inside a sentence: no examples in brackets, no final full stop,
+    a lower-case first letter (unless the first word is an acronym such as "AUC")."""
+    body = re.sub(r"\s*\([^)]*\)", "", " ".join(text.split())).strip().rstrip(".")
+    first = body.split(" ", 1)[0]
+    if len(first) > 1 and first[1:2].isupper():
+        return body
+    return body[:1].lower() + body[1:]
 
 
 def _star_follow_ups(star: StarAnalysis) -> list[FollowUpPick]:

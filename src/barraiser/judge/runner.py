@@ -21,22 +21,20 @@ from typing import Any, Literal
 from barraiser.content.problems import LoadedProblem, Signature
 from barraiser.judge import harness
 from barraiser.judge.checkers import CheckResult
+from barraiser.judge.custom_input import SubmissionRejected as SubmissionRejected
+from barraiser.judge.custom_input import parse_custom_input
 from barraiser.judge.languages import LANGUAGES, CompiledLanguage, Language
 from barraiser.judge.result import Limits, RunResult, Status
 from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
+from barraiser.judge.summary import stopped_at_sample, summary
 
 Mode = Literal["run", "submit", "custom"]
 MAX_SOURCE_BYTES = 64 * 1024
-MAX_CUSTOM_INPUT_BYTES = 1024 * 1024
 #: CPU seconds a process gets on top of its tests, for the runtime to start (per language).
 STARTUP_S = {"python": 1.0, "cpp": 0.5, "java": 2.0}
 SHOWN_OUTPUT_BYTES = 8 * 1024
 _MARKER = re.compile(r"@@barraiser-test (\d+)@@\n")
 _STATUS_VERDICT = {Status.TLE: "TLE", Status.MLE: "MLE", Status.OLE: "OLE", Status.RE: "RE"}
-
-
-class SubmissionRejected(ValueError):
-    """The submission cannot be judged as given (too big, unknown language, bad custom input)."""
 
 
 @dataclass
@@ -53,6 +51,8 @@ class TestResult:
     actual: Any = None
     stdout: str | None = None
     message: str = ""
+    #: Custom input: whether the output matches the reference solution's (None: no reference).
+    matches: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -70,6 +70,8 @@ class TestResult:
                 stdout=self.stdout,
                 message=self.message,
             )
+        if self.kind == "custom":
+            data["matches"] = self.matches
         return data
 
 
@@ -96,7 +98,7 @@ class Judgement:
     def to_dict(self) -> dict[str, Any]:
         failure = self.first_failure
         first_sample = failure.to_dict() if failure and failure.kind == "sample" else None
-        return {
+        data: dict[str, Any] = {
             "problem_id": self.problem_id,
             "language": self.language,
             "mode": self.mode,
@@ -110,6 +112,10 @@ class Judgement:
             "first_failing_sample": first_sample,
             "tests": [t.to_dict() for t in self.tests],
         }
+        # The counts in words, and where a submission stopped (judge/summary.py).
+        data["summary"] = summary(data)
+        data["stopped_at_sample"] = stopped_at_sample(data)
+        return data
 
 
 @dataclass
@@ -315,51 +321,6 @@ def _run_stdio(
     return results
 
 
-def validate_value(type_: str, value: Any, where: str) -> None:
-    """Raise SubmissionRejected when ``value`` is not a JSON value of the signature ``type_``."""
-    ok: bool
-    if type_.endswith("[]"):
-        if not isinstance(value, list):
-            raise SubmissionRejected(f"{where} must be a list ({type_})")
-        for i, item in enumerate(value):
-            validate_value(type_[:-2], item, f"{where}[{i}]")
-        return
-    if type_ == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool) and -(2**31) <= value < 2**31
-    elif type_ == "long":
-        ok = isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
-    elif type_ == "float":
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-    elif type_ == "bool":
-        ok = isinstance(value, bool)
-    else:
-        ok = isinstance(value, str)
-    if not ok:
-        raise SubmissionRejected(f"{where} must be a {type_}, not {json.dumps(value)[:50]}")
-
-
-def _custom_case(problem: LoadedProblem, custom_input: str) -> _Case:
-    if len(custom_input.encode()) > MAX_CUSTOM_INPUT_BYTES:
-        raise SubmissionRejected(
-            f"the custom input is larger than {MAX_CUSTOM_INPUT_BYTES // 1024} KiB; make it smaller"
-        )
-    signature = problem.problem.signature
-    if signature is None:
-        return _Case("custom", custom_input)
-    try:
-        args = json.loads(custom_input)
-    except ValueError as error:
-        raise SubmissionRejected(f"the custom input is not valid JSON: {error}") from None
-    names = [p.name for p in signature.params]
-    if not isinstance(args, dict) or sorted(args) != sorted(names):
-        raise SubmissionRejected(
-            "the custom input must be a JSON object with exactly these keys: " + ", ".join(names)
-        )
-    for param in signature.params:
-        validate_value(param.type, args[param.name], param.name)
-    return _Case("custom", args)
-
-
 def _verdict(results: list[TestResult], mode: Mode) -> str:
     for result in results:
         if result.verdict not in ("AC", "OK", "skipped"):
@@ -389,7 +350,7 @@ def judge(
     if mode == "custom":
         if custom_input is None:
             raise SubmissionRejected("custom mode needs a custom input")
-        batches = [[_custom_case(problem, custom_input)]]
+        batches = [[_Case("custom", parse_custom_input(problem, custom_input))]]
     else:
         samples = [
             _Case("sample", s.args if s.args is not None else s.input, s.expected)
@@ -407,8 +368,55 @@ def judge(
         from barraiser.judge.slots import default_pool
 
         with default_pool().acquire() as box:
-            return _judge(problem, source, language, mode, batches, box)
-    return _judge(problem, source, language, mode, batches, sandbox)
+            return _judge_with_expected(problem, source, language, mode, batches, box)
+    return _judge_with_expected(problem, source, language, mode, batches, sandbox)
+
+
+def _judge_with_expected(
+    problem: LoadedProblem,
+    source: str,
+    language: str,
+    mode: Mode,
+    batches: list[list[_Case]],
+    sandbox: Sandbox,
+) -> Judgement:
+    """Judge; on custom input, also run the reference solution for the expected output."""
+    judgement = _judge(problem, source, language, mode, batches, sandbox)
+    if mode == "custom" and judgement.tests:
+        _add_expected(problem, judgement.tests[0], batches[0][0], sandbox)
+    return judgement
+
+
+def _add_expected(problem: LoadedProblem, test: TestResult, case: _Case, sandbox: Sandbox) -> None:
+    """The expected output of a custom input, as LeetCode shows it: the problem's Python
+    reference solution run on that input in the same sandbox, with a Python submission's
+    limits.  Only the custom input goes in; the hidden tests are never touched."""
+    try:
+        reference = problem.solution_path(problem.problem.python_reference)
+        source = reference.read_text(encoding="utf-8")
+    except (OSError, StopIteration):  # content without a readable reference: no expected output
+        return
+    outcome = _judge(problem, source, "python", "custom", [[case]], sandbox)
+    ran = outcome.tests[0] if outcome.tests else None
+    if ran is None or ran.verdict != "OK":
+        why = ran.verdict if ran is not None else outcome.verdict
+        note = (
+            f"No expected output: the reference solution stopped with {why} on this input "
+            "(is it within the constraints?)."
+        )
+        test.message = f"{test.message}\n{note}".strip()
+        return
+    test.expected = ran.actual
+    if test.verdict != "OK":
+        return
+    check = _check(problem, test.actual, _Case("custom", case.data, ran.actual))
+    test.matches = check.ok
+    note = (
+        "Your output matches the expected output."
+        if check.ok
+        else "Your output differs from the expected output."
+    )
+    test.message = f"{test.message}\n{note}".strip()
 
 
 def _judge(

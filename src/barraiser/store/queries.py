@@ -69,6 +69,21 @@ def answers_for_question(session: Session, user_id: int, question_id: str) -> li
     return list(session.scalars(statement))
 
 
+def has_judged_submission(session: Session, user_id: int, problem_id: str) -> bool:
+    """Whether the user has a submission of the problem that the judge has finished with."""
+    statement = (
+        select(CodeSubmission.id)
+        .where(
+            CodeSubmission.user_id == user_id,
+            CodeSubmission.problem_id == problem_id,
+            CodeSubmission.mode == "submit",
+            CodeSubmission.verdict.is_not(None),
+        )
+        .limit(1)
+    )
+    return session.scalar(statement) is not None
+
+
 def create_submission(
     session: Session,
     user_id: int,

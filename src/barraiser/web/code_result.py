@@ -36,6 +36,7 @@ class ResultView:
     compile_output: str = ""
     message: str = ""
     tests: list[CaseRow] = field(default_factory=list)
+    summary: str = ""
 
 
 def _text(value: Any) -> str:
@@ -48,9 +49,11 @@ def _row(test: dict[str, Any], number: int) -> CaseRow:
     verdict = str(test.get("verdict") or test.get("status") or "")
     if hidden:
         return CaseRow(name=name, verdict=verdict, hidden=True)
+    # A custom input's expected output is the reference solution's, as LeetCode shows it.
+    expected = "Expected (reference solution)" if test.get("kind") == "custom" else "Expected"
     shown = [
         ("Input", test.get("input", test.get("args"))),
-        ("Expected", test.get("expected")),
+        (expected, test.get("expected")),
         ("Your output", test.get("actual", test.get("output"))),
         ("Printed (stdout)", test.get("stdout") or None),
         ("stderr", test.get("stderr") or None),
@@ -82,4 +85,5 @@ def result_view(state: SubmissionState | None) -> ResultView | None:
         compile_output=_text(compile_output) if compile_output else "",
         message=str(result.get("message") or ""),
         tests=rows,
+        summary=str(result.get("summary") or ""),
     )

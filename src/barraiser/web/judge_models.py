@@ -127,4 +127,10 @@ class SubmissionOut(BaseModel):
     mode: str
     status: Literal["queued", "judging", "done"]
     verdict: str | None = Field(description="AC, WA, TLE, MLE, OLE, RE, CE or IE once done.")
-    result: dict[str, Any] | None
+    result: dict[str, Any] | None = Field(
+        description='Once done: the verdict, ``summary`` (the counts in words, e.g. "stopped '
+        'at sample 2; hidden tests not run" or "28 of 28 hidden tests passed"), '
+        "``stopped_at_sample`` (the sample a submission stopped at, or null) and ``tests``. "
+        "A custom run's test has ``expected``: the reference solution's output on that input, "
+        "and ``matches``."
+    )

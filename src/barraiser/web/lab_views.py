@@ -59,10 +59,26 @@ def format_cell(value: object, decimals: int | None = None) -> str:
         if value.is_integer() and abs(value) < 1e15 and decimals is None:
             return f"{int(value):,}"
         places = decimals if decimals is not None else _decimals(abs(value))
-        if places < 0:
-            return f"{value:.2e}"
+        if places < 0 or _too_small(value, places):
+            return _small(value)
         return f"{value:,.{places}f}"
     return str(value)
+
+
+def _too_small(value: float, places: int) -> bool:
+    """Whether ``places`` decimals would show less than two digits of a non-zero number (a
+    learning rate of 0.001 among losses of 2.3 would read 0.00)."""
+    return value != 0 and abs(value) < 10.0 ** (1 - places)
+
+
+def _small(value: float) -> str:
+    """A small number with its digits: ``0.001`` -> ``1e-3``, ``0.0125`` -> ``0.013``,
+    ``0.000123`` -> ``1.23e-4``."""
+    if abs(value) >= 0.01:
+        return f"{value:.2g}"
+    mantissa, exponent = f"{value:.2e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent)}"
 
 
 def _decimals(size: float) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, status
 
 from barraiser.interview.submissions import SubmissionError
+from barraiser.judge.summary import stopped_at_sample, summary
 from barraiser.web.deps import BankDep, CurrentUserDep, SubmissionsDep
 from barraiser.web.judge_models import (
     ProblemDetail,
@@ -126,4 +127,10 @@ def public_result(result: dict[str, Any] | None) -> dict[str, Any] | None:
         if isinstance(test, dict) and test.get("hidden", test.get("kind") == "hidden"):
             test = {key: value for key, value in test.items() if key in _HIDDEN_KEYS}
         shown.append(test)
-    return {**result, "tests": shown}
+    # Results judged before the judge wrote these read the same: the counts in words.
+    return {
+        **result,
+        "tests": shown,
+        "summary": result.get("summary") or summary(result),
+        "stopped_at_sample": stopped_at_sample(result),
+    }

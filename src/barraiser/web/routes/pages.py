@@ -12,12 +12,14 @@ from starlette.responses import Response
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import DIFFICULTIES, QUESTION_KINDS, Loop, Question
 from barraiser.interview.answers import AnswerService
+from barraiser.web.attempts_view import attempt_numbers, key_revealed
 from barraiser.web.deps import BankDep, CurrentUserDep, TemplatesDep
 from barraiser.web.grading_models import AttemptSummary, GradedAnswer
 from barraiser.web.presenters import kind_counts
 from barraiser.web.routes.filters import QuestionFilters
 
 DEFAULT_LOOP_ID = "amazon-mle"
+QUICK_LOOP_ID = "quick"
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -63,9 +65,12 @@ def render_error(
 def home(
     request: Request, bank: BankDep, templates: TemplatesDep, user_id: CurrentUserDep
 ) -> Response:
-    """The Amazon MLE loop as a timeline, the other loops, and a way into the bank."""
+    """The quick loop to start first, the Amazon MLE loop as a timeline (started from its own
+    page), the other loops, and a way into the bank."""
     main = _main_loop(bank)
     others = [loop for loop in bank.loops.values() if main is None or loop.id != main.id]
+    # The short loop is the first call to action; the main loop is one click further.
+    quick = bank.loops.get(QUICK_LOOP_ID) if main is not None and main.id != QUICK_LOOP_ID else None
     interviews = getattr(request.app.state, "interviews", None)
     active = (
         [s for s in interviews.list_sessions(user_id) if s.status == "active"]
@@ -77,6 +82,7 @@ def home(
         "home.html",
         {
             "interview_loop": main,
+            "quick_loop": quick,
             "other_loops": others,
             "bank": bank,
             "question_total": len(bank.questions),
@@ -194,6 +200,9 @@ def render_question(
             "grade_error": grade_error,
             "draft": draft,
             "attempts": attempts,
+            # The shown answer's number among the attempts at this question (1 = the first).
+            "attempt_number": attempt_numbers(attempts).get(grading.answer_id) if grading else None,
+            "answered": key_revealed(request, user_id, question, attempts),
         },
         status_code=status_code,
     )

@@ -180,7 +180,9 @@
       var body = el("div", { class: "test-body" });
       if (test.input !== undefined) body.appendChild(pre("Input", test.input));
       else if (test.args !== undefined) body.appendChild(pre("Input", test.args));
-      if (test.expected !== undefined) body.appendChild(pre("Expected", test.expected, "io-expected"));
+      // A custom input's expected output comes from the problem's reference solution.
+      var expectedLabel = test.kind === "custom" ? "Expected (reference solution)" : "Expected";
+      if (test.expected !== undefined && test.expected !== null) body.appendChild(pre(expectedLabel, test.expected, "io-expected"));
       var actual = test.actual !== undefined ? test.actual : test.output;
       if (actual !== undefined) body.appendChild(pre("Your output", actual, "io-actual"));
       if (test.stdout) body.appendChild(pre("Printed (stdout)", test.stdout));
@@ -196,10 +198,11 @@
     var verdict = sub.verdict || r.verdict;
     var modeLabel = { run: "Samples", custom: "Custom input", submit: "Submission" }[sub.mode] || sub.mode;
     var tests = Array.isArray(r.tests) ? r.tests : [];
-    var passed = tests.filter(function (t) { return (t.verdict || t.status) === "AC"; }).length;
+    // The counts in words from the server ("stopped at sample 2; hidden tests not run"),
+    // never samples and hidden tests lumped together.
     var summary = el("div", { class: "result-summary" }, [
       badge(verdict),
-      el("span", { class: "muted small", text: modeLabel + (tests.length && sub.mode !== "custom" ? " · " + passed + " of " + tests.length + " tests passed" : "") }),
+      el("span", { class: "muted small", "data-summary": "", text: modeLabel + (r.summary ? " · " + r.summary : "") }),
     ]);
     nodes.push(summary);
     var compile = r.compile_output || r.compile_error || r.compiler_output;
