@@ -13,9 +13,9 @@ from __future__ import annotations
 import statistics
 import sys
 
+from barraiser.config import Settings
 from barraiser.content.bank import get_bank
-from barraiser.grading.embeddings import get_backend
-from barraiser.grading.grader import Grader
+from barraiser.grading.grader import build_grader
 from barraiser.grading.rubric import from_question
 
 SKELETON = (
@@ -31,7 +31,9 @@ GENERIC = {"walk-me-through-a-project", "customer-feedback-changed-your-plan"}
 def main() -> int:
     verbose = "-v" in sys.argv
     bank = get_bank()
-    grader = Grader(get_backend(), principles=list(bank.principles.values()))
+    name = sys.argv[sys.argv.index("--grader") + 1] if "--grader" in sys.argv else None
+    settings = Settings(grader=name) if name else Settings()
+    grader = build_grader(settings, principles=list(bank.principles.values()))
     questions = sorted(
         (q for q in bank.questions.values() if q.kind == "behavioral"), key=lambda q: q.id
     )

@@ -1,6 +1,7 @@
 """Calibration: strong > partial > weak on the shipped calibration answers of each question.
 
-Run: ``.venv/bin/python benchmarks/grading_calibration.py [-v]``
+Run: ``.venv/bin/python benchmarks/grading_calibration.py [-v] [--grader NAME]`` (the graders of
+``BARRAISER_GRADER``; default: the one the settings choose).
 """
 
 from __future__ import annotations
@@ -9,17 +10,19 @@ import statistics
 import sys
 import time
 
+from barraiser.config import Settings
 from barraiser.content.bank import get_bank
-from barraiser.grading.embeddings import get_backend
-from barraiser.grading.grader import Grader
+from barraiser.grading.grader import build_grader
 from barraiser.grading.rubric import from_question
 
 
 def main() -> int:
     verbose = "-v" in sys.argv
+    name = sys.argv[sys.argv.index("--grader") + 1] if "--grader" in sys.argv else None
     bank = get_bank()
     start = time.perf_counter()
-    grader = Grader(get_backend())
+    grader = build_grader(Settings(grader=name) if name else Settings())
+    print(f"grader {grader.name} {grader.version}")
     load_s = time.perf_counter() - start
     questions = [q for q in bank.questions.values() if len(q.calibration) >= 3]
     right = 0

@@ -1,9 +1,13 @@
-"""Grader speed: cold start, warm latency for a 150-word answer with a 6-point rubric,
-``grade-batch`` throughput and peak memory.
+"""Grader speed: model load, warm latency of a 150-word answer against a 6-point rubric,
+``grade-batch`` throughput on 150-word answers, and peak memory.
 
-Run: ``.venv/bin/python benchmarks/grading_speed.py [--runs 200]``
-The baseline in the same process is one bare ``encode`` of the answer's sentences (the model's
-own cost); the ratio shows what the grader adds on top.
+Run: ``.venv/bin/python benchmarks/grading_speed.py [--runs 100] [--batch 228]``
+
+The claim verifier grader and the 1.x embedding grader (the default) run in the same process,
+so their ratio is measured on the same machine at the same moment; the baseline of each warm
+figure is one bare ``encode`` of the answer's sentences (the embedding model's own cost).
+Targets (issue 11): p95 <= 250 ms warm, load <= 4 s, peak RSS <= 700 MiB, grade-batch >= 8
+answers/s end to end.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 RUBRIC = {
     "question": "You have two classifiers, 85% and 82% accurate. Which one do you ship?",
@@ -34,14 +40,15 @@ RUBRIC = {
 ANSWER = (
     "I'd first ask what the problem is, because accuracy can be really misleading. Say it's "
     "fraud and only a few percent of transactions are fraudulent: a model that just says not "
-    "fraud every time could already be at 85%. So I'd look at the confusion matrix and compare "
+    "fraud every time could already be at 97%. So I'd look at the confusion matrix and compare "
     "precision and recall on the fraud class. If the 82% model catches far more fraud, it might "
     "well be the one I want, because a missed fraud costs much more than an extra manual review. "
     "I'd put a cost on each error type and compute the expected cost for both models on the "
     "validation set, and look at the PR curve since the threshold can be moved. I'd also make "
-    "sure the 3% difference isn't just noise, for example with cross-validation or a bootstrap "
-    "on the test set. And if they end up close, latency and explainability break the tie."
+    "sure the 3-point difference isn't just noise, for example with cross-validation or a "
+    "bootstrap on the test set. And if they end up close, latency and explainability break the tie."
 )
+DEV_SET = Path(__file__).resolve().parent / "data" / "adversarial_dev.yaml"
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -49,84 +56,110 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=200)
-    parser.add_argument("--batch", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--batch", type=int, default=0, help="answers for grade-batch (0: all)")
     args = parser.parse_args()
 
     start = time.perf_counter()
-    import barraiser.grading as grading
+    from barraiser.config import Settings
     from barraiser.content.schemas import Rubric
-
-    rubric = grading.from_rubric(Rubric.model_validate(RUBRIC["rubric"]), prompt=RUBRIC["question"])
-    encoder = grading.get_backend()
-    grader = grading.Grader(encoder)
-    first = grader.grade(ANSWER, rubric)
-    cold = time.perf_counter() - start
-    words = len(ANSWER.split())
-
+    from barraiser.grading import build_grader, from_rubric
+    from barraiser.grading.embeddings import get_backend
     from barraiser.grading.text import split_sentences
 
+    imported = time.perf_counter() - start
+    rubric = from_rubric(Rubric.model_validate(RUBRIC["rubric"]), prompt=RUBRIC["question"])
+    t = time.perf_counter()
+    verifier = build_grader(Settings(grader="verifier"))
+    load = time.perf_counter() - t
+    t = time.perf_counter()
+    first = verifier.grade(ANSWER, rubric)
+    first_grade = time.perf_counter() - t
+    print(
+        f"start: imports {imported:.2f} s, model load (embedding model + verifier) {load:.2f} s "
+        f"(target <= 4 s), first grade {first_grade:.2f} s; peak RSS {_rss_mib():.0f} MiB"
+    )
+    embedding = build_grader(Settings(grader="embedding"))
+    encoder = get_backend()
     sentences = [s.text for s in split_sentences(ANSWER)]
-    for _ in range(5):
-        grader.grade(ANSWER, rubric)
-    base, warm = [], []
+    words = len(ANSWER.split())
+    timings: dict[str, list[float]] = {"bare encode": [], "verifier": [], "embedding": []}
+    for _ in range(3):
+        verifier.grade(ANSWER, rubric)
+        embedding.grade(ANSWER, rubric)
     for _ in range(args.runs):
-        t = time.perf_counter()
-        encoder.encode(sentences)
-        base.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        grader.grade(ANSWER, rubric)
-        warm.append(time.perf_counter() - t)
-    p50, p95 = statistics.median(warm) * 1000, _percentile(warm, 0.95) * 1000
-    b50 = statistics.median(base) * 1000
-    print(f"cold start (import + model load + first grade): {cold:.2f} s")
-    print(
-        f"warm grade, {words}-word answer, {len(sentences)} sentences, 6-point rubric: "
-        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 <= 50 ms: "
-        f"{'met' if p95 <= 50 else 'NOT met'}); score {first.score}"
-    )
-    print(
-        f"baseline (bare encode of the sentences): p50 {b50:.1f} ms; grader/baseline "
-        f"{p50 / b50:.2f}x"
-    )
-    print(
-        f"peak RSS in-process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
-    )
-
-    with tempfile.TemporaryDirectory() as tmp:
-        src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
-        rubric_file = Path(tmp) / "r.yaml"
-        with src.open("w") as f:
-            for i in range(args.batch):
-                f.write(
-                    json.dumps(
-                        {
-                            "id": i,
-                            "answer": ANSWER,
-                            "question_id": "choosing-between-two-accuracies",
-                        }
-                    )
-                    + "\n"
-                )
-        del rubric_file
-        t = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-m", "barraiser", "grade-batch", "--in", str(src), "--out", str(out)],
-            capture_output=True,
-            text=True,
-        )
-        total = time.perf_counter() - t
-        if proc.returncode != 0:
-            print(proc.stderr)
-            return 1
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        for name, call in (
+            ("bare encode", lambda: encoder.encode(sentences)),
+            ("verifier", lambda: verifier.grade(ANSWER, rubric)),
+            ("embedding", lambda: embedding.grade(ANSWER, rubric)),
+        ):
+            t = time.perf_counter()
+            call()
+            timings[name].append(time.perf_counter() - t)
+    base = statistics.median(timings["bare encode"])
+    print(f"warm grade, {words}-word answer, {len(sentences)} sentences, 6-point rubric:")
+    for name, values in timings.items():
+        p50, p95 = statistics.median(values), _percentile(values, 0.95)
         print(
-            f"grade-batch: {args.batch} answers in {total:.1f} s including start-up "
-            f"({args.batch / total:.1f} answers/s); peak RSS of the command {child:.0f} MiB"
+            f"  {name:12s} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+            f"({p50 / base:.1f}x a bare encode)"
         )
+    p95 = _percentile(timings["verifier"], 0.95) * 1000
+    print(f"  verifier p95 target <= 250 ms: {'met' if p95 <= 250 else 'NOT met'}")
+    print(f"  score: verifier {first.score}, peak RSS in-process {_rss_mib():.0f} MiB")
+
+    answers = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["answers"]
+    if args.batch:
+        answers = answers[: args.batch]
+    mean_words = statistics.fmean(len(a["answer"].split()) for a in answers)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with src.open("w") as f:
+            for i, a in enumerate(answers):
+                line = {"id": i, "answer": a["answer"], "question_id": a["question"]}
+                f.write(json.dumps(line) + "\n")
+        for name in ("verifier", "embedding"):
+            out = Path(tmp) / f"{name}.jsonl"
+            t = time.perf_counter()
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "barraiser",
+                    "grade-batch",
+                    "--in",
+                    str(src),
+                    "--out",
+                    str(out),
+                ],
+                capture_output=True,
+                text=True,
+                env={**_env(), "BARRAISER_GRADER": name},
+            )
+            total = time.perf_counter() - t
+            if proc.returncode != 0:
+                print(proc.stderr)
+                return 1
+            child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(
+                f"grade-batch ({name}): {len(answers)} answers of {mean_words:.0f} words on "
+                f"average in {total:.1f} s including start-up ({len(answers) / total:.1f} "
+                f"answers/s; target >= 8 for the verifier); peak RSS of the commands so far "
+                f"{child:.0f} MiB"
+            )
     return 0
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
 
 
 if __name__ == "__main__":

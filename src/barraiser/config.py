@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
@@ -59,6 +59,25 @@ class Settings(BaseSettings):
         default=None,
         description="A folder of your own questions and loops, laid out like `content/`.",
     )
+    grader: Literal["verifier", "embedding", "llm"] = Field(
+        default="embedding",
+        description=(
+            "Which grader scores free-text answers: `embedding` (the 1.x cosine grader, the"
+            " default), `verifier` (claims checked by the trained claim verifier; not yet the"
+            " default: see docs/grading.md for where it falls short) or"
+            " `llm` (the OpenAI-compatible LLM judge set by the `llm_*` settings)."
+        ),
+    )
+    verifier_model: Path | None = Field(
+        default=None,
+        description=(
+            "Folder of a claim verifier trained with `barraiser grader train --out DIR`;"
+            " default: the model shipped in the package."
+        ),
+    )
+    grader_threads: int = Field(
+        default=2, ge=1, le=64, description="CPU threads the claim verifier uses per grading."
+    )
     grader_model: str | None = Field(
         default=None,
         description=(
@@ -83,7 +102,7 @@ class Settings(BaseSettings):
         default=60.0, gt=0, description="Seconds to wait for the LLM judge's reply."
     )
 
-    @field_validator("data_dir", "extra_content_dir", mode="after")
+    @field_validator("data_dir", "extra_content_dir", "verifier_model", mode="after")
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
         return value.expanduser() if value is not None else None

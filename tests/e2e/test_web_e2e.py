@@ -70,14 +70,15 @@ def test_candidate_browses_the_loop_and_the_bank(server: Server, browser: Any) -
     assert count.startswith(f"{len(expected)} question")
     page.screenshot(path=SCREENSHOTS / "bank-filtered.png", full_page=True)
 
-    # Open the question; its model answer is hidden until the toggle is opened.
+    # Open the question; before a first graded answer, its answer key (the model answer
+    # among it) is hidden until "Show me anyway" is opened.
     question = server.api(f"/api/questions/{target['id']}")
     page.locator(f'.q-row[data-id="{target["id"]}"] a.q-title').click()
     page.wait_for_url(f"**/questions/{target['id']}")
     assert page.locator("h1").inner_text().strip() == question["title"]
     answer = page.locator(".model-answer")
     assert not answer.is_visible()
-    page.get_by_text("Show model answer").click()
+    page.get_by_text("Show me anyway").click()
     answer.wait_for(state="visible")
     assert len(answer.inner_text().strip()) > 40
     if question["rubric"]:
@@ -105,7 +106,7 @@ def test_filters_work_without_javascript(server: Server, browser: Any) -> None:
     expected = [q["id"] for q in server.api(f"/api/questions?kind={kind}")]
     assert _row_ids(page) == expected
     page.locator(".q-row a.q-title").first.click()
-    page.get_by_text("Show model answer").click()  # <details> opens without JavaScript
+    page.get_by_text("Show me anyway").click()  # <details> opens without JavaScript
     page.locator(".model-answer").wait_for(state="visible")
     assert problems.items == [], "\n".join(problems.items)
 
@@ -126,7 +127,10 @@ def test_layout_fits_a_phone(server: Server, browser: Any) -> None:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+        # The links fold behind the Menu button, which opens them.
         nav = page.get_by_role("navigation", name="Main")
+        assert not nav.get_by_role("link", name="Loops").is_visible(), path
+        nav.locator("summary.nav-toggle").click()
         for label in ("Home", "Loops", "Question bank", "API docs"):
             assert nav.get_by_role("link", name=label).is_visible(), (path, label)
         if path == "/":

@@ -187,3 +187,41 @@ def test_grade_batch_llm_flag(
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["llm"]["judgement"]["score"] for r in rows] == [40, 40]
     assert [kp["id"] for kp in rows[1]["llm"]["judgement"]["key_points"]] == ["ref-1"]
+
+
+def test_llm_judge_as_the_main_grader(chat_server: ChatServer) -> None:
+    """BARRAISER_GRADER=llm: the judge's JSON becomes a typed result that names its grader."""
+    from barraiser.config import Settings
+    from barraiser.grading import build_grader, from_question
+    from barraiser.grading.grader import GradingUnavailable
+
+    question = get_bank().question("adam-optimizer")
+    rubric = from_question(question)
+    first, second = rubric.points[0], rubric.points[1]
+    chat_server.content = json.dumps(
+        {
+            "score": 42,
+            "key_points": [
+                {"id": first.id, "covered": True, "evidence": "Adam keeps two moments."},
+                {"id": second.id, "covered": False, "evidence": None},
+            ],
+            "misconceptions": ["Adam is a second-order method."],
+            "feedback": "Explain the memory cost.",
+        }
+    )
+    grader = build_grader(Settings(grader="llm", llm_base_url=chat_server.url, llm_model="tiny"))
+    result = grader.grade("Adam keeps two moments. It is a second-order method.", rubric)
+    assert (result.grader, result.grader_version, result.model) == ("llm", grader.version, "tiny")
+    assert result.score == 42
+    by_id = {p.id: p for p in result.key_points}
+    assert by_id[first.id].status == "covered"
+    assert by_id[first.id].evidence == "Adam keeps two moments."
+    assert by_id[second.id].status == "missed"
+    assert [m.statement for m in result.misconceptions] == ["Adam is a second-order method."]
+    assert "Explain the memory cost." in result.feedback
+
+    chat_server.status = 500
+    with pytest.raises(GradingUnavailable):
+        grader.grade("Adam keeps two moments.", rubric)
+    with pytest.raises(GradingUnavailable, match="BARRAISER_LLM"):
+        build_grader(Settings(grader="llm"))

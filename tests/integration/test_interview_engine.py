@@ -238,7 +238,7 @@ def test_practice_shows_the_grade_at_once(
     outcome = service.answer(
         user, sid, "bagging-vs-boosting", calibration(bank, "bagging-vs-boosting", "partial")
     )
-    assert outcome.grade is not None and 0 <= outcome.grade["score"] <= 100
+    assert outcome.grade is not None and 0 <= outcome.grade.score <= 100
     service.skip(user, sid, "bagging-vs-boosting")
     service.finish_round(user, sid)
     debrief = service.debrief(user, sid)

@@ -18,7 +18,7 @@ from web_support import app_store, web_settings
 
 from bank_support import calibration
 from barraiser.content.loader import Bank
-from barraiser.grading import GRADER_VERSION
+from barraiser.grading.result import GRADER_VERSION
 from barraiser.interview.answers import MAX_ANSWER_CHARS
 from barraiser.store import Answer, GradingResult, User
 from barraiser.store.queries import save_answer
@@ -329,6 +329,42 @@ def test_htmx_post_returns_the_result_and_the_attempts_out_of_band(
     assert f'href="/questions/{CONCEPT}/answers/{answer_id}"' in fragment
 
 
+def test_the_first_htmx_grade_opens_the_answer_key_and_links_the_lab(
+    client: TestClient, bank: Bank
+) -> None:
+    question_id = "adam-optimizer"  # graded by no other test here; backed by a lab
+    assert bank.questions[question_id].labs == ["optimizer-memory"]
+    page = client.get(f"/questions/{question_id}").text
+    assert 'id="answer-key">' in page and "Show me anyway" in page
+
+    def graded(level: str) -> str:
+        response = client.post(
+            f"/questions/{question_id}/grade",
+            data={"answer": calibration(bank, question_id, level)},
+            headers={"HX-Request": "true"},
+        )
+        assert response.status_code == 200
+        return response.text
+
+    first = graded("weak")
+    # The key replaces its "Show me anyway" toggle, open, out of band.
+    assert (
+        '<details class="card reveal answer-key" id="answer-key" hx-swap-oob="true" open>' in first
+    )
+    assert 'class="prose model-answer"' in first
+    # The next step links the lab's page; no command line anywhere in the web feedback.
+    assert '<p class="grade-next">' in first and 'href="/labs/optimizer-memory"' in first
+    assert "barraiser lab run" not in first and "barraiser " not in html.unescape(first)
+    # Attempts count per question: this is attempt 1 of this question.
+    assert 'data-attempt="1"' in first
+
+    second = graded("partial")
+    assert 'id="answer-key"' not in second, "the key is already open after the first grade"
+    assert 'data-attempt="2"' in second
+    page = client.get(f"/questions/{question_id}").text
+    assert "Show me anyway" not in page and "barraiser lab run" not in page
+
+
 def test_behavioural_page_shows_the_star_breakdown(client: TestClient, bank: Bank) -> None:
     text = calibration(bank, BEHAVIOURAL, "strong")
     response = client.post(f"/questions/{BEHAVIOURAL}/grade", data={"answer": text})
@@ -410,3 +446,32 @@ def test_half_configured_llm_judge_is_reported_not_fatal(tmp_path: Path, bank: B
         assert data["score"] >= 70
         assert data["llm"]["judgement"] is None
         assert "BARRAISER_LLM_BASE_URL" in data["llm"]["error"]
+
+
+def test_the_verifier_grader_in_the_web_app_shows_its_verdicts(
+    tmp_path_factory: pytest.TempPathFactory, bank: Bank
+) -> None:
+    """BARRAISER_GRADER=verifier: the page names the grader and each point's verdict."""
+    from barraiser.grading.verifier_grader import VERIFIER_GRADER_VERSION
+
+    settings = web_settings(tmp_path_factory.mktemp("verifier-web"), grader="verifier")
+    verifier_app = create_app(settings)
+    text = calibration(bank, CONCEPT, "strong")
+    with TestClient(verifier_app) as verifier_client:
+        data = _grade(verifier_client, question_id=CONCEPT, answer=text)
+        assert (data["grader"], data["grader_version"]) == ("verifier", VERIFIER_GRADER_VERSION)
+        judged = [kp for kp in data["key_points"] if kp["verdict"] is not None]
+        assert judged, data["key_points"]
+        page = verifier_client.post(
+            f"/questions/{CONCEPT}/grade", data={"answer": text}, headers={"HX-Request": "true"}
+        ).text
+        with app_store(verifier_app).session() as session:
+            stored = session.scalars(select(GradingResult)).all()
+            assert stored and all(g.grader_version == VERIFIER_GRADER_VERSION for g in stored)
+    labels = {
+        "states": "states it:",
+        "mentions": "mentions it only:",
+        "contradicts": "contradicts it:",
+    }
+    assert any(labels[kp["verdict"]] in page for kp in judged), page
+    assert "claim verifier" in page.lower()

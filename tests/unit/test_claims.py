@@ -136,9 +136,9 @@ def test_content_check_reports_a_missing_claims_file(tmp_path: Path) -> None:
     shutil.copytree(default_content_dir(), root)
     (root / "claims" / "adam-optimizer.yaml").unlink()
     _bank, problems = check_content([root])
-    assert any(
-        "claims/adam-optimizer.yaml" in str(p) and "missing" in str(p) for p in problems
-    ), problems
+    assert any("claims/adam-optimizer.yaml" in str(p) and "missing" in str(p) for p in problems), (
+        problems
+    )
 
 
 def test_claims_folder_is_next_to_the_questions() -> None:

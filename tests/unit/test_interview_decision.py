@@ -8,6 +8,7 @@ import pytest
 
 from barraiser.content.bank import get_bank
 from barraiser.content.schemas import DecisionRule, Rating, Round
+from barraiser.grading.result import GradeResult
 from barraiser.interview.decision import decide
 from barraiser.interview.items import get_item
 from barraiser.interview.models import CompetencyRating, Scorecard
@@ -30,6 +31,15 @@ RULE = DecisionRule(
     veto_at_or_below="no",
     min_lp_mean_rating=2.5,
 )
+
+
+def _grade(data: dict[str, Any]) -> GradeResult:
+    """A stored grade from the fields a test cares about (weights and credits filled in)."""
+    points = [
+        {"weight": 1.0, "credit": 1.0 if p["status"] == "covered" else 0.0, **p}
+        for p in data.get("key_points", [])
+    ]
+    return GradeResult.model_validate({**data, "key_points": points})
 
 
 def _card(
@@ -199,7 +209,8 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
     }
     outcomes = [
         text_outcome(
-            get_item(bank, concept.id), TextAttempt("My sentence. More.", None, None, result)
+            get_item(bank, concept.id),
+            TextAttempt("My sentence. More.", None, None, _grade(result)),
         ),
         text_outcome(get_item(bank, story.id), None),
         code_outcome(get_item(bank, "problem:two-sum"), CodeAttempt([_sub("submit", "AC", 10)])),
@@ -223,7 +234,9 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
         # The story was not answered: a strong no, and the evidence says so.
         assert principles[lp_id].rating == "strong-no"
         assert any(e.kind == "unanswered" for e in principles[lp_id].evidence)
-    late = text_outcome(get_item(bank, concept.id), TextAttempt("x", None, None, result, late=True))
+    late = text_outcome(
+        get_item(bank, concept.id), TextAttempt("x", None, None, _grade(result), late=True)
+    )
     assert late.score == 0 and late.late
     assert item_evidence(late)[0].kind == "late"
 
@@ -233,7 +246,9 @@ def test_a_quote_is_a_whole_sentence_even_when_the_answer_is_hard_wrapped() -> N
     story = next(q for q in bank.questions.values() if q.kind == "behavioral")
     wrapped = "I like that ML is used everywhere in\nthe business. In my job we built one."
     result = {"score": 10.0, "key_points": [], "misconceptions": []}
-    outcome = text_outcome(get_item(bank, story.id), TextAttempt(wrapped, None, None, result))
+    outcome = text_outcome(
+        get_item(bank, story.id), TextAttempt(wrapped, None, None, _grade(result))
+    )
     assert outcome.best_quote == "I like that ML is used everywhere in the business."
 
 
@@ -251,7 +266,7 @@ def test_partly_made_points_are_told_apart_from_missed_ones() -> None:
         "misconceptions": [],
     }
     outcome = text_outcome(
-        get_item(bank, concept.id), TextAttempt("An answer.", None, None, result)
+        get_item(bank, concept.id), TextAttempt("An answer.", None, None, _grade(result))
     )
     assert outcome.partly == [first.text] and outcome.missed == [second.text]
     kinds = [e.kind for e in item_evidence(outcome)]
@@ -284,7 +299,9 @@ def test_a_story_that_never_shows_its_principle_is_a_no_at_best() -> None:
     )
     shown, not_shown = story.leadership_principles[:2]
     result = {"score": 90.0, "key_points": [], "misconceptions": []}
-    outcome = text_outcome(get_item(bank, story.id), TextAttempt("I led it.", None, None, result))
+    outcome = text_outcome(
+        get_item(bank, story.id), TextAttempt("I led it.", None, None, _grade(result))
+    )
     rnd = _round(["communication", "coding"], "behavioral")
     card = build_scorecard(
         0, rnd, [outcome], bank=bank, principle_quotes={(story.id, shown): "I led it."}

@@ -344,14 +344,15 @@ def test_question_page_hides_the_answer_key_behind_a_toggle(client: TestClient, 
     html = _page(client, f"/questions/{question.id}")
     assert question.title in html
     assert kind_label(question.kind) in html
-    assert "How to answer" in html
-    details = html.index('<details class="card reveal" id="model-answer">')
-    assert html.index("Show model answer") > details
+    # Before a first graded attempt the whole key sits in one "Show me anyway" toggle.
+    details = html.index('<details class="card reveal answer-key" id="answer-key">')
+    assert html.index("Show me anyway") > details
+    assert html.index("How to answer") > details
     for kp in question.rubric.key_points:
         assert html.index(_escaped(kp.text)) > details, "key points must be inside the toggle"
     assert html.index('class="prose model-answer"') > details
     for follow_up in question.rubric.follow_ups:
-        assert _escaped(follow_up.question) in html
+        assert html.index(_escaped(follow_up.question)) > details
     assert 'href="/questions"' in html
     for lp in question.leadership_principles:
         assert bank.principles[lp].name in html

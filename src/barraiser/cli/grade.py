@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 
 
 def _grader() -> Grader:
-    from barraiser.grading.embeddings import ModelUnavailable, get_backend
-    from barraiser.grading.grader import Grader
+    """The configured grader (``BARRAISER_GRADER``: the embedding grader by default)."""
+    from barraiser.grading.embeddings import ModelUnavailable
+    from barraiser.grading.grader import get_grader
 
     try:
-        principles = list(bank().principles.values())
-        return Grader(get_backend(settings()), principles=principles)
+        return get_grader(settings(), list(bank().principles.values()))
     except ModelUnavailable as exc:
         fail(str(exc), code=2)
 
@@ -50,21 +50,55 @@ def _llm_judge(
     return judge_with_llm(rubric.prompt, rubric, answer, config)
 
 
-def _llm_text(outcome: LLMOutcome) -> str:
+def _llm_text(outcome: LLMOutcome, rubric: PreparedRubric) -> str:
+    from barraiser.grading.followups import point_words
+
     if outcome.judgement is None:
         return f"LLM judge ({outcome.model or 'not configured'}): no assessment. {outcome.error}"
     judgement = outcome.judgement
     lines = [f"LLM judge ({outcome.model}): {judgement.score:.0f}/100."]
-    covered = [kp.id for kp in judgement.key_points if kp.covered]
-    missed = [kp.id for kp in judgement.key_points if not kp.covered]
+    # Key points in words, not their ids.
+    words = {point.id: point_words(point.text) for point in rubric.points}
+    covered = [words.get(kp.id, kp.id) for kp in judgement.key_points if kp.covered]
+    missed = [words.get(kp.id, kp.id) for kp in judgement.key_points if not kp.covered]
     if covered:
-        lines.append("Covered: " + ", ".join(covered) + ".")
+        lines.append("Covered: " + "; ".join(covered) + ".")
     if missed:
-        lines.append("Missed: " + ", ".join(missed) + ".")
+        lines.append("Missed: " + "; ".join(missed) + ".")
     lines.extend(f"! {m}" for m in judgement.misconceptions)
     if judgement.feedback:
         lines.append(judgement.feedback.strip())
     return "\n".join(lines)
+
+
+#: The answer cap of the API (20,000 characters) applies here too; reading stops well past it.
+_READ_CAP = 4 * 20_000 + 4
+
+
+def _read_capped(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_READ_CAP)
+
+
+def answer_problem(answer: str) -> str | None:
+    """Why an answer cannot be graded (a sentence), or None: empty, too long, bad characters."""
+    from barraiser.interview.answers import MAX_ANSWER_CHARS
+
+    if not answer.strip():
+        return "the answer is empty: write what you would say in the interview."
+    if len(answer) > MAX_ANSWER_CHARS:
+        return (
+            f"the answer has {len(answer):,}+ characters; the grader takes at most "
+            f"{MAX_ANSWER_CHARS:,} (a 2-3 minute spoken answer is about 2,000)."
+        )
+    try:
+        answer.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (
+            f"the answer holds a character that is not valid text ({answer[exc.start]!r} at "
+            f"position {exc.start}, a lone surrogate): remove it and try again."
+        )
+    return None
 
 
 def _question_rubric(question_id: str) -> PreparedRubric:
@@ -112,13 +146,18 @@ def grade(
         fail("give the answer with --answer-file FILE, or '-' to read standard input.")
     if dash is not None and dash != "-":
         fail(f"unexpected argument {dash!r}: use '-' for standard input or --answer-file.")
-    if source == "-":
-        answer = sys.stdin.read()
-    else:
-        try:
-            answer = Path(source).read_text(encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot read the answer file {source}: {exc.strerror or exc}.")
+    where = "standard input" if source == "-" else f"the answer file {source}"
+    try:
+        raw = sys.stdin.buffer.read(_READ_CAP) if source == "-" else _read_capped(Path(source))
+    except OSError as exc:
+        fail(f"cannot read {where}: {exc.strerror or exc}.")
+    try:
+        answer = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(f"{where} is not UTF-8 text (byte {exc.start}): save it as UTF-8 and grade it again.")
+    problem = answer_problem(answer)
+    if problem is not None:
+        fail(f"{where}: {problem}")
     if rubric is not None:
         try:
             prepared = load_rubric_file(rubric)
@@ -127,16 +166,27 @@ def grade(
     else:
         assert question is not None
         prepared = _question_rubric(question)
-    result = _grader().grade(answer, prepared)
-    llm = _llm_judge(_llm_config(), answer, prepared)
+    from barraiser.grading.embeddings import ModelUnavailable
+
+    grader = _grader()
+    try:
+        result = grader.grade(answer, prepared)
+    except ModelUnavailable as exc:
+        fail(str(exc), code=2)
+    # The LLM judge's second opinion, unless it is the grader already.
+    llm = _llm_judge(_llm_config(), answer, prepared) if grader.name != "llm" else None
     if as_json:
         data = result.to_json_dict()
         data["llm"] = llm.model_dump(mode="json") if llm is not None else None
         print_json(data)
         return
     typer.echo(result.feedback)
+    if question is not None:
+        # The feedback names the lab in words; here is the command that runs it.
+        for lab_id in bank().questions[question].labs[:1]:
+            typer.echo(f"Run the lab: barraiser lab run {lab_id}")
     if llm is not None:
-        typer.echo("\n" + _llm_text(llm))
+        typer.echo("\n" + _llm_text(llm, prepared))
 
 
 def _line_rubric(record: dict[str, Any], cache: dict[str, PreparedRubric]) -> PreparedRubric | str:
@@ -167,6 +217,83 @@ def _line_rubric(record: dict[str, Any], cache: dict[str, PreparedRubric]) -> Pr
     return cache[key]
 
 
+#: A line longer than this is refused unread (the answer cap plus room for the other fields).
+_MAX_LINE_BYTES = 4 * 20_000 + 20_000
+#: JSON nested deeper than this is refused (no input line needs it).
+_MAX_NESTING = 32
+
+
+def _lines(handle: Any) -> Any:
+    """(line number, text, problem) for each non-blank line, read without loading the file."""
+    for number, raw in enumerate(handle, start=1):
+        if not raw.strip():
+            continue
+        if len(raw) > _MAX_LINE_BYTES:
+            yield (
+                number,
+                "",
+                (f"is {len(raw):,} bytes long; an answer may have at most 20,000 characters"),
+            )
+            continue
+        try:
+            yield number, raw.decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            yield number, "", f"is not UTF-8 text (byte {exc.start}): save the file as UTF-8"
+
+
+def _parse_line(line: str) -> tuple[Any, str | None]:
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in line:  # refuse deep nesting before the parser recurses into it
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > _MAX_NESTING:
+                return None, f"is nested more than {_MAX_NESTING} levels deep: not an answer line"
+        elif char in "]}":
+            depth -= 1
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg})"
+    except RecursionError:
+        return None, f"is nested more than {_MAX_NESTING} levels deep: not an answer line"
+
+
+def _encodable(value: Any) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError):
+        return False
+    return True
+
+
+def _grade_chunk(grader: Grader, chunk: list[tuple[int, Any, str, PreparedRubric]]) -> list[Any]:
+    """Grade a chunk in one batch; when the grader fails (an LLM endpoint), line by line."""
+    from barraiser.grading.embeddings import ModelUnavailable
+
+    try:
+        return list(grader.grade_many([(answer, rubric) for _, _, answer, rubric in chunk]))
+    except ModelUnavailable:
+        pass
+    results: list[Any] = []
+    for _, _, answer, rubric in chunk:
+        try:
+            results.append(grader.grade(answer, rubric))
+        except ModelUnavailable as exc:
+            results.append(f"could not be graded: {exc}")
+    return results
+
+
 def grade_batch(
     in_path: Annotated[Path, typer.Option("--in", help="JSON Lines: {id, answer, question_id}.")],
     out_path: Annotated[Path, typer.Option("--out", help="JSON Lines results: {id, score, ...}.")],
@@ -186,10 +313,11 @@ def grade_batch(
     With ``--llm`` each output line also has ``llm`` (the judge's assessment or why there is none).
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     try:
-        lines = in_path.read_text(encoding="utf-8").splitlines()
+        handle = in_path.open("rb")
     except OSError as exc:
         fail(f"cannot read {in_path}: {exc.strerror or exc}.")
     console = Console(stderr=True)
@@ -204,21 +332,22 @@ def grade_batch(
     jobs: list[tuple[int, Any, str, PreparedRubric]] = []
     outputs: dict[int, dict[str, Any]] = {}
     errors = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        problem: str | None = None
+    with handle:
+        numbered = list(_lines(handle))
+    for number, line, problem in numbered:
         record: Any = None
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"not valid JSON ({exc.msg})"
+        if problem is None:
+            record, problem = _parse_line(line)
         if problem is None and not isinstance(record, dict):
             problem = "must be a JSON object"
         if problem is None and "id" not in record:
             problem = "has no id"
         if problem is None and not isinstance(record.get("answer"), str):
             problem = "needs an answer (a string)"
+        if problem is None:
+            problem = answer_problem(record["answer"])
+        if problem is None and not _encodable(record.get("id")):
+            problem = "has an id holding a character that is not valid text (a lone surrogate)"
         rubric: PreparedRubric | str = "?"
         if problem is None:
             rubric = _line_rubric(record, cache)
@@ -226,8 +355,10 @@ def grade_batch(
                 problem = rubric
         if problem is not None or isinstance(rubric, str):
             errors += 1
-            console.print(f"[red]line {number}[/]: {problem}", highlight=False)
+            console.print(f"[red]line {number}[/]: {escape(str(problem))}", highlight=False)
             record_id = record.get("id") if isinstance(record, dict) else None
+            if not _encodable(record_id):
+                record_id = None
             outputs[number] = {"id": record_id, "line": number, "error": problem}
             continue
         jobs.append((number, record["id"], record["answer"], rubric))
@@ -243,8 +374,14 @@ def grade_batch(
         task = progress.add_task("Grading", total=len(jobs))
         for start in range(0, len(jobs), batch_size):
             chunk = jobs[start : start + batch_size]
-            results = grader.grade_many([(answer, rubric) for _, _, answer, rubric in chunk])
-            for (number, record_id, answer, rubric), result in zip(chunk, results, strict=True):
+            for (number, record_id, answer, rubric), result in zip(
+                chunk, _grade_chunk(grader, chunk), strict=True
+            ):
+                if isinstance(result, str):
+                    errors += 1
+                    console.print(f"[red]line {number}[/]: {escape(result)}", highlight=False)
+                    outputs[number] = {"id": record_id, "line": number, "error": result}
+                    continue
                 outputs[number] = {"id": record_id, **result.to_json_dict()}
                 if use_llm:
                     llm = _llm_judge(llm_config, answer, rubric)

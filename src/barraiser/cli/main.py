@@ -5,7 +5,18 @@ from __future__ import annotations
 import typer
 
 from barraiser import __version__
-from barraiser.cli import content, grade, judge, lab, problems, questions, report, review, serve
+from barraiser.cli import (
+    content,
+    grade,
+    grader,
+    judge,
+    lab,
+    problems,
+    questions,
+    report,
+    review,
+    serve,
+)
 
 app = typer.Typer(
     name="barraiser",
@@ -15,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(content.app, name="content")
+app.add_typer(grader.app, name="grader")
 app.add_typer(judge.app, name="judge")
 app.add_typer(lab.app, name="lab")
 app.add_typer(problems.app, name="problems")

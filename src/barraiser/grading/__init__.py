@@ -1,15 +1,22 @@
-"""Answer grading: rubric scores with sentence-level evidence, misconceptions and feedback.
+"""Answer grading: rubric scores from verified claims, with sentence-level evidence and feedback.
 
 Heavy modules (torch, sentence-transformers) load only when a model is first needed.
 """
 
+from barraiser.grading.embedding_grader import EmbeddingGrader
 from barraiser.grading.embeddings import (
     EmbeddingBackend,
     ModelUnavailable,
     SentenceTransformerBackend,
     get_backend,
 )
-from barraiser.grading.grader import Grader, get_grader, grade_answer
+from barraiser.grading.grader import (
+    GRADER_NAMES,
+    Grader,
+    GradingUnavailable,
+    build_grader,
+    get_grader,
+)
 from barraiser.grading.result import (
     GRADER_VERSION,
     FollowUpSuggestion,
@@ -27,22 +34,25 @@ from barraiser.grading.rubric import (
 )
 
 __all__ = [
+    "GRADER_NAMES",
     "GRADER_VERSION",
     "EmbeddingBackend",
+    "EmbeddingGrader",
     "FollowUpSuggestion",
     "GradeResult",
     "Grader",
+    "GradingUnavailable",
     "KeyPointResult",
     "MisconceptionResult",
     "ModelUnavailable",
     "PreparedRubric",
     "RubricError",
     "SentenceTransformerBackend",
+    "build_grader",
     "from_question",
     "from_reference",
     "from_rubric",
     "get_backend",
     "get_grader",
-    "grade_answer",
     "load_rubric_file",
 ]

@@ -1,4 +1,4 @@
-"""Rubric scoring: sentence-level evidence per key point, misconceptions and honesty checks.
+"""The embedding grader (baseline): cosine evidence per key point, polarity rules, honesty checks.
 
 How a key point is judged.  Each answer sentence, and each window of two adjacent sentences, is
 embedded; the point's similarity is the best cosine between any of its phrasings (its text and
@@ -24,15 +24,15 @@ result says why in ``warnings``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from barraiser.grading.hooks import FeedbackHook, FollowUpHook, rich_feedback, rich_follow_ups
 from barraiser.grading.result import (
     GRADER_VERSION,
-    FollowUpSuggestion,
     GradeResult,
     KeyPointResult,
     MisconceptionResult,
@@ -56,7 +56,6 @@ from barraiser.grading.text import (
 
 if TYPE_CHECKING:
     from barraiser.content.schemas import LeadershipPrinciple
-    from barraiser.grading.behavioral import StarAnalysis
     from barraiser.grading.embeddings import CachedEncoder, Vectors
 
 #: Answers longer than this are graded on their first words (latency stays bounded).
@@ -99,9 +98,6 @@ DERIVED_MIN_WORDS = 4
 COPY_POINT_MARGIN = 0.05
 # A sentence this close to the question is a copy of it and earns nothing.
 PROMPT_COPY_AT = 0.85
-
-FeedbackHook = Callable[[GradeResult, PreparedRubric], str]
-FollowUpHook = Callable[[GradeResult, PreparedRubric], list[FollowUpSuggestion]]
 
 
 @dataclass
@@ -161,8 +157,16 @@ def _local_bonus(found: set[str], terms: list[str]) -> float:
     return LEXICAL_BONUS + EXTRA_TERM_BONUS * min(EXTRA_TERMS_MAX, count - 1)
 
 
-class Grader:
-    """Grades answers against prepared rubrics with one embedding encoder."""
+class EmbeddingGrader:
+    """The 1.x grader: cosine of sentence embeddings, polarity rules, honesty checks.
+
+    The default (``BARRAISER_GRADER=embedding``) until the claim verifier grader
+    (:class:`~barraiser.grading.verifier_grader.VerifierGrader`) meets its targets, and the
+    baseline every grading benchmark prints beside it.
+    """
+
+    name = "embedding"
+    version = GRADER_VERSION
 
     def __init__(
         self,
@@ -178,6 +182,10 @@ class Grader:
         self.principles = list(principles)
         self.feedback_hook = feedback or rich_feedback
         self.follow_up_hook = follow_ups or rich_follow_ups
+
+    @property
+    def model(self) -> str:
+        return self.encoder.name
 
     def grade(self, answer: str, rubric: PreparedRubric) -> GradeResult:
         """Grade one answer."""
@@ -551,6 +559,7 @@ class Grader:
             truncated=answer.truncated,
             question_id=rubric.question_id,
             model=self.encoder.name,
+            grader="embedding",
             grader_version=GRADER_VERSION,
         )
         if star is None and rubric.kind == "behavioral":
@@ -572,92 +581,3 @@ def _missed_points(rubric: PreparedRubric) -> list[KeyPointResult]:
         )
         for p in rubric.points
     ]
-
-
-def default_follow_ups(result: GradeResult, rubric: PreparedRubric) -> list[FollowUpSuggestion]:
-    """Rubric follow-ups that probe missed or partly covered points (the simple built-in pick)."""
-    weak = {p.id for p in result.key_points if p.status != "covered"}
-    picked = []
-    for follow_up in rubric.follow_ups:
-        probed = [p for p in follow_up.probes if p in weak]
-        if probed:
-            picked.append(
-                FollowUpSuggestion(
-                    question=follow_up.question,
-                    probes=probed,
-                    reason="probes what the answer missed: " + ", ".join(probed),
-                )
-            )
-    return picked[:3]
-
-
-def default_feedback(result: GradeResult, rubric: PreparedRubric) -> str:
-    """A short plain-text summary: strengths quoted, what is missing, misconceptions."""
-    lines = [f"Score {result.score:.0f}/100."]
-    strong = [p for p in result.key_points if p.status == "covered"]
-    partly = [p for p in result.key_points if p.status == "partly"]
-    missed = [p for p in result.key_points if p.status == "missed"]
-    for p in strong:
-        lines.append(f"+ {p.text} (\u201c{p.evidence}\u201d)")
-    for p in partly:
-        lines.append(f"~ Only partly: {p.text}")
-    for p in missed:
-        lines.append(f"- Missing: {p.text}")
-    for m in result.misconceptions:
-        lines.append(f"! \u201c{m.evidence}\u201d: {m.correction}")
-    lines.extend(f"Note: {w}" for w in result.warnings)
-    return "\n".join(lines)
-
-
-def _star_of(result: GradeResult) -> StarAnalysis | None:
-    if result.star is None:
-        return None
-    from barraiser.grading.behavioral import StarAnalysis
-
-    return StarAnalysis.model_validate(result.star)
-
-
-def rich_follow_ups(result: GradeResult, rubric: PreparedRubric) -> list[FollowUpSuggestion]:
-    """Follow-ups from :mod:`barraiser.grading.followups` (rubric, missed points, STAR gaps)."""
-    from barraiser.grading.followups import pick_follow_ups
-
-    schema = rubric.question.rubric if rubric.question is not None else None
-    picks = pick_follow_ups(schema, result.key_points, _star_of(result))
-    return [
-        FollowUpSuggestion(question=p.question, probes=p.probes, reason=p.reason) for p in picks
-    ]
-
-
-def rich_feedback(result: GradeResult, rubric: PreparedRubric) -> str:
-    """Feedback text from :mod:`barraiser.grading.feedback`, plus the grader's warnings."""
-    from barraiser.grading.feedback import build_feedback
-
-    text = build_feedback(
-        result.score, result.key_points, result.misconceptions, _star_of(result), rubric.question
-    ).text
-    if result.warnings:
-        text += "\n" + "\n".join(f"Note: {w}" for w in result.warnings)
-    return text
-
-
-_default_graders: dict[int, Grader] = {}
-
-
-def get_grader(encoder: CachedEncoder | None = None) -> Grader:
-    """A grader over the process-wide encoder (loads the model on first use)."""
-    if encoder is None:
-        from barraiser.grading.embeddings import get_backend
-
-        encoder = get_backend()
-    grader = _default_graders.get(id(encoder))
-    if grader is None:
-        grader = Grader(encoder)
-        _default_graders[id(encoder)] = grader
-    return grader
-
-
-def grade_answer(
-    answer: str, rubric: PreparedRubric, encoder: CachedEncoder | None = None
-) -> GradeResult:
-    """Grade one answer with the default grader."""
-    return get_grader(encoder).grade(answer, rubric)

@@ -63,10 +63,13 @@ def build_feedback(
         (kp for kp in key_points if kp.status != "covered"),
         key=lambda kp: (kp.status != "missed", -kp.weight),
     )
-    missing = [
-        ("Missing: " if kp.status == "missed" else "Only partly: ") + _plain(kp.text) for kp in gaps
+    missing = [_gap_label(kp) + _plain(kp.text) for kp in gaps]
+    wrong = [
+        f'You said "{_quote(m.evidence)}", but in fact: {_plain(m.correction)}.'
+        if getattr(m, "kind", "misconception") == "contradiction"
+        else f'You said "{_quote(m.evidence)}" {m.correction.strip()}'
+        for m in misconceptions
     ]
-    wrong = [f'You said "{_quote(m.evidence)}" {m.correction.strip()}' for m in misconceptions]
     advice = list(star.advice) if star is not None else []
     feedback = Feedback(
         strengths=strengths[:_MAX_ITEMS],
@@ -77,6 +80,17 @@ def build_feedback(
     )
     feedback.text = _render(score, feedback, len(missing))
     return feedback
+
+
+def _gap_label(kp: KeyPointOutcome) -> str:
+    verdict = getattr(kp, "verdict", None)
+    if verdict == "contradicts":
+        return "Said the opposite of: "
+    if kp.status == "missed":
+        return "Missing: "
+    if verdict == "mentions":
+        return "Named, not explained: "
+    return "Only partly: "
 
 
 _HEADLINES = {
@@ -113,17 +127,47 @@ def _render(score: float, feedback: Feedback, missing_total: int) -> str:
 
 
 def _next_step(question: Question | None, gaps: Sequence[KeyPointOutcome]) -> str | None:
+    """What to do next, in words for any reader: no ids, no commands (the web page links the
+    lab, the CLI prints its command after the feedback)."""
     if question is None:
         return None
     if question.labs:
-        return f"run the lab `{question.labs[0]}` (barraiser lab run {question.labs[0]})."
+        return f'see it measured on real data in the lab "{_lab_name(question.labs[0])}".'
+    related = f'"{_question_name(question.related[0])}"' if question.related else ""
     if gaps:
         first = _plain(gaps[0].text)
-        target = f"practise `{question.related[0]}` next" if question.related else "answer again"
+        target = f"practise the related question {related} next" if related else "answer again"
         return f're-read the model answer for "{first}", then {target}.'
-    if question.related:
-        return f"try the related question `{question.related[0]}`."
+    if related:
+        return f"try the related question {related}."
     return None
+
+
+def _lab_name(lab_id: str) -> str:
+    """A lab's title up to its colon ("Choosing between two accuracies"), else its id in words."""
+    try:
+        from barraiser.labs.registry import get_lab
+
+        return get_lab(lab_id).title.split(":", 1)[0].strip()
+    except Exception:  # a missing or broken lab module must not break the feedback
+        return _slug_words(lab_id)
+
+
+def _question_name(question_id: str) -> str:
+    """A question's title from the bank, else its id in words."""
+    try:
+        from barraiser.config import get_settings
+        from barraiser.content.bank import get_bank
+
+        question = get_bank(get_settings().extra_content_dir).questions.get(question_id)
+    except Exception:  # the bank is content the user may have broken: fall back to words
+        question = None
+    return question.title if question is not None else _slug_words(question_id)
+
+
+def _slug_words(slug: str) -> str:
+    text = slug.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 def _quote(sentence: str) -> str:

@@ -12,6 +12,7 @@ import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ from barraiser.content.schemas import Rubric
 
 if TYPE_CHECKING:
     from barraiser.config import Settings
+    from barraiser.content.schemas import LeadershipPrinciple
+    from barraiser.grading.result import GradeResult
     from barraiser.grading.rubric import PreparedRubric
 
 
@@ -185,3 +188,87 @@ def parse_judgement(content: str, rubric: Rubric | PreparedRubric, model: str) -
 
 def _fail(config: LLMConfig, message: str) -> LLMOutcome:
     return LLMOutcome(model=config.model, error=message[:1].upper() + message[1:])
+
+
+class LLMGrader:
+    """The LLM judge as the main grader (``BARRAISER_GRADER=llm``).
+
+    Its JSON assessment becomes a :class:`~barraiser.grading.result.GradeResult`: the judge's
+    score, each key point covered or missed with the sentence it quoted, and the wrong
+    statements it found.  When the endpoint fails the grade fails too (the answer stays saved).
+    """
+
+    name = "llm"
+    version = "1.0.0"
+
+    def __init__(
+        self, config: LLMConfig, *, principles: Sequence[LeadershipPrinciple] = ()
+    ) -> None:
+        self.config = config
+        self.principles = list(principles)
+
+    @property
+    def model(self) -> str:
+        return self.config.model
+
+    def grade(self, answer: str, rubric: PreparedRubric) -> GradeResult:
+        from barraiser.grading.grader import GradingUnavailable
+        from barraiser.grading.hooks import rich_feedback, rich_follow_ups
+        from barraiser.grading.result import GradeResult, KeyPointResult, MisconceptionResult
+        from barraiser.grading.text import word_count
+
+        outcome = judge_with_llm(rubric.prompt, rubric, answer, self.config)
+        if outcome.judgement is None:
+            raise GradingUnavailable(outcome.error or "the LLM judge gave no assessment.")
+        judgement = outcome.judgement
+        by_id = {kp.id: kp for kp in judgement.key_points}
+        points = []
+        for point in rubric.points:
+            verdict = by_id.get(point.id)
+            covered = verdict is not None and verdict.covered
+            points.append(
+                KeyPointResult(
+                    id=point.id,
+                    text=point.text,
+                    weight=point.weight,
+                    status="covered" if covered else "missed",
+                    similarity=0.0,
+                    credit=1.0 if covered else 0.0,
+                    evidence=(verdict.evidence or None) if covered and verdict else None,
+                )
+            )
+        wrong = [
+            MisconceptionResult(
+                id=f"llm-{i + 1}",
+                statement=text,
+                correction="The LLM judge flagged this statement as wrong.",
+                evidence=text,
+                similarity=0.0,
+            )
+            for i, text in enumerate(judgement.misconceptions)
+        ]
+        result = GradeResult(
+            score=round(judgement.score, 1),
+            key_points=points,
+            misconceptions=wrong,
+            word_count=word_count(answer),
+            question_id=rubric.question_id,
+            model=self.config.model,
+            grader="llm",
+            grader_version=self.version,
+        )
+        if rubric.kind == "behavioral":
+            from barraiser.grading.behavioral import analyze_behavioral
+            from barraiser.grading.embeddings import get_backend
+
+            result.star = analyze_behavioral(answer, self.principles, get_backend()).model_dump(
+                mode="json"
+            )
+        result.follow_ups = rich_follow_ups(result, rubric)
+        result.feedback = rich_feedback(result, rubric)
+        if judgement.feedback:
+            result.feedback += "\n" + judgement.feedback.strip()
+        return result
+
+    def grade_many(self, items: Sequence[tuple[str, PreparedRubric]]) -> list[GradeResult]:
+        return [self.grade(answer, rubric) for answer, rubric in items]

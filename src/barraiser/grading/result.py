@@ -10,6 +10,11 @@ from pydantic import BaseModel, Field, computed_field
 GRADER_VERSION = "1.3.0"
 
 Status = Literal["covered", "partly", "missed"]
+#: What the claim verifier found in the evidence sentence (None for other graders).
+Verdict = Literal["states", "contradicts", "mentions"]
+#: Which grader produced a result: the claim verifier (default), the embedding baseline or an
+#: LLM judge.
+GraderName = Literal["verifier", "embedding", "llm"]
 
 
 class KeyPointResult(BaseModel):
@@ -30,6 +35,14 @@ class KeyPointResult(BaseModel):
     matched_terms: list[str] = Field(
         default_factory=list, description="Key terms or synonyms found in the answer."
     )
+    verdict: Verdict | None = Field(
+        default=None,
+        description="What the claim verifier found in the evidence: the sentence states the "
+        "point, contradicts it, or mentions it without explaining it (None: nothing found).",
+    )
+    confidence: float | None = Field(
+        default=None, description="The verifier's probability for that verdict (0-1)."
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -39,7 +52,11 @@ class KeyPointResult(BaseModel):
 
 
 class MisconceptionResult(BaseModel):
-    """A known misconception that the answer states, with the sentence and the correction."""
+    """Something wrong the answer says, with the sentence and the correction.
+
+    ``kind`` is ``misconception`` for a known mistake of the rubric the answer states, and
+    ``contradiction`` for a key point the answer contradicts (its correction is the point).
+    """
 
     id: str
     statement: str
@@ -47,6 +64,10 @@ class MisconceptionResult(BaseModel):
     evidence: str
     evidence_span: tuple[int, int] | None = None
     similarity: float
+    kind: Literal["misconception", "contradiction"] = "misconception"
+    confidence: float | None = Field(
+        default=None, description="The verifier's probability that the sentence says it (0-1)."
+    )
 
 
 class FollowUpSuggestion(BaseModel):
@@ -73,6 +94,9 @@ class GradeResult(BaseModel):
     truncated: bool = Field(default=False, description="True when only the first words counted.")
     question_id: str | None = None
     model: str = ""
+    grader: GraderName = Field(
+        default="embedding", description="The grader that produced this result."
+    )
     grader_version: str = GRADER_VERSION
 
     def to_json_dict(self) -> dict[str, Any]:

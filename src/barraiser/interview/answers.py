@@ -1,9 +1,10 @@
 """Free-text answers: validated, saved, then graded (and optionally judged by an LLM), kept.
 
 An answer is committed to the store before it is graded, so nothing the candidate wrote is lost
-when grading fails.  The grader (a sentence-embedding model, ~5 s to load) is loaded lazily, once
-per process, by the first grading, and shared; gradings run one at a time because they are CPU
-work on a small machine and the model's cache is not meant for concurrent writers.
+when grading fails.  The grader (chosen in the settings: the claim verifier by default; a few
+seconds to load) is loaded lazily, once per process, by the first grading, and shared; gradings
+run one at a time because they are CPU work on a small machine.  Grades travel as typed
+:class:`StoredGrade` objects and become JSON only in the store.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from barraiser.interview.models import StoredGrade
 from barraiser.interview.review import is_reviewable, rating_for_score
 from barraiser.interview.review import record_review as review
 from barraiser.store import Answer, Store, utcnow
@@ -68,7 +70,7 @@ class StoredAnswer:
     created_at: datetime
     grader_version: str | None
     score: float | None
-    result: dict[str, Any] | None
+    result: StoredGrade | None
 
     @classmethod
     def of(cls, answer: Answer) -> StoredAnswer:
@@ -81,7 +83,7 @@ class StoredAnswer:
             created_at=answer.created_at,
             grader_version=latest.grader_version if latest else None,
             score=latest.score if latest else None,
-            result=dict(latest.result) if latest else None,
+            result=StoredGrade.from_store(dict(latest.result)) if latest else None,
         )
 
 
@@ -168,11 +170,10 @@ class AnswerService:
 
     def _load_grader(self) -> Grader:
         if self._grader is None:
-            from barraiser.grading.embeddings import get_backend
-            from barraiser.grading.grader import Grader
+            from barraiser.grading.grader import get_grader
 
             principles = list(self.bank.principles.values())
-            self._grader = Grader(get_backend(self.settings), principles=principles)
+            self._grader = get_grader(self.settings, principles)
         return self._grader
 
     def submit(
@@ -209,11 +210,11 @@ class AnswerService:
         graded_text: str,
         *,
         record_review: bool = True,
-        extra: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
+        combined_with: int | None = None,
+    ) -> StoredGrade:
         """Grade ``graded_text`` for the saved answer ``answer_id``, save and return the result.
 
-        ``extra`` is merged into the stored result (the interview engine marks follow-ups).
+        ``combined_with`` marks a follow-up graded together with the first answer (that id).
         Raises :class:`AnswerError` 503 when the grader cannot run (the answer stays saved).
         """
         try:
@@ -229,22 +230,26 @@ class AnswerService:
                 "Try again in a moment; if it keeps happening, look at the server log.",
                 503,
             ) from exc
-        result.update(extra or {})
+        if combined_with is not None:
+            result.combined_with = combined_with
+            result.graded_text = graded_text
         with self.store.session() as session:
-            save_grading(session, answer_id, result["grader_version"], result["score"], result)
+            save_grading(
+                session, answer_id, result.grader_version, result.score, result.to_json_dict()
+            )
             if record_review and is_reviewable(target.question_id):
-                rating = rating_for_score(float(result["score"]))
+                rating = rating_for_score(result.score)
                 review(session, user_id, target.question_id, rating, utcnow())
         return result
 
-    def _grade(self, target: GradingTarget, text: str) -> dict[str, Any]:
+    def _grade(self, target: GradingTarget, text: str) -> StoredGrade:
         with self._lock:
             built_in = self._load_grader().grade(text, target.rubric)
-        result = built_in.to_json_dict()
-        if target.reference_answer is not None:
-            result["reference_answer"] = target.reference_answer
-        llm = self._llm(target, text)
-        result["llm"] = llm.model_dump(mode="json") if llm is not None else None
+        result = StoredGrade.model_validate(built_in.model_dump())
+        result.reference_answer = target.reference_answer
+        # The LLM judge's second opinion, unless it already is the grader.
+        if built_in.grader != "llm":
+            result.llm = self._llm(target, text)
         return result
 
     def llm_config(self) -> LLMConfig | LLMOutcome | None:

@@ -25,7 +25,13 @@ from barraiser.content.schemas import Loop
 from barraiser.interview.answers import AnswerError, AnswerService, GradingTarget
 from barraiser.interview.errors import InterviewError
 from barraiser.interview.items import Item
-from barraiser.interview.models import AnswerOutcome, Debrief, FollowUpView, SessionView
+from barraiser.interview.models import (
+    AnswerOutcome,
+    Debrief,
+    FollowUpView,
+    SessionView,
+    StoredGrade,
+)
 from barraiser.interview.rounds import (
     active_round,
     advance_clock,
@@ -415,7 +421,7 @@ class InterviewService:
                 target,
                 combined,
                 record_review=False,
-                extra={"combined_with": parent_id, "graded_text": combined},
+                combined_with=parent_id,
             )
         except AnswerError as exc:
             raise InterviewError(exc.message, exc.status_code) from None
@@ -581,15 +587,18 @@ class InterviewService:
                     continue
                 parent = answer.parent
                 text = answer.text if parent is None else f"{parent.text}\n\n{answer.text}"
-                extra = (
-                    None if parent is None else {"combined_with": parent.id, "graded_text": text}
-                )
-                todo.append((answer.id, answer.question_id, text, extra))
-        for answer_id, question_id, text, extra in todo:
+                combined_with = None if parent is None else parent.id
+                todo.append((answer.id, answer.question_id, text, combined_with))
+        for answer_id, question_id, text, combined_with in todo:
             try:
                 target = self.answers.bank_target(question_id)
                 self.answers.grade_saved(
-                    user_id, answer_id, target, text, record_review=False, extra=extra
+                    user_id,
+                    answer_id,
+                    target,
+                    text,
+                    record_review=False,
+                    combined_with=combined_with,
                 )
             except AnswerError as exc:
                 logger.warning("Answer %s still cannot be graded: %s", answer_id, exc.message)
@@ -607,13 +616,8 @@ def _target_and_text(
         raise InterviewError(exc.message, exc.status_code) from None
 
 
-def _follow_up_of(result: dict[str, Any]) -> FollowUpView | None:
-    picks = result.get("follow_ups") or []
-    if not picks:
+def _follow_up_of(result: StoredGrade) -> FollowUpView | None:
+    if not result.follow_ups:
         return None
-    first = picks[0]
-    return FollowUpView(
-        question=first["question"],
-        probes=list(first.get("probes", [])),
-        reason=first.get("reason", ""),
-    )
+    first = result.follow_ups[0]
+    return FollowUpView(question=first.question, probes=list(first.probes), reason=first.reason)

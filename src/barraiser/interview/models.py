@@ -7,18 +7,49 @@ problem (``problem:<id>``).  Scorecards and the debrief are computed from what i
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from barraiser.content.schemas import Rating
+from barraiser.grading.llm import LLMOutcome
+from barraiser.grading.result import GradeResult
+
+logger = logging.getLogger(__name__)
 
 ItemKind = Literal["concept", "ml-design", "system-design", "behavioral", "coding", "ml-coding"]
 ItemStatus = Literal["open", "answered", "done", "skipped"]
 RoundState = Literal["pending", "active", "finished"]
 EndedBy = Literal["candidate", "time", "all-answered"]
 PROBLEM_PREFIX = "problem:"
+
+
+class StoredGrade(GradeResult):
+    """A grade as kept with its answer: the grader's result and what the service added."""
+
+    reference_answer: str | None = Field(
+        default=None, description="The reference answer of an ad-hoc question."
+    )
+    llm: LLMOutcome | None = Field(
+        default=None, description="The LLM judge's second opinion (null when it is off)."
+    )
+    combined_with: int | None = Field(
+        default=None, description="For a follow-up: the first answer it was graded together with."
+    )
+    graded_text: str | None = Field(
+        default=None, description="For a follow-up: the text graded (answer + follow-up)."
+    )
+
+    @classmethod
+    def from_store(cls, data: dict[str, Any]) -> StoredGrade | None:
+        """Parse a stored grading; None (logged) for one that no longer parses."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError:
+            logger.warning("A stored grading does not parse as a grade: %s", str(data)[:200])
+            return None
 
 
 class FollowUpView(BaseModel):
@@ -116,7 +147,7 @@ class AnswerOutcome(BaseModel):
     answer_id: int
     item_id: str
     follow_up: FollowUpView | None = None
-    grade: dict[str, Any] | None = Field(default=None, description="Shown in practice mode only.")
+    grade: StoredGrade | None = Field(default=None, description="Shown in practice mode only.")
     late: bool = False
     round_finished: bool = False
 

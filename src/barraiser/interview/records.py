@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
 from barraiser.interview.items import resolve
-from barraiser.interview.models import ItemOutcome, Scorecard
+from barraiser.interview.models import ItemOutcome, Scorecard, StoredGrade
 from barraiser.interview.review import rating_for_score, rating_for_verdict, record_review
 from barraiser.interview.scoring import (
     CodeAttempt,
@@ -24,10 +23,10 @@ from barraiser.interview.timing import RoundClock
 from barraiser.store.models import Answer, CodeSubmission, SessionRound
 
 
-def _latest_result(answer: Answer | None) -> dict[str, Any] | None:
+def _latest_result(answer: Answer | None) -> StoredGrade | None:
     if answer is None or not answer.gradings:
         return None
-    return dict(answer.gradings[-1].result)
+    return StoredGrade.from_store(dict(answer.gradings[-1].result))
 
 
 def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) -> Scorecard:
@@ -71,7 +70,8 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
         # The follow-up's grade is of answer + follow-up together: what the interviewer heard.
         # None when a grading failed: the item is then left out until it is graded again.
         result = _latest_result(counted) if counted is not None else parent_result
-        for match in ((parent_result or {}).get("star") or {}).get("principles", []):
+        star = parent_result.star if parent_result is not None else None
+        for match in (star or {}).get("principles", []):
             if match.get("id") in item.leadership_principles and match.get("evidence"):
                 quotes.setdefault((item.id, match["id"]), match["evidence"])
         outcomes.append(

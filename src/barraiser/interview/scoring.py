@@ -22,6 +22,7 @@ from typing import Any
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Rating, Round
 from barraiser.grading.bands import PARTIAL_FROM, STRONG_FROM, WEAK_FROM
+from barraiser.grading.result import GradeResult
 from barraiser.interview.items import Item
 from barraiser.interview.models import CompetencyRating, Evidence, ItemOutcome, Scorecard
 from barraiser.interview.submissions import hidden_counts
@@ -56,7 +57,7 @@ class TextAttempt:
     answer_text: str
     follow_up_question: str | None
     follow_up_answer: str | None
-    result: dict[str, Any] | None  # None while the grade is missing (grader failed)
+    result: GradeResult | None  # None while the grade is missing (grader failed)
     late: bool = False
 
 
@@ -118,33 +119,38 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
             follow_up_answer=attempt.follow_up_answer,
             late=attempt.late,
         )
-    points = result.get("key_points", [])
+    points = result.key_points
+    # The most certain statement first (the verifier's confidence; a cosine for older grades).
     covered = sorted(
-        (p for p in points if p.get("status") == "covered"),
-        key=lambda p: -float(p.get("similarity", 0.0)),
+        (p for p in points if p.status == "covered"),
+        key=lambda p: -(p.confidence if p.confidence is not None else p.similarity),
     )
-    missed = [p["text"] for p in points if p.get("status") == "missed"]
-    partly = [p["text"] for p in points if p.get("status") == "partly"]
+    missed = [p.text for p in points if p.status == "missed"]
+    partly = [p.text for p in points if p.status == "partly"]
     misconceptions = [
         Evidence(
             item_id=item.id,
             item_title=item.title,
             kind="misconception",
-            text=f"{m['statement']} — {m['correction']}",
-            quote=m.get("evidence"),
+            text=(
+                f"Contradicts: {m.correction}"
+                if m.kind == "contradiction"
+                else f"{m.statement} — {m.correction}"
+            ),
+            quote=m.evidence,
         )
-        for m in result.get("misconceptions", [])
+        for m in result.misconceptions
     ]
-    best_quote = covered[0].get("evidence") if covered else None
+    best_quote = covered[0].evidence if covered else None
     return ItemOutcome(
         **base,
-        score=0.0 if attempt.late else float(result.get("score", 0.0)),
+        score=0.0 if attempt.late else result.score,
         answered=True,
         late=attempt.late,
         answer_text=attempt.answer_text,
         follow_up_question=attempt.follow_up_question,
         follow_up_answer=attempt.follow_up_answer,
-        covered=[p["text"] for p in covered],
+        covered=[p.text for p in covered],
         partly=partly,
         missed=missed,
         misconceptions=misconceptions,

@@ -61,7 +61,7 @@ class GradedAnswer(GradeResult):
     @classmethod
     def of(cls, stored: StoredAnswer) -> GradedAnswer:
         assert stored.result is not None
-        data: dict[str, Any] = dict(stored.result)
+        data: dict[str, Any] = stored.result.model_dump()
         data.update(
             answer_id=stored.id,
             answer=stored.text,

@@ -11,6 +11,13 @@ from barraiser.grading.bands import band
 from barraiser.web.grading_models import GradedAnswer
 
 STATUS_LABELS = {"covered": "Covered", "partly": "Partly", "missed": "Missed"}
+#: What the claim verifier found in a key point's evidence sentence.
+VERDICT_LABELS = {
+    "states": "states it:",
+    "mentions": "mentions it only:",
+    "contradicts": "contradicts it:",
+}
+GRADER_LABELS = {"verifier": "claim verifier", "embedding": "embedding grader", "llm": "LLM judge"}
 STAR_LETTERS = {"situation": "S", "task": "T", "action": "A", "result": "R"}
 LENGTH_LABELS = {
     "too-short": "short for a 2-3 minute answer",

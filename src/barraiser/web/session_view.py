@@ -202,8 +202,8 @@ def _grading(
         return None
     graded = GradedAnswer.of(stored)
     # A follow-up is graded together with the first answer: the evidence points into both.
-    text = stored.result.get("graded_text")
-    return graded.model_copy(update={"answer": text}) if isinstance(text, str) else graded
+    text = stored.result.graded_text
+    return graded.model_copy(update={"answer": text}) if text is not None else graded
 
 
 def _coding_context(

@@ -77,6 +77,8 @@ def build_templates() -> Jinja2Templates:
         score_band=grading_view.score_band,
         ownership_sentence=grading_view.ownership_sentence,
         status_labels=grading_view.STATUS_LABELS,
+        verdict_labels=grading_view.VERDICT_LABELS,
+        grader_labels=grading_view.GRADER_LABELS,
         star_letters=grading_view.STAR_LETTERS,
         length_labels=grading_view.LENGTH_LABELS,
         max_answer_chars=MAX_ANSWER_CHARS,

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
 from barraiser.interview.answers import AnswerError
+from barraiser.web.attempts_view import attempt_numbers
 from barraiser.web.deps import AnswersDep, BankDep, CurrentUserDep, TemplatesDep
 from barraiser.web.grading_models import AttemptSummary, GradedAnswer
 from barraiser.web.routes.pages import (
@@ -63,15 +64,19 @@ def grade_form(
     if not htmx:
         return RedirectResponse(f"/questions/{question_id}/answers/{stored.id}", status_code=303)
     attempts = [AttemptSummary.of(a) for a in service.attempts(user_id, question_id)]
+    graded = [a for a in attempts if a.score is not None]
     return templates.TemplateResponse(
         request,
-        "partials/grade_result.html",
+        "partials/grade_response.html",
         {
             "grading": GradedAnswer.of(stored),
             "grade_error": None,
             "question": question,
             "attempts": attempts,
             "attempts_oob": True,
+            "attempt_number": attempt_numbers(attempts).get(stored.id),
+            # The first graded attempt: the page still hides the key behind "Show me anyway".
+            "reveal_key": len(graded) == 1 and graded[0].answer_id == stored.id,
         },
     )
 

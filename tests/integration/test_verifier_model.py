@@ -1,0 +1,101 @@
+"""The shipped claim verifier: it loads, reproduces its card, and training is deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from barraiser.cli import app
+from barraiser.content.bank import get_bank
+from barraiser.content.claims import load_claims, pairs
+from barraiser.grading.verifier import LABELS, ClaimVerifier, shipped_model_dir
+from barraiser.grading.verifier.card import card_markdown, check_shipped
+from barraiser.grading.verifier.runtime import MODEL_FILE
+from barraiser.grading.verifier.train import HELD_OUT_QUESTIONS, TrainOptions, train
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "claim-verifier.md"
+
+
+@pytest.fixture(scope="module")
+def corpus():  # type: ignore[no-untyped-def]
+    bank = get_bank()
+    files, problems = load_claims(bank)
+    assert not problems
+    return pairs(bank, files.values())
+
+
+def test_shipped_weights_are_small_int8_and_load() -> None:
+    folder = shipped_model_dir()
+    size = (folder / MODEL_FILE).stat().st_size
+    assert size <= 60 * 1024 * 1024
+    verifier = ClaimVerifier()
+    probs = verifier.verify(
+        [
+            (
+                "Adam needs more optimiser memory than SGD.",
+                "Adam keeps two extra buffers per weight, so its state is bigger than SGD's.",
+            ),
+            (
+                "Adam needs more optimiser memory than SGD.",
+                "Adam is leaner on memory than SGD with momentum.",
+            ),
+        ]
+    )
+    assert probs.shape == (2, len(LABELS))
+    assert probs.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-4)
+    # Each pair is run alone: the same pair gives the same figures in any batch.
+    alone = verifier.verify([("Adam needs more optimiser memory than SGD.", "Adam is leaner.")])
+    mixed = verifier.verify(
+        [("a", "b"), ("Adam needs more optimiser memory than SGD.", "Adam is leaner.")]
+    )
+    assert alone[0] == pytest.approx(mixed[1], abs=1e-6)
+
+
+def test_shipped_weights_reproduce_the_card(corpus) -> None:  # type: ignore[no-untyped-def]
+    result = check_shipped(ClaimVerifier(), corpus)
+    assert result.corpus_matches, "the corpus changed since the model was trained: retrain it"
+    assert result.ok, result
+
+
+def test_card_holds_out_a_fifth_of_the_bank_and_reports_per_label_figures() -> None:
+    card = ClaimVerifier().card
+    bank = get_bank()
+    free_text = [q for q in bank.questions.values() if q.is_free_text]
+    held = card["corpus"]["held_out_questions"]
+    assert list(held) == list(HELD_OUT_QUESTIONS)
+    assert len(held) >= 0.2 * len(free_text)
+    metrics = card["metrics"]["held_out"]
+    assert set(metrics["labels"]) == set(LABELS)
+    assert card["corpus"]["all"]["pairs"] >= 12_000
+
+
+def test_docs_card_is_the_shipped_card() -> None:
+    assert DOCS.read_text(encoding="utf-8") == card_markdown(ClaimVerifier().card)
+
+
+def test_cli_check_and_card() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["grader", "check", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] is True
+    card = runner.invoke(app, ["grader", "card"])
+    assert card.exit_code == 0 and json.loads(card.stdout)["version"]
+
+
+def _digest(folder: Path) -> str:
+    return hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest()
+
+
+def test_training_is_seeded_and_deterministic(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A short run twice gives the same weights; the result loads and is measured."""
+    options = TrainOptions(epochs=1, limit=96)
+    first = train(corpus, tmp_path / "a", options)
+    second = train(corpus, tmp_path / "b", options)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    assert first.card["metrics"]["held_out"]["pairs"] > 0
+    assert first.card["corpus"]["digest"] == second.card["corpus"]["digest"]
+    ClaimVerifier(tmp_path / "a").verify([("a claim", "a sentence")])
