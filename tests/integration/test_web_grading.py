@@ -475,3 +475,20 @@ def test_the_verifier_grader_in_the_web_app_shows_its_verdicts(
     }
     assert any(labels[kp["verdict"]] in page for kp in judged), page
     assert "claim verifier" in page.lower()
+
+
+def test_the_grade_card_numbers_attempts_per_question(
+    tmp_path_factory: pytest.TempPathFactory, bank: Bank
+) -> None:
+    """The card says "Attempt 2" for the second answer to a question, not a database id."""
+    fresh = create_app(web_settings(tmp_path_factory.mktemp("attempt-numbers")))
+    text = calibration(bank, CONCEPT, "partial")
+    with TestClient(fresh) as fresh_client:
+        pages = [
+            fresh_client.post(
+                f"/questions/{CONCEPT}/grade", data={"answer": text}, headers={"HX-Request": "true"}
+            ).text
+            for _ in range(2)
+        ]
+    assert "Attempt 1 ·" in pages[0]
+    assert "Attempt 2 ·" in pages[1]
