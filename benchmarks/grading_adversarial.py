@@ -116,6 +116,25 @@ def _print(title: str, f: dict[str, Any]) -> None:
     )
 
 
+def _print_sources(rows: Sequence[dict[str, Any]]) -> None:
+    """Where the points come from: weighted key-point coverage and errors flagged, per type."""
+    print("  per type: weighted coverage (0-1), errors flagged per answer")
+    for kind in TYPES:
+        results = [r["result"] for r in rows if r["type"] == kind]
+        if not results:
+            continue
+        coverage = [
+            sum(k.weight * k.credit for k in res.key_points)
+            / (sum(k.weight for k in res.key_points) or 1.0)
+            for res in results
+        ]
+        flags = [len(res.misconceptions) for res in results]
+        print(
+            f"    {kind:10s} coverage {statistics.mean(coverage):.2f}  "
+            f"errors {statistics.mean(flags):.2f}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grader", default="verifier,embedding")
@@ -132,6 +151,7 @@ def main() -> int:
         _print("test questions", figures([r for r in rows if split[r["question"]] == "test"]))
         held = [r for r in rows if r["question"] in HELD_OUT_QUESTIONS]
         _print("questions held out of the verifier's training", figures(held))
+        _print_sources(rows)
         if args.verbose:
             for r in rows:
                 res = r["result"]
