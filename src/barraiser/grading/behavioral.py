@@ -566,3 +566,23 @@ def combine_behavioral(coverage: float, quality: float) -> tuple[float, float]:
         COVERAGE_WEIGHT * min(1.0, coverage / COVERAGE_FULL) + STAR_WEIGHT * quality * gate
     )
     return score, gate
+
+
+def grade_story(
+    text: str, coverage: float, principles: Sequence[LeadershipPrinciple], encoder: Any
+) -> tuple[float, dict[str, Any]]:
+    """A story's score from its rubric coverage and how it is told, and the result's ``star``.
+
+    ``star`` is the analysis with ``quality`` (the STAR components, ``coverage`` and the
+    ``topic_gate``); every grader that scores behavioural answers calls this one function.
+    """
+    analysis = analyze_behavioral(text, principles, encoder)
+    quality = star_quality(analysis, with_principles=bool(principles))
+    score, gate = combine_behavioral(coverage, quality.value)
+    star = analysis.model_dump(mode="json")
+    star["quality"] = {
+        **quality.model_dump(mode="json"),
+        "coverage": round(coverage, 4),
+        "topic_gate": round(gate, 3),
+    }
+    return score, star

@@ -402,18 +402,9 @@ class EmbeddingGrader:
         star: dict[str, Any] | None = None
         if rubric.kind == "behavioral":
             # A story is judged on its content (rubric coverage) and on how it is told (STAR).
-            from barraiser.grading.behavioral import (
-                analyze_behavioral,
-                combine_behavioral,
-                star_quality,
-            )
+            from barraiser.grading.behavioral import grade_story
 
-            analysis = analyze_behavioral(answer.text, self.principles, self.encoder)
-            quality = star_quality(analysis, with_principles=bool(self.principles))
-            score, gate = combine_behavioral(raw, quality.value)
-            star = analysis.model_dump(mode="json")
-            star["quality"] = {**quality.model_dump(mode="json"), "coverage": round(raw, 4)}
-            star["quality"]["topic_gate"] = round(gate, 3)
+            score, star = grade_story(answer.text, raw, self.principles, self.encoder)
 
         # Honesty: length, keyword lists, focus (padding) and repetition.
         n_words = answer.word_count

@@ -273,18 +273,9 @@ class VerifierGrader:
             score = 100.0 * self._reference_blend(answer, rubric, coverage)
         star: dict[str, Any] | None = None
         if rubric.kind == "behavioral":
-            from barraiser.grading.behavioral import (
-                analyze_behavioral,
-                combine_behavioral,
-                star_quality,
-            )
+            from barraiser.grading.behavioral import grade_story
 
-            analysis = analyze_behavioral(answer.text, self.principles, self.encoder)
-            quality = star_quality(analysis, with_principles=bool(self.principles))
-            score, gate = combine_behavioral(coverage, quality.value)
-            star = analysis.model_dump(mode="json")
-            star["quality"] = {**quality.model_dump(mode="json"), "coverage": round(coverage, 4)}
-            star["quality"]["topic_gate"] = round(gate, 3)
+            score, star = grade_story(answer.text, coverage, self.principles, self.encoder)
         for _ in flags:
             score = score * self.policy.error_factor - self.policy.error_points
         result = GradeResult(
@@ -299,12 +290,6 @@ class VerifierGrader:
             grader="verifier",
             grader_version=self.version,
         )
-        if star is None and rubric.kind == "behavioral":
-            from barraiser.grading.behavioral import analyze_behavioral
-
-            star = analyze_behavioral(answer.text, self.principles, self.encoder).model_dump(
-                mode="json"
-            )
         result.star = star
         result.follow_ups = self.follow_up_hook(result, rubric)
         result.feedback = self.feedback_hook(result, rubric)
