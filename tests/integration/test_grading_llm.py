@@ -192,8 +192,7 @@ def test_grade_batch_llm_flag(
 def test_llm_judge_as_the_main_grader(chat_server: ChatServer) -> None:
     """BARRAISER_GRADER=llm: the judge's JSON becomes a typed result that names its grader."""
     from barraiser.config import Settings
-    from barraiser.grading import build_grader, from_question
-    from barraiser.grading.grader import GradingUnavailable
+    from barraiser.grading import GradingUnavailable, build_grader, from_question
 
     question = get_bank().question("adam-optimizer")
     rubric = from_question(question)

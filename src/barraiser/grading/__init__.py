@@ -6,6 +6,7 @@ Heavy modules (torch, sentence-transformers) load only when a model is first nee
 from barraiser.grading.embedding_grader import EmbeddingGrader
 from barraiser.grading.embeddings import (
     EmbeddingBackend,
+    GradingUnavailable,
     ModelUnavailable,
     SentenceTransformerBackend,
     get_backend,
@@ -13,7 +14,6 @@ from barraiser.grading.embeddings import (
 from barraiser.grading.grader import (
     GRADER_NAMES,
     Grader,
-    GradingUnavailable,
     build_grader,
     get_grader,
 )

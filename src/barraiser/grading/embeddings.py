@@ -33,6 +33,14 @@ class ModelUnavailable(RuntimeError):
     """The embedding model cannot be found or loaded."""
 
 
+class GradingUnavailable(ModelUnavailable):
+    """The configured grader cannot run (a sentence saying what to do).
+
+    Here, beside :class:`ModelUnavailable`, so that every grader (the LLM judge too) can raise
+    it without importing :mod:`barraiser.grading.grader`, which builds them.
+    """
+
+
 @runtime_checkable
 class EmbeddingBackend(Protocol):
     """Turns texts into L2-normalised vectors (one row per text)."""

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from barraiser.grading.embeddings import ModelUnavailable
+from barraiser.grading.embeddings import GradingUnavailable
 from barraiser.grading.result import GradeResult
 
 if TYPE_CHECKING:
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 
 #: The graders ``BARRAISER_GRADER`` may choose.
 GRADER_NAMES: tuple[str, ...] = ("verifier", "embedding", "llm")
-
-
-class GradingUnavailable(ModelUnavailable):
-    """The configured grader cannot run (a sentence saying what to do)."""
 
 
 @runtime_checkable

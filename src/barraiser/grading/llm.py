@@ -212,7 +212,7 @@ class LLMGrader:
         return self.config.model
 
     def grade(self, answer: str, rubric: PreparedRubric) -> GradeResult:
-        from barraiser.grading.grader import GradingUnavailable
+        from barraiser.grading.embeddings import GradingUnavailable
         from barraiser.grading.hooks import rich_feedback, rich_follow_ups
         from barraiser.grading.result import GradeResult, KeyPointResult, MisconceptionResult
         from barraiser.grading.text import word_count
