@@ -1,95 +1,162 @@
-"""Behavioural scoring: STAR quality and its combination with rubric coverage (no model)."""
+"""Behavioural scoring: a story's score from the analysis' own signals (no model)."""
 
 from __future__ import annotations
 
 import pytest
 
 from barraiser.grading.behavioral import (
+    CAP_HYPOTHETICAL,
+    CAP_NO_OWN_ACTION,
+    CAP_OTHER_PRINCIPLE,
+    CAP_PLATITUDES,
+    CAP_TEMPLATE,
     STAR_PARTS,
     WORDS_PER_MINUTE,
+    LabelledSentence,
     LengthCheck,
     Ownership,
     PartSummary,
     PrincipleMatch,
+    Quantity,
     StarAnalysis,
-    combine_behavioral,
-    star_quality,
+    asked_principle_shown,
+    judge_signal,
+    story_score,
 )
+from barraiser.grading.result import KeyPointResult
+
+ASKED = ["dive-deep"]
 
 
 def _analysis(
-    parts: str = "star",
     *,
-    i_count: int = 8,
+    episodes: int = 12,
+    actions: int = 6,
+    i_count: int = 10,
     we_count: int = 2,
+    result: bool = True,
     number: bool = True,
-    principle: float = 0.5,
     reflection: bool = True,
     words: int = 300,
     hypothetical: bool = False,
+    generic: int = 0,
+    specific: int = 40,
+    principles: tuple[tuple[str, float], ...] = (("dive-deep", 0.6), ("ownership", 0.2)),
 ) -> StarAnalysis:
-    present = {p: p[0] in parts for p in STAR_PARTS}
+    sentences = [
+        LabelledSentence(
+            text=f"I checked table {i} and found the cause.",
+            part="action",
+            scores=dict.fromkeys(STAR_PARTS, 0.5),
+            episode=i < episodes,
+            mine=i < actions,
+        )
+        for i in range(max(episodes, actions, 1) + generic)
+    ]
     ratio = i_count / (i_count + we_count) if i_count + we_count else 1.0
+    quantities = (
+        [Quantity(text="40%", sentence="Errors fell 40%.", part="result")] if number else []
+    )
     return StarAnalysis(
-        sentences=[],
-        parts={p: PartSummary(present=present[p], sentences=1, share=0.25) for p in STAR_PARTS},
-        missing_parts=[p for p in STAR_PARTS if not present[p]],
+        sentences=sentences,
+        parts={
+            p: PartSummary(present=p != "result" or result, sentences=1, share=0.25)
+            for p in STAR_PARTS
+        },
+        missing_parts=[] if result else ["result"],
         principles=[
-            PrincipleMatch(
-                id="ownership", name="Ownership", score=principle, evidence="x", signal="y"
-            )
+            PrincipleMatch(id=pid, name=pid, score=score, evidence=f"{pid} sentence")
+            for pid, score in principles
         ],
         ownership=Ownership(
             i_count=i_count,
             we_count=we_count,
             i_ratio=ratio,
-            we_sentences=0,
-            sentences=10,
+            we_sentences=3 if we_count > i_count else 0,
+            sentences=len(sentences),
             we_dominates=we_count > i_count,
         ),
-        quantities=[],
+        quantities=quantities,
         result_has_number=number,
         hypothetical=hypothetical,
         hypothetical_sentences=[],
         reflection=reflection,
         length=LengthCheck(words=words, minutes=round(words / WORDS_PER_MINUTE, 1), verdict="fine"),
         advice=[],
+        episode_sentences=episodes,
+        generic_sentences=[f"I always care {i}." for i in range(generic)],
+        my_actions=[s.text for s in sentences if s.mine],
+        result_sentences=["Errors fell 40%."] if result else [],
+        specific_words=specific,
     )
 
 
-def test_complete_story_has_full_quality() -> None:
-    quality = star_quality(_analysis())
-    assert quality.value == pytest.approx(1.0)
-    assert quality.length_factor == 1.0
+def test_complete_story_scores_full_marks() -> None:
+    score = story_score(_analysis(), content=0.6, asked=ASKED)
+    assert score.value == pytest.approx(1.0)
+    assert score.ceilings == []
 
 
-def test_each_gap_costs_quality() -> None:
-    full = star_quality(_analysis()).value
+def test_each_gap_costs_score() -> None:
+    full = story_score(_analysis(), 0.6, ASKED).value
     for gap in (
-        _analysis("sta"),
-        _analysis(i_count=0, we_count=9),
+        _analysis(actions=1),
+        _analysis(result=False),
         _analysis(number=False),
-        _analysis(principle=0.2),
         _analysis(reflection=False),
+        _analysis(principles=(("ownership", 0.5), ("dive-deep", 0.3))),
     ):
-        assert star_quality(gap).value < full
+        assert story_score(gap, 0.6, ASKED).value < full
+    assert story_score(_analysis(), 0.2, ASKED).value < full
 
 
-def test_skeleton_and_hypothetical_answers_keep_little_quality() -> None:
-    assert star_quality(_analysis(words=60)).value < 0.35
-    assert star_quality(_analysis(hypothetical=True)).value <= 0.5
+def test_length_is_advice_not_a_multiplier() -> None:
+    """A short but complete story loses nothing for its length."""
+    short = story_score(_analysis(words=80, episodes=4, actions=3), 0.6, ASKED).value
+    long = story_score(_analysis(words=300), 0.6, ASKED).value
+    assert short == pytest.approx(long)
 
 
-def test_without_principles_the_weight_is_shared_out() -> None:
-    assert star_quality(_analysis(principle=0.0), with_principles=False).value == pytest.approx(1)
+def test_ceilings_for_what_is_not_a_story_of_the_candidate() -> None:
+    hypothetical = story_score(_analysis(hypothetical=True), 0.6, ASKED)
+    assert hypothetical.value <= CAP_HYPOTHETICAL and "hypothetical" in hypothetical.ceilings
+    platitudes = story_score(_analysis(episodes=1, actions=0, generic=4), 0.6, ASKED)
+    assert platitudes.value <= CAP_PLATITUDES and "platitudes" in platitudes.ceilings
+    we_story = story_score(_analysis(actions=0, i_count=0, we_count=9), 0.6, ASKED)
+    assert we_story.value <= CAP_NO_OWN_ACTION and "no-own-action" in we_story.ceilings
+    template = story_score(_analysis(specific=3), 0.6, ASKED)
+    assert template.value <= CAP_TEMPLATE and "template" in template.ceilings
+    other = story_score(_analysis(principles=(("frugality", 0.8), ("dive-deep", 0.05))), 0.6, ASKED)
+    assert other.value <= CAP_OTHER_PRINCIPLE and "other-principle" in other.ceilings
 
 
-def test_combination_needs_on_topic_content() -> None:
-    strong, gate = combine_behavioral(0.35, 0.9)
-    assert strong >= 65 and gate == 1.0
-    partial, _ = combine_behavioral(0.12, 0.5)
-    weak, _ = combine_behavioral(0.05, 0.1)
-    assert strong > partial > weak
-    # A perfectly told story with no content of this question earns (almost) nothing.
-    off_topic, gate = combine_behavioral(0.02, 1.0)
-    assert off_topic < 5 and gate == 0.0
+def test_without_asked_principles_or_content_the_weights_are_shared_out() -> None:
+    assert story_score(_analysis(), None, ()).value == pytest.approx(1.0)
+
+
+def test_asked_principle_shown_is_relative_to_the_top_principle() -> None:
+    assert asked_principle_shown(_analysis(), ASKED) == (True, 1.0)
+    shown, share = asked_principle_shown(
+        _analysis(principles=(("ownership", 0.5), ("dive-deep", 0.25))), ASKED
+    )
+    assert shown and share == pytest.approx(0.5)
+    assert not asked_principle_shown(_analysis(principles=(("ownership", 0.9),)), ASKED)[0]
+    assert asked_principle_shown(_analysis(principles=()), ASKED) == (False, 0.0)
+
+
+def _point(kind: str) -> KeyPointResult:
+    return KeyPointResult(id=kind, text=kind, weight=1, status="missed", similarity=0.0, credit=0.0)
+
+
+def test_form_points_follow_the_analysis_with_its_evidence() -> None:
+    story = _analysis()
+    number = judge_signal(_point("n"), "result-number", story, ASKED)
+    assert number.status == "covered" and number.evidence == "Errors fell 40%."
+    first = judge_signal(_point("i"), "first-person", story, ASKED)
+    assert first.status == "covered" and first.evidence in story.my_actions
+    shown = judge_signal(_point("lp"), "principle-shown", story, ASKED)
+    assert shown.status == "covered" and shown.evidence == "dive-deep sentence"
+    we_story = _analysis(actions=0, i_count=0, we_count=8, number=False)
+    assert judge_signal(_point("i"), "first-person", we_story, ASKED).status == "missed"
+    assert judge_signal(_point("n"), "result-number", we_story, ASKED).status == "missed"
+    assert judge_signal(_point("lp"), "principle-shown", story, ["frugality"]).status == "missed"

@@ -61,7 +61,44 @@ def check_content(dirs: Iterable[Path] | None = None) -> tuple[Bank, list[Conten
                 if (root.parent / bank.origins.get(f"question:{q}", "")).is_relative_to(root)
             }
             problems += check_claims(bank, claims, required=own)
+        if (root / "principle_training").is_dir():
+            problems += _check_principle_training(root, bank)
     return bank, problems
+
+
+#: Training stories each principle needs for the detector to learn it.
+MIN_TRAINING_STORIES = 10
+
+
+def _check_principle_training(root: Path, bank: Bank) -> list[ContentProblem]:
+    """The principle detector's training stories: readable, known principles, enough of each."""
+    from barraiser.grading.principles import load_training, training_dir
+
+    stories, found = load_training(training_dir(root))
+    problems = [ContentProblem("principle_training", message) for message in found]
+    counts = dict.fromkeys(bank.principles, 0)
+    for story in stories:
+        for pid in story.principles:
+            if pid not in bank.principles:
+                problems.append(
+                    ContentProblem(
+                        "principle_training",
+                        f"story {story.id!r} names an unknown principle {pid!r}",
+                        "principles",
+                    )
+                )
+            else:
+                counts[pid] += 1
+    for pid, count in counts.items():
+        if count < MIN_TRAINING_STORIES:
+            problems.append(
+                ContentProblem(
+                    "principle_training",
+                    f"{pid!r} has {count} training stories; the detector needs at least "
+                    f"{MIN_TRAINING_STORIES}",
+                )
+            )
+    return problems
 
 
 def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProblem]:
@@ -108,6 +145,15 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
                 )
             if len(q.rubric.follow_ups) < MIN_FOLLOW_UPS:
                 problem("needs at least one follow-up question", "rubric.follow_ups")
+            if q.kind != "behavioral":
+                for kp in q.rubric.key_points:
+                    if kp.signal is not None:
+                        problem(
+                            f"key point {kp.id!r} has signal {kp.signal!r}, but only "
+                            "behavioural key points are judged by the story analysis; "
+                            "remove it",
+                            "rubric.key_points",
+                        )
     levels = [c.level for c in q.calibration]
     if q.calibration and sorted(levels) != sorted(CALIBRATION_LEVELS):
         problem(

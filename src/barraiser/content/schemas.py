@@ -46,6 +46,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: Behavioural key points about *how* a story is told rather than what it says; the story
+#: analysis judges them (``grading.behavioral``), not sentence similarity.
+StorySignal = Literal[
+    "first-person", "result-number", "reflection", "real-episode", "principle-shown"
+]
+
+
 class KeyPoint(_Strict):
     """One thing a strong answer says, with its weight in the score."""
 
@@ -54,6 +61,12 @@ class KeyPoint(_Strict):
     weight: float = Field(default=1.0, gt=0, le=10)
     synonyms: list[Text] = Field(
         default_factory=list, description="Other phrasings or key terms that express the point."
+    )
+    signal: StorySignal | None = Field(
+        default=None,
+        description="Behavioural questions: the point is about the telling (first person, a "
+        "number in the result, reflection, a real episode, the principle shown) and is judged "
+        "by the story analysis.",
     )
 
 

@@ -20,15 +20,20 @@ a principle's score is its best sentence-to-signal similarity and that sentence 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any, Literal, Protocol
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, Field
 
+if TYPE_CHECKING:
+    from barraiser.grading.rubric import PreparedRubric
+
 from barraiser.content.schemas import LeadershipPrinciple
-from barraiser.grading.text import split_sentences, word_count
+from barraiser.grading.principles import detect
+from barraiser.grading.result import KeyPointResult
+from barraiser.grading.text import STOPWORDS, split_sentences, tokens, word_count
 
 StarPart = Literal["situation", "task", "action", "result"]
 STAR_PARTS: tuple[StarPart, ...] = ("situation", "task", "action", "result")
@@ -53,6 +58,13 @@ class LabelledSentence(BaseModel):
     part: StarPart
     scores: dict[StarPart, float] = Field(description="Combined score of each label.")
     hypothetical: bool = False
+    episode: bool = Field(
+        default=False, description="Narrates something that happened (a past-tense event)."
+    )
+    generic: bool = Field(
+        default=False, description="A general claim about oneself or work, not an event."
+    )
+    mine: bool = Field(default=False, description="Says what the candidate did ('I' + a verb).")
 
 
 class PartSummary(BaseModel):
@@ -64,9 +76,8 @@ class PartSummary(BaseModel):
 class PrincipleMatch(BaseModel):
     id: str
     name: str
-    score: float
+    score: float = Field(description="The detector's probability for the principle (0-1).")
     evidence: str = Field(description="The sentence that best shows the principle.")
-    signal: str = Field(description="The description or signal it matched.")
 
 
 class Ownership(BaseModel):
@@ -105,6 +116,22 @@ class StarAnalysis(BaseModel):
     reflection: bool
     length: LengthCheck
     advice: list[str]
+    episode_sentences: int = Field(
+        default=0, description="Sentences that narrate a real past event."
+    )
+    generic_sentences: list[str] = Field(
+        default_factory=list, description="General claims ('I always...', 'I believe...')."
+    )
+    my_actions: list[str] = Field(
+        default_factory=list, description="Sentences saying what the candidate did, in order."
+    )
+    result_sentences: list[str] = Field(
+        default_factory=list, description="Real (not hypothetical) sentences labelled Result."
+    )
+    specific_words: int = Field(
+        default=0,
+        description="Distinct words that say something about this story (not template words).",
+    )
 
 
 # --- cues ------------------------------------------------------------------------------------
@@ -184,6 +211,246 @@ _HYPOTHETICAL = re.compile(
     r"|\bI (usually|always|generally|typically|normally|tend to)\b|\bmy approach (is|would be)\b",
     re.IGNORECASE,
 )
+#: Past-tense verbs: regular "-ed" forms and the common irregular ones stories use.
+_IRREGULAR_PAST = (
+    "was|were|had|did|made|took|went|told|said|saw|got|found|built|wrote|ran|led|gave|knew|"
+    "thought|felt|set|put|kept|left|met|sent|spent|brought|bought|chose|began|became|won|lost|"
+    "sold|taught|caught|held|heard|paid|read|understood|came|sat|stood|spoke|broke|drove|fell|"
+    "grew|drew|threw|shut|cut|hit|let|quit|rose|shook|forgot|fought|hid|meant|sought|struck|"
+    "swore|wore|woke|rewrote|rebuilt|overcame|undertook|withdrew|dug|flew|froze|hung|lent|"
+    "sank|slid|spun|split|spread|stuck|swept|tore|wound|shipped|shrank|upheld|oversaw"
+)
+_PAST = re.compile(r"\b(?:[a-z]{2,}ed|" + _IRREGULAR_PAST + r")\b", re.IGNORECASE)
+#: Words ending in "-ed" that are not past-tense verbs.
+_NOT_PAST = frozenset(
+    {
+        "need",
+        "speed",
+        "indeed",
+        "seed",
+        "feed",
+        "bed",
+        "red",
+        "shed",
+        "breed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "based",
+        "interested",
+        "motivated",
+        "passionate",
+        "experienced",
+        "skilled",
+        "talented",
+        "detailed",
+        "dedicated",
+        "advanced",
+        "biased",
+    }
+)
+#: "I" (or "we") followed within a few words by a past-tense verb: the candidate did something.
+_I_PAST = re.compile(
+    r"\bI\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|still\s+|had\s+|finally\s+){0,2}"
+    r"(?:[a-z]{2,}ed|" + _IRREGULAR_PAST + r")\b",
+    re.IGNORECASE,
+)
+#: General claims about oneself or about work instead of an event: platitudes.
+_GENERIC = re.compile(
+    r"\b(I believe|I always|I never|I'm (?:someone|a person|the kind|the type|passionate|good at|"
+    r"not afraid|always)|I am (?:someone|a person|passionate|good at)|I (?:try|like|love|tend|"
+    r"aim|strive) to|I think (?:it's|it is|that)|it's (?:important|crucial|key|essential)|"
+    r"it is (?:important|crucial|key|essential)|for me,|is (?:all )?about|you (?:need|have|"
+    r"should|must|can't|cannot)|great (?:engineers|teams|leaders|ideas)|in my experience|"
+    r"my philosophy|as a rule|I value|I enjoy|I make sure|I'm a big believer)\b",
+    re.IGNORECASE,
+)
+#: Words any story can use without saying anything about *this* story: a story made only of
+#: these ("I took ownership, analysed the problem, talked to people and things improved") is a
+#: template, not an episode.
+_STORY_TEMPLATE_WORDS = frozenset(
+    [
+        "situation",
+        "task",
+        "action",
+        "result",
+        "difficult",
+        "project",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "handle",
+        "handled",
+        "deliver",
+        "delivered",
+        "ownership",
+        "owner",
+        "analysed",
+        "analyzed",
+        "analyse",
+        "analysis",
+        "talked",
+        "talk",
+        "spoke",
+        "people",
+        "person",
+        "everyone",
+        "everybody",
+        "someone",
+        "things",
+        "thing",
+        "improved",
+        "improve",
+        "improvement",
+        "happy",
+        "lot",
+        "lots",
+        "learned",
+        "learnt",
+        "learn",
+        "lesson",
+        "lessons",
+        "made",
+        "make",
+        "decision",
+        "decisions",
+        "decided",
+        "time",
+        "times",
+        "team",
+        "teams",
+        "work",
+        "worked",
+        "working",
+        "job",
+        "company",
+        "manager",
+        "colleague",
+        "colleagues",
+        "stakeholder",
+        "stakeholders",
+        "communication",
+        "communicated",
+        "feedback",
+        "meeting",
+        "meetings",
+        "process",
+        "way",
+        "ways",
+        "good",
+        "great",
+        "better",
+        "best",
+        "important",
+        "challenge",
+        "challenging",
+        "goal",
+        "goals",
+        "success",
+        "successful",
+        "outcome",
+        "outcomes",
+        "impact",
+        "approach",
+        "plan",
+        "planned",
+        "solution",
+        "solutions",
+        "data",
+        "first",
+        "next",
+        "then",
+        "also",
+        "really",
+        "very",
+        "much",
+        "many",
+        "some",
+        "several",
+        "able",
+        "needed",
+        "need",
+        "wanted",
+        "want",
+        "helped",
+        "help",
+        "sure",
+        "got",
+        "get",
+        "went",
+        "came",
+        "come",
+        "started",
+        "start",
+        "finished",
+        "end",
+        "ended",
+        "eventually",
+        "finally",
+        "customer",
+        "customers",
+        "business",
+        "value",
+        "quickly",
+        "fast",
+        "right",
+        "well",
+        "new",
+        "old",
+        "different",
+        "others",
+        "other",
+        "kind",
+        "sort",
+        "part",
+        "parts",
+        "whole",
+        "fully",
+        "last",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "one",
+        "two",
+        "three",
+        "percent",
+        "ago",
+        "previous",
+        "current",
+        "role",
+        "responsible",
+        "responsibility",
+        "asked",
+        "tried",
+        "try",
+        "moved",
+        "move",
+        "kept",
+        "keep",
+        "gave",
+        "give",
+        "felt",
+        "feel",
+        "thought",
+        "think",
+        "knew",
+        "know",
+        "saw",
+        "see",
+        "found",
+        "find",
+        "used",
+        "use",
+    ]
+)
+#: Fewer specific words than this: the story is a template (see ``_STORY_TEMPLATE_WORDS``).
+SPECIFIC_MIN = 8
 _REFLECTION = re.compile(
     r"\b(I learned|I learnt|lesson|since then|next time|afterwards|looking back|in hindsight"
     r"|I now|now I|what I changed|I would do differently)\b",
@@ -233,13 +500,15 @@ def analyze_behavioral(
     principles: Sequence[LeadershipPrinciple],
     backend: Encoder,
     *,
-    max_principles: int = 3,
-    principle_threshold: float = 0.35,
+    max_principles: int = 5,
 ) -> StarAnalysis:
     """Analyse a behavioural answer: STAR parts, principles shown, ownership, numbers, length."""
     sentences = [s.text for s in split_sentences(answer)]
     total_words = _words(answer)
-    labelled = _label_sentences(sentences, backend) if sentences else []
+    # Headers like "Situation:" would dominate the similarity; embed the sentence without them.
+    bodies = [_HEADER.sub("", s).strip() or s for s in sentences]
+    vectors = backend.encode(bodies) if sentences else np.zeros((0, 0))
+    labelled = _label_sentences(sentences, vectors, backend) if sentences else []
     parts = _summarise_parts(labelled)
     missing = [p for p in STAR_PARTS if not parts[p].present]
     hypothetical_sentences = [s.text for s in labelled if s.hypothetical]
@@ -257,8 +526,31 @@ def analyze_behavioral(
         else "fine"
     )
     length = LengthCheck(words=total_words, minutes=minutes, verdict=verdict)
-    matches = _principles(labelled, principles, backend, max_principles, principle_threshold)
+    real = [i for i, s in enumerate(labelled) if not s.hypothetical and not s.generic]
+    matches = [
+        PrincipleMatch(**found.model_dump())
+        for found in detect(
+            [labelled[i].text for i in real],
+            vectors[real] if real else vectors[:0],
+            principles,
+            limit=max_principles,
+        )
+    ]
     analysis = StarAnalysis(
+        episode_sentences=sum(1 for s in labelled if s.episode),
+        generic_sentences=[s.text for s in labelled if s.generic],
+        my_actions=[s.text for s in labelled if s.mine],
+        result_sentences=[s.text for s in labelled if s.part == "result" and not s.hypothetical],
+        specific_words=len(
+            {
+                t
+                for t in tokens(answer)
+                if len(t) > 2
+                and not t.isdigit()
+                and t not in STOPWORDS
+                and t not in _STORY_TEMPLATE_WORDS
+            }
+        ),
         sentences=labelled,
         parts=parts,
         missing_parts=missing,
@@ -276,11 +568,10 @@ def analyze_behavioral(
     return analysis
 
 
-def _label_sentences(sentences: list[str], backend: Encoder) -> list[LabelledSentence]:
+def _label_sentences(
+    sentences: list[str], sent_vecs: npt.NDArray[Any], backend: Encoder
+) -> list[LabelledSentence]:
     proto_texts = [t for part in STAR_PARTS for t in _PROTOTYPES[part]]
-    # Headers like "Situation:" would dominate the similarity; embed the sentence without them.
-    bodies = [_HEADER.sub("", s).strip() or s for s in sentences]
-    sent_vecs = backend.encode(bodies)
     proto_vecs = _encode_fixed(backend, proto_texts)
     sims = sent_vecs @ proto_vecs.T
     n = len(sentences)
@@ -307,15 +598,39 @@ def _label_sentences(sentences: list[str], backend: Encoder) -> list[LabelledSen
                 score += _POSITION_WEIGHT * position
             scores[part] = round(score, 4)
         best = max(STAR_PARTS, key=lambda p: scores[p])
+        hypothetical = _is_hypothetical(sentence)
+        generic = bool(_GENERIC.search(sentence)) and not _I_PAST.search(sentence)
         labelled.append(
             LabelledSentence(
                 text=sentence,
                 part=best,
                 scores=scores,
-                hypothetical=bool(_HYPOTHETICAL.search(sentence)),
+                hypothetical=hypothetical,
+                episode=_has_past(sentence) and not hypothetical and not generic,
+                generic=generic,
+                mine=bool(_I_PAST.search(sentence)) and not hypothetical,
             )
         )
     return _carry_headers(labelled, sentences)
+
+
+def _has_past(sentence: str) -> bool:
+    return any(m.group(0).lower() not in _NOT_PAST for m in _PAST.finditer(sentence))
+
+
+def _is_hypothetical(sentence: str) -> bool:
+    """ "I would..." about what one *would* do; not a past event that mentions "I'd".
+
+    "I wanted a model I'd stand behind" narrates the past: a first-person past-tense verb comes
+    before the modal and there is no "if".  "What I would do differently" is reflection.
+    """
+    modal = _HYPOTHETICAL.search(sentence)
+    if modal is None or _REFLECTION.search(sentence):
+        return False
+    if re.search(r"\bif\b", sentence, re.IGNORECASE):
+        return True
+    past = _I_PAST.search(sentence)
+    return not (past is not None and past.start() < modal.start())
 
 
 def _carry_headers(
@@ -370,52 +685,6 @@ def _ownership(sentences: list[str]) -> Ownership:
         sentences=len(sentences),
         we_dominates=dominates,
     )
-
-
-def _principles(
-    labelled: list[LabelledSentence],
-    principles: Sequence[LeadershipPrinciple],
-    backend: Encoder,
-    limit: int,
-    threshold: float,
-) -> list[PrincipleMatch]:
-    # Hypothetical sentences are not evidence of anything the candidate did.
-    evidence = [s.text for s in labelled if not s.hypothetical]
-    if not evidence or not principles:
-        return []
-    texts: list[str] = []
-    owners: list[int] = []
-    for idx, lp in enumerate(principles):
-        for t in [f"{lp.name}: {lp.description}", *lp.signals]:
-            texts.append(t)
-            owners.append(idx)
-    sims = backend.encode(evidence) @ _encode_fixed(backend, texts).T
-    # Score = mean of the principle's two best-matched texts (each with its best sentence): one
-    # lucky sentence is weaker evidence than two signals shown.
-    best_row = np.argmax(sims, axis=0)
-    best_val = sims[best_row, np.arange(sims.shape[1])]
-    scored: list[tuple[float, int, int]] = []
-    for idx in range(len(principles)):
-        cols = [c for c, o in enumerate(owners) if o == idx]
-        top = sorted(cols, key=lambda c: float(best_val[c]), reverse=True)[:2]
-        value = float(np.mean([best_val[c] for c in top]))
-        scored.append((value, idx, top[0]))
-    scored.sort(reverse=True)
-    matches = []
-    for value, idx, col in scored[:limit]:
-        if value < threshold:
-            break
-        lp = principles[idx]
-        matches.append(
-            PrincipleMatch(
-                id=lp.id,
-                name=lp.name,
-                score=round(value, 3),
-                evidence=evidence[int(best_row[col])],
-                signal=texts[col],
-            )
-        )
-    return matches
 
 
 # --- advice ----------------------------------------------------------------------------------
@@ -476,113 +745,246 @@ def star_advice(analysis: StarAnalysis) -> list[str]:
 
 # --- scoring ---------------------------------------------------------------------------------
 
-#: Weights of the parts of a story's STAR quality (they sum to 1).  The principle weight is
-#: shared out among the others when the grader knows no Leadership Principles.
-QUALITY_WEIGHTS: dict[str, float] = {
-    "situation": 0.10,
-    "task": 0.10,
-    "action": 0.20,
-    "result": 0.15,
-    "ownership": 0.15,
+#: Weights of a story's score (they sum to 1).  Every component is read from the one analysis
+#: above, except ``content`` (the rubric's content key points, judged by the grader) and
+#: ``principle`` (the asked principle's share of the detector's belief).
+STORY_WEIGHTS: dict[str, float] = {
+    "episode": 0.15,
+    "action": 0.25,
+    "ownership": 0.10,
+    "result": 0.10,
     "number": 0.10,
+    "reflection": 0.05,
     "principle": 0.10,
-    "reflection": 0.10,
+    "content": 0.15,
 }
-#: A principle match at this similarity earns nothing, at ``+ _PRINCIPLE_SPAN`` full credit.
-_PRINCIPLE_FLOOR = 0.35
-_PRINCIPLE_SPAN = 0.12
+#: Real past-tense sentences that make a full episode, and first-person actions a full Action.
+EPISODE_FULL = 3
+ACTIONS_FULL = 3
 #: "I" in this share of I/we mentions is full ownership.
-_OWNERSHIP_FULL = 0.6
+OWNERSHIP_FULL = 0.6
+#: Content coverage (weighted share of the content key points) that earns full credit: stories
+#: are paraphrased, so a strong one rarely matches every point.
+CONTENT_FULL = 0.6
+#: Ceilings (0-1) that no weighted sum can lift a story above.
+CAP_HYPOTHETICAL = 0.25
+CAP_PLATITUDES = 0.12
+CAP_OTHER_PRINCIPLE = 0.28
+CAP_NO_OWN_ACTION = 0.30
+CAP_TEMPLATE = 0.20
+#: The asked principle counts as shown when its probability is at least this share of the top
+#: principle's (the detector spreads belief over neighbouring principles).
+SHOWN_SHARE = 0.35
 
 
-class StarQuality(BaseModel):
-    """How well the answer is told as a story (0-1), and each component's credit (0-1)."""
+class StoryScore(BaseModel):
+    """A story's score (0-1), each component's credit (0-1) and the ceilings applied."""
 
     value: float
     components: dict[str, float]
-    length_factor: float
+    ceilings: list[str] = Field(default_factory=list)
 
 
-def star_quality(analysis: StarAnalysis, *, with_principles: bool = True) -> StarQuality:
-    """Score the telling of a story: STAR parts, ownership, a number, principles, reflection.
+def asked_principle_shown(analysis: StarAnalysis, asked: Sequence[str]) -> tuple[bool, float]:
+    """Whether the story shows one of the asked principles, and that principle's credit (0-1).
 
-    The weighted sum is multiplied by a length factor: a story well under the 2-3 minute window
-    (a skeleton) cannot earn its full structure credit, and a rambling one loses a little.  A
-    hypothetical answer ("I would...") is not a story and keeps half at most.
+    Credit is the best asked principle's probability over the top principle's (1.0 when an
+    asked principle ranks first).
     """
+    if not analysis.principles or not asked:
+        return False, 0.0
+    top = analysis.principles[0].score or 1e-9
+    best = max((p.score for p in analysis.principles if p.id in asked), default=0.0)
+    share = min(1.0, best / top)
+    return share >= SHOWN_SHARE, share
+
+
+def shown_principles(
+    principles: Sequence[Mapping[str, Any]], asked: Sequence[str]
+) -> dict[str, str]:
+    """The asked principles a stored ``star["principles"]`` list shows, with their evidence.
+
+    The same rule as :func:`asked_principle_shown`, per principle, for results read back from
+    the store.
+    """
+    if not principles:
+        return {}
+    top = float(principles[0].get("score") or 0.0) or 1e-9
+    return {
+        str(p["id"]): str(p["evidence"])
+        for p in principles
+        if p.get("id") in asked
+        and p.get("evidence")
+        and float(p.get("score") or 0.0) / top >= SHOWN_SHARE
+    }
+
+
+def story_score(
+    analysis: StarAnalysis, content: float | None, asked: Sequence[str] = ()
+) -> StoryScore:
+    """Score how a story is told and what it shows, from the analysis' own signals.
+
+    ``content``: the rubric's content coverage (None when the rubric has no content points);
+    ``asked``: the principles the question probes (none: the component is left out).  Length
+    is advice only: a real 90-word story is not multiplied down.
+    """
+    sentences = max(1, len(analysis.sentences))
+    generic_share = len(analysis.generic_sentences) / sentences
     own = analysis.ownership
     ownership = 0.0
-    if own.i_count > 0:
-        ownership = min(1.0, own.i_ratio / _OWNERSHIP_FULL)
-        if own.we_dominates:
-            ownership *= 0.5
-    best_principle = max((p.score for p in analysis.principles), default=0.0)
+    if analysis.my_actions:
+        ownership = min(1.0, own.i_ratio / OWNERSHIP_FULL)
+    shown, share = asked_principle_shown(analysis, asked)
     components: dict[str, float] = {
-        **{part: float(analysis.parts[part].present) for part in STAR_PARTS},
+        "episode": min(1.0, analysis.episode_sentences / EPISODE_FULL) * (1 - generic_share),
+        "action": min(1.0, len(analysis.my_actions) / ACTIONS_FULL),
         "ownership": ownership,
-        "number": float(analysis.result_has_number),
-        "principle": min(1.0, max(0.0, (best_principle - _PRINCIPLE_FLOOR) / _PRINCIPLE_SPAN)),
+        "result": float(bool(analysis.result_sentences) and analysis.parts["result"].present),
+        "number": 1.0
+        if analysis.result_has_number
+        else 0.5
+        if analysis.quantities and analysis.episode_sentences
+        else 0.0,
         "reflection": float(analysis.reflection),
+        "principle": share,
+        "content": min(1.0, (content or 0.0) / CONTENT_FULL),
     }
-    weights = dict(QUALITY_WEIGHTS)
-    if not with_principles:
+    weights = dict(STORY_WEIGHTS)
+    if not asked:
         weights.pop("principle")
-    total = sum(weights.values())
-    value = sum(weights[k] * components[k] for k in weights) / total
-    minutes = analysis.length.minutes
-    if minutes < SHORT_BELOW_MIN:
-        length_factor = minutes / SHORT_BELOW_MIN
-    elif minutes > LONG_ABOVE_MIN:
-        length_factor = 0.85
-    else:
-        length_factor = 1.0
-    value *= length_factor
-    if analysis.hypothetical:
-        value *= 0.5
-    return StarQuality(
+    if content is None:
+        weights.pop("content")
+    value = sum(weights[k] * components[k] for k in weights) / sum(weights.values())
+    ceilings: list[str] = []
+    caps = [
+        ("hypothetical", analysis.hypothetical, CAP_HYPOTHETICAL),
+        (
+            "platitudes",
+            analysis.episode_sentences < 2 and len(analysis.generic_sentences) >= 2,
+            CAP_PLATITUDES,
+        ),
+        (
+            "other-principle",
+            bool(asked) and bool(analysis.principles) and not shown,
+            CAP_OTHER_PRINCIPLE,
+        ),
+        ("template", analysis.specific_words < SPECIFIC_MIN, CAP_TEMPLATE),
+        (
+            "no-own-action",
+            len(analysis.my_actions) < (2 if own.we_dominates else 1),
+            CAP_NO_OWN_ACTION,
+        ),
+    ]
+    for name, applies, cap in caps:
+        if applies and value > cap:
+            value = cap
+            ceilings.append(name)
+    return StoryScore(
         value=round(value, 4),
         components={k: round(v, 3) for k, v in components.items()},
-        length_factor=round(length_factor, 3),
+        ceilings=ceilings,
     )
-
-
-#: Behavioural score = ``COVERAGE_WEIGHT`` x rubric coverage (full at ``COVERAGE_FULL``) +
-#: ``STAR_WEIGHT`` x STAR quality x topic gate.  Story key points are rarely paraphrased
-#: sentence by sentence, so coverage is full well before every point is matched.
-COVERAGE_WEIGHT = 0.45
-COVERAGE_FULL = 0.6
-STAR_WEIGHT = 0.55
-#: The gate: STAR credit flows only in proportion to on-topic content (rubric coverage between
-#: these two values); a well-told story about something else, or an empty STAR skeleton, earns
-#: little of it.
-GATE_FROM = 0.05
-GATE_FULL = 0.25
-
-
-def combine_behavioral(coverage: float, quality: float) -> tuple[float, float]:
-    """The behavioural score 0-100 from coverage and STAR quality (both 0-1), and the gate."""
-    gate = min(1.0, max(0.0, (coverage - GATE_FROM) / (GATE_FULL - GATE_FROM)))
-    score = 100.0 * (
-        COVERAGE_WEIGHT * min(1.0, coverage / COVERAGE_FULL) + STAR_WEIGHT * quality * gate
-    )
-    return score, gate
 
 
 def grade_story(
-    text: str, coverage: float, principles: Sequence[LeadershipPrinciple], encoder: Any
-) -> tuple[float, dict[str, Any]]:
-    """A story's score from its rubric coverage and how it is told, and the result's ``star``.
+    text: str,
+    points: Sequence[KeyPointResult],
+    rubric: PreparedRubric,
+    principles: Sequence[LeadershipPrinciple],
+    encoder: Any,
+) -> tuple[float, dict[str, Any], list[KeyPointResult]]:
+    """A story's score 0-100, the result's ``star`` and the key points, from one analysis.
 
-    ``star`` is the analysis with ``quality`` (the STAR components, ``coverage`` and the
-    ``topic_gate``); every grader that scores behavioural answers calls this one function.
+    Key points about the telling (``signal``: first person, a number in the result, reflection,
+    a real episode, the principle shown) are judged by the analysis, so the page can never say
+    "Missed" beside the evidence it lists; the others (content) keep the grader's judgement and
+    their weighted coverage feeds the score.  Every grader that scores behavioural answers
+    calls this one function.
     """
     analysis = analyze_behavioral(text, principles, encoder)
-    quality = star_quality(analysis, with_principles=bool(principles))
-    score, gate = combine_behavioral(coverage, quality.value)
+    asked = list(rubric.question.leadership_principles) if rubric.question is not None else []
+    shown, _ = asked_principle_shown(analysis, asked)
+    signals = {p.id: p.signal for p in rubric.points if p.signal}
+    judged = [
+        judge_signal(point, signals[point.id], analysis, asked) if point.id in signals else point
+        for point in points
+    ]
+    content_points = [p for p in judged if p.id not in signals]
+    weight = sum(p.weight for p in content_points)
+    content = sum(p.weight * p.credit for p in content_points) / weight if weight else None
+    scored = story_score(analysis, content, asked)
+    if asked and analysis.principles and not shown:
+        analysis.advice.insert(0, redirect_advice(analysis, asked, principles))
     star = analysis.model_dump(mode="json")
-    star["quality"] = {
-        **quality.model_dump(mode="json"),
-        "coverage": round(coverage, 4),
-        "topic_gate": round(gate, 3),
-    }
-    return score, star
+    star["asked_principles"] = asked
+    star["asked_principle_shown"] = shown if asked else None
+    star["quality"] = {**scored.model_dump(mode="json"), "content": content}
+    return 100.0 * scored.value, star, judged
+
+
+def redirect_advice(
+    analysis: StarAnalysis, asked: Sequence[str], principles: Sequence[LeadershipPrinciple]
+) -> str:
+    """Name the principle the story shows and ask for a story about the one asked."""
+    names = {p.id: p for p in principles}
+    shown = analysis.principles[0]
+    wanted = [names[a] for a in asked if a in names]
+    target = wanted[0] if wanted else None
+    ask = (
+        f"Tell one where you {target.description[0].lower()}{target.description[1:].rstrip('.')}"
+        if target
+        else "Tell one that shows the principle asked"
+    )
+    asked_names = " or ".join(p.name for p in wanted) or "the principle asked"
+    return (
+        f'This story shows {shown.name} ("{_short(shown.evidence)}") more than {asked_names}. '
+        f"{ask}."
+    )
+
+
+def _short(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+
+
+def judge_signal(
+    point: KeyPointResult, signal: str, analysis: StarAnalysis, asked: Sequence[str]
+) -> KeyPointResult:
+    """A key point about the telling, judged by the story analysis with its evidence."""
+    status, evidence = "missed", None
+    if signal == "first-person":
+        if len(analysis.my_actions) >= 2 and not analysis.ownership.we_dominates:
+            status, evidence = "covered", analysis.my_actions[0]
+        elif analysis.my_actions:
+            status, evidence = "partly", analysis.my_actions[0]
+    elif signal == "result-number":
+        in_result = [q for q in analysis.quantities if q.part == "result"]
+        if in_result:
+            status, evidence = "covered", in_result[-1].sentence
+        elif analysis.quantities and analysis.episode_sentences:
+            status, evidence = "partly", analysis.quantities[-1].sentence
+    elif signal == "reflection":
+        found = [s.text for s in analysis.sentences if _REFLECTION.search(s.text)]
+        if found:
+            status, evidence = "covered", found[0]
+    elif signal == "real-episode":
+        episodes = [s.text for s in analysis.sentences if s.episode]
+        if len(episodes) >= EPISODE_FULL and not analysis.hypothetical:
+            status, evidence = "covered", episodes[0]
+        elif episodes:
+            status, evidence = "partly", episodes[0]
+    elif signal == "principle-shown" and asked_principle_shown(analysis, asked)[0]:
+        match = next(p for p in analysis.principles if p.id in asked)
+        status, evidence = "covered", match.evidence
+    credit = {"covered": 1.0, "partly": 0.5, "missed": 0.0}[status]
+    return point.model_copy(
+        update={
+            "status": status,
+            "credit": credit,
+            "evidence": evidence,
+            "evidence_span": None,
+            "matched_terms": [],
+            "verdict": None,
+            "confidence": None,
+        }
+    )

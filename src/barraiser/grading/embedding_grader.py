@@ -30,7 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from barraiser.grading.hooks import FeedbackHook, FollowUpHook, rich_feedback, rich_follow_ups
+from barraiser.grading.hooks import (
+    FeedbackHook,
+    FollowUpHook,
+    rich_feedback,
+    story_follow_up_hook,
+)
 from barraiser.grading.result import (
     GRADER_VERSION,
     GradeResult,
@@ -62,8 +67,6 @@ if TYPE_CHECKING:
 MAX_WORDS = 400
 #: Answers shorter than this many words cannot earn full marks (a real explanation needs words).
 FULL_LENGTH_WORDS = 40
-#: A behavioural story shorter than this (about a minute spoken) is a skeleton, not a story.
-BEHAVIORAL_FULL_LENGTH_WORDS = 120
 
 # Thresholds on the combined signal (cosine + lexical bonus), chosen on the calibration answers.
 COVERED_AT = 0.62
@@ -181,7 +184,7 @@ class EmbeddingGrader:
         self.max_words = max_words
         self.principles = list(principles)
         self.feedback_hook = feedback or rich_feedback
-        self.follow_up_hook = follow_ups or rich_follow_ups
+        self.follow_up_hook = follow_ups or story_follow_up_hook(self.principles)
 
     @property
     def model(self) -> str:
@@ -404,13 +407,16 @@ class EmbeddingGrader:
             # A story is judged on its content (rubric coverage) and on how it is told (STAR).
             from barraiser.grading.behavioral import grade_story
 
-            score, star = grade_story(answer.text, raw, self.principles, self.encoder)
+            score, star, points = grade_story(
+                answer.text, points, rubric, self.principles, self.encoder
+            )
 
         # Honesty: length, keyword lists, focus (padding) and repetition.
         n_words = answer.word_count
         full_length = FULL_LENGTH_WORDS
         if rubric.kind == "behavioral":
-            full_length = BEHAVIORAL_FULL_LENGTH_WORDS
+            # A story's length is advice (the STAR analysis says it), never a multiplier.
+            full_length = 0
         elif rubric.points and rubric.points[0].derived:
             # A one-line reference answer expects a one-line answer.
             reference_words = len(tokens(rubric.reference_answer))

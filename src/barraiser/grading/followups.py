@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
 from barraiser.content.schemas import Rubric
-from barraiser.grading.behavioral import StarAnalysis, StarPart
+from barraiser.grading.behavioral import StarAnalysis
 
-FollowUpSource = Literal["rubric", "key-point", "star"]
+if TYPE_CHECKING:
+    from barraiser.content.schemas import LeadershipPrinciple, Question
+
+FollowUpSource = Literal["rubric", "key-point", "star", "principle"]
 
 #: Share of a key point's weight that is still missing, by status.
 _MISSING_SHARE = {"missed": 1.0, "partly": 0.5, "covered": 0.0}
-
-_STAR_QUESTIONS: dict[StarPart, str] = {
-    "situation": "Can you set the scene: where were you, what was your role and what was at stake?",
-    "task": "What exactly were you responsible for, and why was it yours to solve?",
-    "action": "What did you do yourself, step by step?",
-    "result": "What was the measurable result? What changed, and by how much?",
-}
 
 
 class KeyPointOutcome(Protocol):
@@ -50,14 +46,24 @@ def pick_follow_ups(
     star: StarAnalysis | None = None,
     *,
     limit: int = 3,
+    question: Question | None = None,
+    principles: Sequence[LeadershipPrinciple] = (),
+    asked_principle_shown: bool | None = None,
 ) -> list[FollowUpPick]:
     """Pick 1-3 follow-ups, most missed weight first.
 
-    Rubric follow-ups whose probes include missed or partly covered points come first, ranked by
-    the weight they would recover; a missed point no chosen follow-up probes gets a question built
-    from its text; for behavioural answers a missing STAR part (or a result without a number)
-    gets its own question.  With nothing missed, the rubric's first follow-up probes deeper.
+    A behavioural answer (``star`` given) is followed up on the candidate's own story: see
+    :func:`barraiser.grading.story_followups.story_follow_ups`.  Its rubric follow-ups and key
+    points are written around the model answer's story ("how did you prove the clicks were
+    accidental?") and are not asked.
+
+    For other answers, rubric follow-ups whose probes include missed or partly covered points
+    come first, ranked by the weight they would recover; a missed point no chosen follow-up
+    probes gets a question built from its text.  With nothing missed, the rubric's first
+    follow-up probes deeper.
     """
+    if star is not None:
+        return _story_picks(star, question, principles, asked_principle_shown, limit)
     missing = {
         kp.id: kp.weight * _MISSING_SHARE.get(kp.status, 0.0)
         for kp in key_points
@@ -89,9 +95,7 @@ def pick_follow_ups(
         )
         probed.update(probes)
 
-    star_picks = _star_follow_ups(star) if star is not None else []
-    # A missing STAR part is the bigger gap in a behavioural answer: keep room for one.
-    room = limit - len(picks) - (1 if star_picks else 0)
+    room = limit - len(picks)
     by_weight = sorted(
         (kp for kp in key_points if kp.id in missing and kp.id not in probed),
         key=lambda kp: missing[kp.id],
@@ -100,7 +104,7 @@ def pick_follow_ups(
     for kp in by_weight[: max(room, 0)]:
         picks.append(
             FollowUpPick(
-                question=question_from_key_point(kp.text, behavioral=star is not None),
+                question=question_from_key_point(kp.text),
                 probes=[kp.id],
                 reason="The answer missed this point."
                 if kp.status == "missed"
@@ -109,11 +113,6 @@ def pick_follow_ups(
             )
         )
         probed.add(kp.id)
-    for pick in star_picks:
-        if len(picks) >= limit:
-            break
-        if pick.question not in {p.question for p in picks}:
-            picks.append(pick)
     if not picks and rubric_follow_ups:
         first = rubric_follow_ups[0]
         picks.append(
@@ -143,41 +142,43 @@ def point_words(text: str) -> str:
     return body[:1].lower() + body[1:]
 
 
-def _star_follow_ups(star: StarAnalysis) -> list[FollowUpPick]:
-    picks: list[FollowUpPick] = []
-    if star.hypothetical:
-        picks.append(
-            FollowUpPick(
-                question="Can you tell me about one specific time this actually happened?",
-                reason="The answer describes what the candidate would do, not what they did.",
-                source="star",
-            )
+def _story_picks(
+    star: StarAnalysis,
+    question: Question | None,
+    principles: Sequence[LeadershipPrinciple],
+    asked_principle_shown: bool | None,
+    limit: int,
+) -> list[FollowUpPick]:
+    from barraiser.grading.story_followups import (
+        asks_for_a_story,
+        safe_rubric_follow_ups,
+        story_follow_ups,
+    )
+
+    picks = [
+        FollowUpPick(
+            question=f.question,
+            reason=f.reason,
+            source="principle" if f.target == "principle" else "star",
         )
-    for part in star.missing_parts:
-        picks.append(
-            FollowUpPick(
-                question=_STAR_QUESTIONS[part],
-                reason=f"The story has no {part.capitalize()}.",
-                source="star",
-            )
+        for f in story_follow_ups(
+            star,
+            question,
+            principles,
+            asked_principle_shown=asked_principle_shown,
+            limit=limit,
         )
-    if star.parts["result"].present and not star.result_has_number:
-        picks.append(
-            FollowUpPick(
-                question=_STAR_QUESTIONS["result"],
-                reason="The Result has no number.",
-                source="star",
-            )
-        )
-    if star.ownership.we_dominates:
-        picks.append(
-            FollowUpPick(
-                question="You said 'we' a lot: what did you do yourself?",
-                reason="The story mostly says 'we'.",
-                source="star",
-            )
-        )
-    return picks
+    ]
+    if question is not None and not asks_for_a_story(question):
+        # A motive question's rubric follow-ups are general ("why leave now?"): ask those the
+        # model answer has not coloured.
+        answer = " ".join(s.text for s in star.sentences)
+        for text in safe_rubric_follow_ups(question, answer, principles):
+            if len(picks) < limit:
+                picks.append(
+                    FollowUpPick(question=text, reason="A question every candidate gets here.")
+                )
+    return picks[:limit]
 
 
 _PRONOUNS = {

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from barraiser.grading.result import FollowUpSuggestion, GradeResult
 
 if TYPE_CHECKING:
+    from barraiser.content.schemas import LeadershipPrinciple
     from barraiser.grading.behavioral import StarAnalysis
     from barraiser.grading.rubric import PreparedRubric
 
@@ -60,15 +61,46 @@ def _star_of(result: GradeResult) -> StarAnalysis | None:
     return StarAnalysis.model_validate(result.star)
 
 
-def rich_follow_ups(result: GradeResult, rubric: PreparedRubric) -> list[FollowUpSuggestion]:
-    """Follow-ups from :mod:`barraiser.grading.followups` (rubric, missed points, STAR gaps)."""
+def _asked_shown(result: GradeResult) -> bool | None:
+    """The grader's verdict on whether the story shows the asked principle (None: none)."""
+    if not isinstance(result.star, dict):
+        return None
+    shown = result.star.get("asked_principle_shown")
+    return shown if isinstance(shown, bool) else None
+
+
+def rich_follow_ups(
+    result: GradeResult,
+    rubric: PreparedRubric,
+    principles: Sequence[LeadershipPrinciple] = (),
+) -> list[FollowUpSuggestion]:
+    """Follow-ups from :mod:`barraiser.grading.followups`: for a technical answer the rubric's
+    and the missed points'; for a story, ones built from the story itself (its weakest STAR
+    part, the asked principle, described by ``principles``)."""
     from barraiser.grading.followups import pick_follow_ups
 
     schema = rubric.question.rubric if rubric.question is not None else None
-    picks = pick_follow_ups(schema, result.key_points, _star_of(result))
+    picks = pick_follow_ups(
+        schema,
+        result.key_points,
+        _star_of(result),
+        question=rubric.question,
+        principles=principles,
+        asked_principle_shown=_asked_shown(result),
+    )
     return [
         FollowUpSuggestion(question=p.question, probes=p.probes, reason=p.reason) for p in picks
     ]
+
+
+def story_follow_up_hook(principles: Sequence[LeadershipPrinciple]) -> FollowUpHook:
+    """The default follow-up hook of a grader that knows the Leadership Principles."""
+    known = list(principles)
+
+    def hook(result: GradeResult, rubric: PreparedRubric) -> list[FollowUpSuggestion]:
+        return rich_follow_ups(result, rubric, known)
+
+    return hook
 
 
 def rich_feedback(result: GradeResult, rubric: PreparedRubric) -> str:

@@ -264,7 +264,7 @@ class LLMGrader:
             result.star = analyze_behavioral(answer, self.principles, get_backend()).model_dump(
                 mode="json"
             )
-        result.follow_ups = rich_follow_ups(result, rubric)
+        result.follow_ups = rich_follow_ups(result, rubric, self.principles)
         result.feedback = rich_feedback(result, rubric)
         if judgement.feedback:
             result.feedback += "\n" + judgement.feedback.strip()

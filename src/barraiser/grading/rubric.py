@@ -37,6 +37,8 @@ class PointSpec:
     phrasings: list[str]
     terms: list[str]
     derived: bool = False
+    #: A behavioural point judged by the story analysis (see ``KeyPoint.signal``).
+    signal: str | None = None
 
 
 @dataclass
@@ -139,6 +141,7 @@ def from_rubric(
             weight=kp.weight,
             phrasings=_semantic_phrasings(kp.text, list(kp.synonyms)),
             terms=list(kp.synonyms),
+            signal=kp.signal,
         )
         for kp in rubric.key_points
     ]

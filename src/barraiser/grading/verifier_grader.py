@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from barraiser.grading.verifier import ClaimVerifier
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
-VERIFIER_GRADER_VERSION = "2.0.0"
+VERIFIER_GRADER_VERSION = "2.1.0"
 MAX_WORDS = 400
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
@@ -173,7 +173,7 @@ class VerifierGrader:
         principles: Sequence[LeadershipPrinciple] = (),
         policy: ScoringPolicy = DEFAULT_POLICY,
     ) -> None:
-        from barraiser.grading.hooks import rich_feedback, rich_follow_ups
+        from barraiser.grading.hooks import rich_feedback, story_follow_up_hook
 
         self.policy = policy
         self._relation_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
@@ -182,7 +182,7 @@ class VerifierGrader:
         self.max_words = max_words
         self.principles = list(principles)
         self.feedback_hook = feedback or rich_feedback
-        self.follow_up_hook = follow_ups or rich_follow_ups
+        self.follow_up_hook = follow_ups or story_follow_up_hook(self.principles)
         self.version = VERIFIER_GRADER_VERSION
 
     @property
@@ -275,7 +275,9 @@ class VerifierGrader:
         if rubric.kind == "behavioral":
             from barraiser.grading.behavioral import grade_story
 
-            score, star = grade_story(answer.text, coverage, self.principles, self.encoder)
+            score, star, points = grade_story(
+                answer.text, points, rubric, self.principles, self.encoder
+            )
         for _ in flags:
             score = score * self.policy.error_factor - self.policy.error_points
         result = GradeResult(

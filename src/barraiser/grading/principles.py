@@ -1,0 +1,240 @@
+"""Which Leadership Principles a story shows: a linear classifier over sentence embeddings.
+
+The story's real sentences (not hypothetical, not general claims) are embedded with the grading
+model; the story is represented by the normalised mean of those vectors, and a multinomial
+logistic regression trained on ``content/principle_training`` (stories written to show one
+principle, a few two) gives a probability per principle.  The evidence for a principle is the
+sentence its weights score highest.  Nothing about the question asked enters the detection, so
+a story ranks the same principles under any behavioural question.
+
+``barraiser grader train-principles`` retrains the shipped weights (seconds, deterministic);
+``benchmarks/principle_detection.py`` measures top-1 / top-3 on stories never trained on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from barraiser.content.loader import default_content_dir
+from barraiser.content.schemas import LeadershipPrinciple, Slug, Text
+
+MODEL_FILE = Path(__file__).with_name("principle_model.npz")
+#: Inverse regularisation strength of the classifier (chosen by cross-validation on the training
+#: stories only; see ``barraiser grader train-principles --search``).
+DEFAULT_C = 8.0
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TrainingStory(_Strict):
+    id: Slug
+    principles: list[Slug] = Field(min_length=1, max_length=2)
+    story: Text
+
+
+class _TrainingFile(_Strict):
+    stories: list[TrainingStory]
+
+
+class PrincipleScore(BaseModel):
+    """One principle a story shows: its probability and the sentence that shows it best."""
+
+    id: str
+    name: str
+    score: float = Field(description="The classifier's probability for this principle (0-1).")
+    evidence: str = Field(description="The story's sentence that shows the principle best.")
+
+
+def training_dir(content_dir: Path | None = None) -> Path:
+    return (content_dir or default_content_dir()) / "principle_training"
+
+
+def load_training(folder: Path | None = None) -> tuple[list[TrainingStory], list[str]]:
+    """Every training story (sorted by id) and the problems found reading them."""
+    folder = folder or training_dir()
+    stories: list[TrainingStory] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        rel = f"principle_training/{path.name}"
+        try:
+            parsed = _TrainingFile.model_validate(yaml.safe_load(path.read_text("utf-8")))
+        except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
+            problems.append(f"{rel}: {str(exc).splitlines()[0]}")
+            continue
+        for story in parsed.stories:
+            if story.id in seen:
+                problems.append(f"{rel}: story id {story.id!r} is used twice")
+                continue
+            seen.add(story.id)
+            stories.append(story)
+    return sorted(stories, key=lambda s: s.id), problems
+
+
+@dataclass
+class PrincipleModel:
+    """Weights of the classifier: one row per principle id."""
+
+    ids: list[str]
+    coef: npt.NDArray[np.float32]
+    intercept: npt.NDArray[np.float32]
+    meta: dict[str, Any]
+
+    def save(self, path: Path = MODEL_FILE) -> None:
+        np.savez_compressed(
+            path,
+            ids=np.array(self.ids),
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+            meta=np.array(json.dumps(self.meta, sort_keys=True)),
+        )
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> PrincipleModel:
+        with np.load(path, allow_pickle=False) as data:
+            return cls(
+                ids=[str(i) for i in data["ids"]],
+                coef=data["coef"],
+                intercept=data["intercept"],
+                meta=json.loads(str(data["meta"])),
+            )
+
+    def probabilities(self, features: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+        """Softmax probabilities, one row per feature row."""
+        logits = features @ self.coef.T.astype(np.float64) + self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
+def story_features(vectors: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+    """One feature row from a story's sentence vectors: their normalised mean, then their
+    element-wise maximum (what the most telling sentence says on each dimension)."""
+    vecs = np.asarray(vectors, dtype=np.float64)
+    mean = vecs.mean(axis=0)
+    norm = float(np.linalg.norm(mean)) or 1.0
+    return np.concatenate([mean / norm, vecs.max(axis=0)])[None, :]
+
+
+def sentence_scores(model: PrincipleModel, vectors: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+    """Each sentence's linear score per principle: what it adds to the mean and max parts."""
+    half = model.coef.shape[1] // 2
+    weights = model.coef[:, :half].astype(np.float64) + model.coef[:, half:].astype(np.float64)
+    return np.asarray(vectors, dtype=np.float64) @ weights.T
+
+
+def train(
+    stories: Sequence[TrainingStory],
+    vectors: Sequence[npt.NDArray[Any]],
+    principle_ids: Sequence[str],
+    *,
+    c: float = DEFAULT_C,
+) -> PrincipleModel:
+    """Fit the classifier; a story with two labels counts half for each."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels, weights = [], [], []
+    for story, vecs in zip(stories, vectors, strict=True):
+        feature = story_features(vecs)[0]
+        for label in story.principles:
+            rows.append(feature)
+            labels.append(principle_ids.index(label))
+            weights.append(1.0 / len(story.principles))
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
+    coef = np.zeros((len(principle_ids), model.coef_.shape[1]), dtype=np.float32)
+    intercept = np.full(len(principle_ids), -1e4, dtype=np.float32)
+    for row, cls in enumerate(model.classes_):
+        coef[int(cls)] = model.coef_[row]
+        intercept[int(cls)] = model.intercept_[row]
+    meta = {"c": c, "stories": len(stories), "features": "mean and max of sentence embeddings"}
+    return PrincipleModel(ids=list(principle_ids), coef=coef, intercept=intercept, meta=meta)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> PrincipleModel | None:
+    """The shipped weights, or None when they are missing (detection then finds nothing)."""
+    return PrincipleModel.load() if MODEL_FILE.is_file() else None
+
+
+def detect(
+    sentences: Sequence[str],
+    vectors: npt.NDArray[Any],
+    principles: Sequence[LeadershipPrinciple],
+    model: PrincipleModel | None = None,
+    *,
+    limit: int = 5,
+) -> list[PrincipleScore]:
+    """The principles the story shows, best first, each with its evidence sentence.
+
+    ``sentences``/``vectors``: the story's real sentences and their embeddings.  Only principles
+    known to both the bank and the model are ranked.
+    """
+    model = model or shipped_model()
+    if model is None or not len(sentences):
+        return []
+    probs = model.probabilities(story_features(vectors))[0]
+    known = {p.id: p for p in principles}
+    per_sentence = sentence_scores(model, vectors)
+    ranked = sorted((i for i, pid in enumerate(model.ids) if pid in known), key=lambda i: -probs[i])
+    found = []
+    for i in ranked[:limit]:
+        best = int(np.argmax(per_sentence[:, i]))
+        found.append(
+            PrincipleScore(
+                id=model.ids[i],
+                name=known[model.ids[i]].name,
+                score=round(float(probs[i]), 4),
+                evidence=sentences[best],
+            )
+        )
+    return found
+
+
+def embed_stories(texts: Sequence[str], encoder: Any) -> list[npt.NDArray[Any]]:
+    """Each story's sentence vectors (one encoder call for all sentences)."""
+    from barraiser.grading.text import split_sentences
+
+    split = [[s.text for s in split_sentences(t)] for t in texts]
+    flat = [s for sentences in split for s in sentences]
+    vectors = np.asarray(encoder.encode(flat)) if flat else np.zeros((0, 0))
+    out, start = [], 0
+    for sentences in split:
+        out.append(vectors[start : start + len(sentences)])
+        start += len(sentences)
+    return out
+
+
+def cross_validate(
+    stories: Sequence[TrainingStory],
+    vectors: Sequence[npt.NDArray[Any]],
+    principle_ids: Sequence[str],
+    c: float,
+    folds: int = 5,
+) -> tuple[float, float]:
+    """Top-1 and top-3 accuracy of ``train(c=c)`` over folds of the training stories only."""
+    hits1 = hits3 = 0
+    for fold in range(folds):
+        train_idx = [i for i in range(len(stories)) if i % folds != fold]
+        test_idx = [i for i in range(len(stories)) if i % folds == fold]
+        model = train(
+            [stories[i] for i in train_idx], [vectors[i] for i in train_idx], principle_ids, c=c
+        )
+        for i in test_idx:
+            probs = model.probabilities(story_features(vectors[i]))[0]
+            ranked = [model.ids[j] for j in np.argsort(-probs)]
+            hits1 += ranked[0] in stories[i].principles
+            hits3 += any(r in stories[i].principles for r in ranked[:3])
+    return hits1 / len(stories), hits3 / len(stories)
