@@ -116,12 +116,26 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     page.get_by_role("button", name="Run samples").click()
     assert _verdict(page) == "AC"
     page.get_by_role("button", name="Submit").click()
-    # Only a submit has hidden tests: their rows show the submit's result has arrived.
-    page.locator('#results .test-row[data-hidden="true"]').first.wait_for(timeout=JUDGE_TIMEOUT_MS)
-    assert _verdict(page) == "AC"
-    rows = page.locator("#results .test-row")
-    assert page.locator('#results .test-row[data-verdict="AC"]').count() == rows.count()
+    # Accepted: the page opens again with the interviewer's approach question, and the server
+    # draws the submission's result (only a submit has hidden tests).
+    approach = page.locator('#approach[data-approach="asked"]')
+    approach.wait_for(timeout=JUDGE_TIMEOUT_MS)
+    latest = page.locator("#results .latest-result")
+    assert latest.locator("h4 .verdict").get_attribute("data-verdict") == "AC"
+    assert latest.locator('.test-row[data-hidden="true"]').count() > 0
+    rows = latest.locator(".test-row")
+    assert latest.locator('.test-row[data-verdict="AC"]').count() == rows.count()
     page.screenshot(path=SCREENSHOTS / "loop-round-coding.png", full_page=True)
+    complexity = bank.problems[problem_id].problem.complexity
+    explanation = (
+        f"I used {complexity.approach_terms[0]}. It runs in {complexity.time} time and needs "
+        f"{complexity.space} extra memory; the trade-off is memory for speed."
+    )
+    box = page.get_by_label("Your answer, as you would say it")
+    expect(box).to_be_focused()  # the question waits for an answer: the cursor is there
+    box.fill(explanation)
+    approach.get_by_role("button", name="Send").click()
+    page.locator('#approach[data-approach="answered"]').wait_for()
     page.get_by_role("button", name="Done with this problem (ends the round)").click()
 
     # Between rounds: the next round's card.
@@ -191,6 +205,12 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert page.request.get(server.base + links[0]).ok
     coding_card = page.locator("#rp-round-0")
     assert "Verdict AC" in coding_card.inner_text()
+    # The approach answer, its score and the communication rating it earned.
+    coding_text = _words(coding_card.text_content() or "")
+    assert "score 100 (counts toward communication)" in coding_text
+    assert _words(explanation) in coding_text
+    communication = coding_card.locator("tr").filter(has_text="Communication")
+    assert "strong hire" in communication.inner_text().lower()
     assert FOLLOW_UP_ANSWER in _words(page.locator("#rp-round-1").text_content() or "")
     # The Leadership Principles heat map has the charts' full width, so every round's column shows.
     heat_card = page.locator(".rp-figure").filter(has=page.locator(".chart-heatmap"))

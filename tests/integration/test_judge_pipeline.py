@@ -197,6 +197,7 @@ def _identity_problem(tmp_path: Path, params: list[dict[str, str]], returns: str
             {"file": f, "expect": "AC"} for f in ("reference.py", "reference.cpp", "Reference.java")
         ]
         + [{"file": "wrong.py", "expect": "WA"}],
+        "complexity": {"time": "O(n)", "space": "O(1)", "approach_terms": ["echo"]},
     }
     (folder / "problem.yaml").write_text(yaml.safe_dump(data))
     for name in ("statement.md", "editorial.md", "generator.py"):

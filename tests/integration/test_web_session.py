@@ -643,3 +643,62 @@ def test_home_offers_to_continue_an_active_session(tmp_path: Path) -> None:
         sid = _session_id(fresh.post("/loops/quick/start", follow_redirects=False))
         page = fresh.get("/").text
         assert "Continue your session" in page and f'href="/sessions/{sid}"' in page
+
+
+def test_an_accepted_submission_asks_for_the_approach_and_practice_shows_its_grade(
+    client: TestClient, bank: Bank, sandbox: Sandbox
+) -> None:
+    session_id = _start(client, "/practice/questions/problem:valid-parentheses")
+    item = "problem:valid-parentheses"
+    page_url = f"/sessions/{session_id}?item={item}"
+    api = f"/api/sessions/{session_id}/items/{item}/approach"
+    early = client.post(api, json={"text": "A stack: O(n) time."})
+    assert early.status_code == 409 and "once a submission is accepted" in early.json()["detail"]
+    page = client.get(page_url).text
+    assert 'id="approach"' not in page
+    # Until the approach is asked, the editor opens this page again on an accepted submission.
+    assert f'"accepted_url": "/sessions/{session_id}?item=problem%3Avalid-parentheses"' in page
+
+    loaded = bank.problems["valid-parentheses"]
+    source = loaded.solution_path(loaded.problem.python_reference).read_text()
+    sent = client.post(
+        f"/sessions/{session_id}/items/{item}/code",
+        data={"language": "python", "source": source, "mode": "submit"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303
+    submission_id = _active(_view(client, session_id))["items"][0]["submissions"][0]
+    assert _wait_judged(client, submission_id)["verdict"] == "AC"
+    asked = client.get(page_url).text
+    assert 'data-approach="asked"' in asked and "what trade-off did you make?" in asked
+    assert f'action="/sessions/{session_id}/items/{item}/approach"' in asked
+    assert "accepted_url" not in asked, "asked already: no need to open the page again"
+    assert _active(_view(client, session_id))["items"][0]["approach"]["answer_id"] is None
+
+    empty = client.post(f"/sessions/{session_id}/items/{item}/approach", data={"text": " "})
+    assert empty.status_code == 400 and "The answer is empty" in empty.text
+    answer = (
+        "I push each opening bracket on a stack and pop it when its closing partner comes. "
+        "That is O(n) time and O(n) extra space in the worst case, the trade-off being memory "
+        "for a single pass."
+    )
+    sent = client.post(
+        f"/sessions/{session_id}/items/{item}/approach",
+        data={"text": answer},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303 and sent.headers["location"] == f"{page_url}#approach"
+    graded = client.get(page_url).text
+    assert 'data-approach="answered"' in graded and 'data-score="100"' in graded
+    for part in ("time", "space", "trade-off", "approach"):
+        assert f'data-part="{part}" data-status="correct"' in graded, part
+    assert str(escape(answer)) in graded
+    view_item = _active(_view(client, session_id))["items"][0]
+    assert view_item["approach"]["answer_text"] == answer
+    assert view_item["approach"]["grade"]["score"] == 100
+    again = client.post(api, json={"text": answer})
+    assert again.status_code == 409 and _is_sentence(again.json()["detail"])
+    assert (
+        "/api/sessions/{session_id}/items/{item_id}/approach"
+        in (client.get("/openapi.json").json()["paths"])
+    )

@@ -221,7 +221,8 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
     by_id = {c.id: c for c in card.competencies}
     assert by_id["coding"].rating == "strong-hire"
     verdicts = [e.text for e in by_id["coding"].evidence if e.kind == "verdict"]
-    assert verdicts == ["AC (10/10 tests) after 1 submission(s) and 0 run(s)."]
+    # The judge's (and the editor's) words for the counts.
+    assert verdicts == ["AC: 10 of 10 hidden tests passed, after 1 submission(s) and 0 run(s)."]
     covered = [e for e in by_id["ml-breadth"].evidence if e.kind == "covered"]
     assert covered and covered[0].quote == "My sentence."
     # The kind is the label ("Covered", "Missed"): the text is the key point alone.
@@ -229,8 +230,10 @@ def test_a_scorecard_rates_each_competency_and_principle_with_evidence() -> None
     missed = [e for e in by_id["ml-breadth"].evidence if e.kind == "missed"]
     assert [e.text for e in missed] == [points[1].text]
     principles = {p.id: p for p in card.principles}
-    assert set(principles) == set(story.leadership_principles) | set(concept.leadership_principles)
-    for lp_id in set(story.leadership_principles) - set(concept.leadership_principles):
+    # Principles come from the story alone: the concept answer names some, and rates none.
+    assert concept.leadership_principles
+    assert set(principles) == set(story.leadership_principles)
+    for lp_id in story.leadership_principles:
         # The story was not answered: a strong no, and the evidence says so.
         assert principles[lp_id].rating == "strong-no"
         assert any(e.kind == "unanswered" for e in principles[lp_id].evidence)

@@ -146,6 +146,7 @@ def _debrief(*, pending: bool = False) -> Debrief:
         verdict="AC",
         tests_passed=12,
         tests_total=12,
+        tests_summary="12 of 12 hidden tests passed",
         runs=3,
         submits=1,
     )
@@ -273,7 +274,8 @@ def test_report_html_says_what_the_candidate_acts_on() -> None:
     # Quotes, verdicts and key points.
     assert "Recall is the share of real positives the model finds." in html
     assert "We shipped it eventually." in html
-    assert "Verdict <strong>AC</strong>: 12 of 12 tests passed" in html
+    # The counts in the editor's words.
+    assert "Verdict <strong>AC</strong>: 12 of 12 hidden tests passed" in html
     assert "The cost of a false negative decides which matters" in html
     assert "Two accuracies, two recalls" in html and "/labs/choosing-between-two-accuracies" in html
     assert "What happens to precision when you lower the threshold?" in html

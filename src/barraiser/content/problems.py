@@ -136,6 +136,40 @@ class SolutionFile(_Strict):
         return {"py": "python", "cpp": "cpp", "java": "java"}[ext]  # type: ignore[return-value]
 
 
+class Complexity(_Strict):
+    """The intended solution's complexity, as the interviewer expects to hear it after an
+    accepted submission (``barraiser.grading.approach`` grades the candidate's words).
+
+    ``space`` is the extra memory, not counting the input and the output.  ``time_also`` and
+    ``space_also`` are other bounds that are just as right for the intended approach (another
+    notation, per-operation rather than total, a variant the editorial accepts).  ``aliases``
+    rename variables as candidates name them (``v: n`` for a graph's vertices), and ``size`` is
+    what "linear" means in words (default ``n``).  ``approach_terms`` are words or phrases that
+    name the approach (``hash map``, ``two pointers``).
+    """
+
+    time: Text
+    space: Text
+    time_also: list[Text] = Field(default_factory=list)
+    space_also: list[Text] = Field(default_factory=list)
+    aliases: dict[str, str] = Field(default_factory=dict)
+    size: str = "n"
+    approach_terms: list[Text] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _bounds_parse(self) -> Complexity:
+        from barraiser.content.complexity import BoundError, parse_bound
+
+        for name in ("time", "space", "time_also", "space_also", "size"):
+            value = getattr(self, name)
+            for text in value if isinstance(value, list) else [value]:
+                try:
+                    parse_bound(text, self.aliases)
+                except BoundError as exc:
+                    raise ValueError(f"{name}: {text!r} is not a big-O bound ({exc})") from None
+        return self
+
+
 class Problem(_Strict):
     id: Slug
     title: Text
@@ -150,6 +184,7 @@ class Problem(_Strict):
     samples: list[Example] = Field(min_length=2, max_length=3)
     solutions: list[SolutionFile] = Field(min_length=4)
     min_hidden_tests: int = Field(default=15, ge=15)
+    complexity: Complexity
 
     @model_validator(mode="after")
     def _consistent(self) -> Problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 from statistics import fmean
@@ -18,10 +19,17 @@ from barraiser.interview.models import (
     StudyItem,
 )
 
-#: An item scoring below this goes into the study plan even when no key point was missed.
+#: An item scoring below this is weak: a weakest moment and an entry of the study plan.
+#: From it, an item without a misconception may be among the strongest moments.
 STUDY_BELOW = 70.0
-#: A moment counts among the strongest from this score ("inclined to hire").
-STRONG_FROM = 50.0
+#: Topics too broad to say two questions are about the same thing.
+BROAD_TOPICS = frozenset({"leadership-principles"})
+#: Moments listed on each side.
+MOMENTS = 3
+
+logger = logging.getLogger("barraiser.debrief")
+
+Ranked = tuple[Scorecard, ItemOutcome]
 
 
 def _lab_title(lab_id: str) -> str:
@@ -33,14 +41,26 @@ def _lab_title(lab_id: str) -> str:
         return lab_id
 
 
-def _moments(scorecards: Sequence[Scorecard]) -> tuple[list[Moment], list[Moment]]:
-    """Up to three strongest (score 50+) and three weakest (below 70) items, never both."""
-    scored = [(c, o) for c in scorecards for o in c.items if o.score is not None]
-    scored.sort(key=lambda pair: -(pair[1].score or 0.0))
-    strong = [(c, o) for c, o in scored if (o.score or 0.0) >= STRONG_FROM][:3]
-    chosen = {o.item_id for _, o in strong}
-    weak = [(c, o) for c, o in reversed(scored) if (o.score or 0.0) < STUDY_BELOW]
-    weak = [(c, o) for c, o in weak if o.item_id not in chosen][:3]
+def _ranking(scorecards: Sequence[Scorecard]) -> list[Ranked]:
+    """Every scored item of the loop, best first; ties keep the order the items were met.
+
+    The strongest moments are taken from its top, the weakest from its bottom, and the study
+    plan follows it from the bottom up: one order, so the three never disagree.
+    """
+    scored = [
+        (c, o) for c in scorecards for o in c.items if o.score is not None and not o.grading_failed
+    ]
+    return sorted(scored, key=lambda pair: -(pair[1].score or 0.0))
+
+
+def _is_strong(outcome: ItemOutcome) -> bool:
+    return (outcome.score or 0.0) >= STUDY_BELOW and not outcome.misconceptions
+
+
+def _moments(ranked: Sequence[Ranked]) -> tuple[list[Moment], list[Moment]]:
+    """The strongest (70+, no misconception) and the weakest (below 70) items, from one ranking."""
+    strong = [(c, o) for c, o in ranked if _is_strong(o)][:MOMENTS]
+    weak = [(c, o) for c, o in reversed(ranked) if (o.score or 0.0) < STUDY_BELOW][:MOMENTS]
     return (
         [_moment(c, o, strong=True) for c, o in strong],
         [_moment(c, o, strong=False) for c, o in weak],
@@ -57,11 +77,7 @@ def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
     if outcome.kind == "coding":
         quote = None
         if outcome.verdict:
-            tests = (
-                f", {outcome.tests_passed}/{outcome.tests_total} tests"
-                if outcome.tests_total
-                else ""
-            )
+            tests = f": {outcome.tests_summary}," if outcome.tests_summary else ""
             why = f"Verdict {outcome.verdict}{tests} after {outcome.submits} submission(s)."
         elif outcome.answered:
             why = f"Ran the code {outcome.runs} time(s) but never submitted it."
@@ -97,52 +113,81 @@ def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
     )
 
 
-def _study_plan(scorecards: Sequence[Scorecard], bank: Bank) -> list[StudyItem]:
+def topics_of(bank: Bank, url: str) -> set[str] | None:
+    """The topics of the question or problem at an app path, None when it is neither."""
+    kind, _, slug = url.strip("/").partition("/")
+    if kind == "questions" and slug in bank.questions:
+        return set(bank.questions[slug].topics)
+    if kind == "problems" and slug in bank.problems:
+        return set(bank.problems[slug].problem.topics)
+    return None
+
+
+def _related(outcome: ItemOutcome, bank: Bank) -> list[tuple[str, str]]:
+    """(url, title) of bank pages on the item's own topics: its related questions that share a
+    topic with it, or for a problem, the problems that do."""
+    own = (topics_of(bank, outcome.url) or set()) - BROAD_TOPICS
+    related: list[tuple[str, str]] = []
+    question = bank.questions.get(outcome.item_id)
+    if question is not None:
+        for rid in question.related:
+            other = bank.questions.get(rid)
+            if other is not None and own & set(other.topics):
+                related.append((f"/questions/{rid}", other.title))
+    elif outcome.kind == "coding":
+        pid = outcome.item_id.removeprefix(PROBLEM_PREFIX)
+        for other_id, candidate in sorted(bank.problems.items()):
+            if other_id != pid and own & set(candidate.problem.topics):
+                related.append((f"/problems/{other_id}", candidate.problem.title))
+            if len(related) >= 3:
+                break
+    return related
+
+
+def _needs_study(outcome: ItemOutcome) -> bool:
+    return bool(
+        (outcome.score or 0.0) < STUDY_BELOW
+        or outcome.missed
+        or outcome.partly
+        or outcome.misconceptions
+        or not outcome.answered
+    )
+
+
+def _study_plan(
+    ranked: Sequence[Ranked], strongest: Sequence[Moment], bank: Bank
+) -> list[StudyItem]:
+    """The items to study, weakest first (the ranking from the bottom up).
+
+    An item shown among the strongest moments is left out (its missed points stay on its
+    scorecard), so the page never calls one answer both a strength and the first thing to study.
+    """
+    shown = {m.item_id for m in strongest}
     items: list[StudyItem] = []
-    for card in scorecards:
-        for o in card.items:
-            weak = o.score is not None and o.score < STUDY_BELOW
-            if not (o.missed or o.partly or o.misconceptions or weak or not o.answered):
-                continue
-            related: list[tuple[str, str]] = []
-            question = bank.questions.get(o.item_id)
-            if question is not None:
-                for rid in question.related:
-                    other = bank.questions.get(rid)
-                    if other is not None:
-                        related.append((f"/questions/{rid}", other.title))
-            elif o.kind == "coding":
-                pid = o.item_id.removeprefix(PROBLEM_PREFIX)
-                found = bank.problems.get(pid)
-                if found is not None:
-                    topics = set(found.problem.topics)
-                    for other_id, candidate in sorted(bank.problems.items()):
-                        if other_id != pid and topics & set(candidate.problem.topics):
-                            related.append((f"/problems/{other_id}", candidate.problem.title))
-                        if len(related) >= 3:
-                            break
-            missed = list(o.missed)
-            if o.kind == "coding" and o.verdict != "AC":
-                missed.append(
-                    "A solution accepted on the hidden tests: read the problem's hints, then "
-                    "solve it again against the clock."
-                )
-            if not o.answered and not missed:
-                missed.append("Not answered: practise it with the model answer in mind.")
-            items.append(
-                StudyItem(
-                    item_id=o.item_id,
-                    title=o.title,
-                    url=o.url,
-                    score=o.score,
-                    missed=missed,
-                    partly=list(o.partly),
-                    misconceptions=[m.text for m in o.misconceptions],
-                    labs=[(lab, _lab_title(lab)) for lab in o.labs],
-                    related=related,
-                )
+    for _card, o in reversed(ranked):
+        if o.item_id in shown or not _needs_study(o):
+            continue
+        missed = list(o.missed)
+        if o.kind == "coding" and o.verdict != "AC":
+            missed.append(
+                "A solution accepted on the hidden tests: read the problem's hints, then "
+                "solve it again against the clock."
             )
-    items.sort(key=lambda s: s.score if s.score is not None else -1.0)
+        if not o.answered and not missed:
+            missed.append("Not answered: practise it with the model answer in mind.")
+        items.append(
+            StudyItem(
+                item_id=o.item_id,
+                title=o.title,
+                url=o.url,
+                score=o.score,
+                missed=missed,
+                partly=list(o.partly),
+                misconceptions=[m.text for m in o.misconceptions],
+                labs=[(lab, _lab_title(lab)) for lab in o.labs],
+                related=_related(o, bank),
+            )
+        )
     return items
 
 
@@ -186,8 +231,9 @@ def build_debrief(
     for lp_id in sorted(principle_ratings):
         lp = bank.principles.get(lp_id)
         principles.append((lp_id, lp.name if lp else lp_id))
-    strongest, weakest = _moments(scorecards)
-    return Debrief(
+    ranked = _ranking(scorecards)
+    strongest, weakest = _moments(ranked)
+    debrief = Debrief(
         session_id=session_id,
         mode="loop" if mode == "loop" else "practice",
         loop_id=loop.id,
@@ -202,6 +248,11 @@ def build_debrief(
         principle_ratings=principle_ratings,
         strongest=strongest,
         weakest=weakest,
-        study_plan=_study_plan(scorecards, bank),
+        study_plan=_study_plan(ranked, strongest, bank),
         pending=pending,
     )
+    from barraiser.interview.debrief_check import check_debrief  # it reads this module
+
+    for violation in check_debrief(debrief, bank, loop.decision):
+        logger.warning("Debrief %s contradicts itself: %s", session_id, violation)
+    return debrief

@@ -41,6 +41,7 @@ def decision_sentences(rule: DecisionRule) -> list[str]:
         sentences.append(f"At most {rule.max_no_ratings} rounds may be rated “no”.")
     if rule.strong_no_blocks:
         sentences.append("A “strong no” from any interviewer means no hire.")
+    sentences.append(_principle_sentence(rule))
     if rule.bar_raiser_veto:
         at = rule.veto_at_or_below
         worse = "" if at == "strong-no" else " or worse"
@@ -54,6 +55,39 @@ def decision_sentences(rule: DecisionRule) -> list[str]:
             f"{rule.min_lp_mean_rating:g} out of 4."
         )
     return sentences
+
+
+def _principle_sentence(rule: DecisionRule) -> str:
+    """How a round's Leadership Principle ratings weigh on its own rating, in words."""
+    if rule.max_no_ratings == 0:
+        allowed = "A round whose stories earn a single Leadership Principle “no”"
+    else:
+        allowed = (
+            f"A round whose stories earn more than {rule.max_no_ratings} Leadership Principle "
+            "“no” ratings"
+        )
+    strong = " (or any “strong no”)" if rule.strong_no_blocks and rule.max_no_ratings else ""
+    return f"{allowed}{strong} is rated “no” at best, whatever its scores."
+
+
+def principle_cap(rule: DecisionRule, ratings: Sequence[Rating]) -> str | None:
+    """Why a round's principle ratings keep it from a hire, or None when they do not.
+
+    The loop's rule counts a round's Leadership Principle ratings as it counts the rounds'
+    ratings: more "no" (or worse) ratings than ``max_no_ratings``, or a "strong no" where a
+    strong no blocks, make the round a "no" at best.
+    """
+    nos = [r for r in ratings if rating_value(r) <= rating_value("no")]
+    strong_nos = [r for r in ratings if r == "strong-no"]
+    if len(nos) > rule.max_no_ratings:
+        allowed = "none is" if rule.max_no_ratings == 0 else f"at most {rule.max_no_ratings} is"
+        return (
+            f"{len(nos)} Leadership Principle rating(s) of “no” or worse; {allowed} allowed in "
+            "a round this loop hires from."
+        )
+    if strong_nos and rule.strong_no_blocks:
+        return "A Leadership Principle rated “strong no”, which blocks a hire in this loop."
+    return None
 
 
 def _names(cards: Sequence[Scorecard]) -> str:

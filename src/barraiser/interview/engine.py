@@ -22,11 +22,23 @@ from sqlalchemy.orm import Session, defer, selectinload
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
+from barraiser.grading.approach import APPROACH_QUESTION
 from barraiser.interview.answers import AnswerError, AnswerService, GradingTarget
+from barraiser.interview.approach import (
+    accepted_ids,
+    approach_grades,
+    approach_question_id,
+    asked_items,
+    asks_approach,
+    counted_submissions,
+    grade_and_save,
+)
 from barraiser.interview.errors import InterviewError
 from barraiser.interview.items import Item
 from barraiser.interview.models import (
+    APPROACH_PREFIX,
     AnswerOutcome,
+    ApproachAnswered,
     Debrief,
     FollowUpView,
     SessionView,
@@ -194,6 +206,12 @@ class InterviewService:
             )
         return row
 
+    def _view(self, session: Session, row: InterviewSession, now: datetime) -> SessionView:
+        # The verdicts say which coding items' approach questions are asked.
+        asked = asked_items(session, row)
+        grades = approach_grades(session, row, asked) if row.mode == "practice" else {}
+        return session_view(self.bank, row, now, asked, grades)
+
     def list_sessions(self, user_id: int) -> list[SessionSummary]:
         """The user's sessions, newest first."""
         with self.store.session() as session:
@@ -231,7 +249,7 @@ class InterviewService:
         with self._lock(session_id), self.store.session() as session:
             row = self._row(session, user_id, session_id)
             expire(row, self.clock())
-            return session_view(self.bank, row, self.clock())
+            return self._view(session, row, self.clock())
 
     # -- clocks --------------------------------------------------------------------------------
 
@@ -241,7 +259,7 @@ class InterviewService:
             row = self._row(session, user_id, session_id)
             now = self.clock()
             touch(row, now)
-            return session_view(self.bank, row, now)
+            return self._view(session, row, now)
 
     # -- rounds --------------------------------------------------------------------------------
 
@@ -267,7 +285,7 @@ class InterviewService:
                 sr.status = "active"
                 sr.started_at = now
                 sr.state = {**sr.state, "clock": RoundClock.start(now).to_json()}
-            return session_view(self.bank, row, now)
+            return self._view(session, row, now)
 
     def finish_round(self, user_id: int, session_id: str) -> SessionView:
         """The candidate ends the running round now (a no-op once the session is over)."""
@@ -275,12 +293,12 @@ class InterviewService:
             row = self._row(session, user_id, session_id)
             now = self.clock()
             if row.status != "active":
-                return session_view(self.bank, row, now)
+                return self._view(session, row, now)
             touch(row, now)
             sr = active_round(row)
             if sr is not None:
                 finish(row, sr, now, "candidate")
-            return session_view(self.bank, row, now)
+            return self._view(session, row, now)
 
     def abandon(self, user_id: int, session_id: str) -> None:
         """Give up a session; what was answered stays stored."""
@@ -433,6 +451,71 @@ class InterviewService:
             round_finished=round_finished,
         )
 
+    def answer_approach(
+        self, user_id: int, session_id: str, item_id: str, text: str | None
+    ) -> ApproachAnswered:
+        """Save the candidate's account of an accepted solution (approach, time and space
+        complexity, trade-off), then grade it against the problem's stated complexity."""
+        from barraiser.interview.answers import _check_answer
+
+        with self._lock(session_id), self.store.session() as session:
+            row = self._open_row(session, user_id, session_id)
+            now = self.clock()
+            sr, state, item = self._item_state(row, item_id)
+            if not item.is_coding or item.problem_id is None:
+                raise InterviewError(
+                    f"{item.title!r} is not a coding problem: there is no approach to explain.",
+                    400,
+                )
+            if not asks_approach(loop_of(row).rounds()[sr.position]):
+                raise InterviewError(
+                    "This round's interviewer does not ask about the approach: submit your code "
+                    "and move on.",
+                    400,
+                )
+            if not accepted_ids(session, counted_submissions(state)):
+                raise InterviewError(
+                    "The interviewer asks about your approach once a submission is accepted: "
+                    "submit a solution that passes every test first.",
+                    409,
+                )
+            if (state.get("approach") or {}).get("answer_id") is not None:
+                raise InterviewError("You have already explained your approach here.", 409)
+            try:
+                clean = _check_answer(text)
+            except AnswerError as exc:
+                raise InterviewError(exc.message, exc.status_code) from None
+            advance_clock(row, now)
+            late = time_up(row, sr, now)
+            saved = save_answer(
+                session,
+                user_id,
+                approach_question_id(item.problem_id),
+                clean,
+                session_round_id=sr.id,
+                prompt_text=APPROACH_QUESTION,
+            )
+            state["approach"] = {"answer_id": saved.id, "answer_text": clean, "late": late}
+            set_item(row, sr, item_id, state, self.clock())
+            answer_id, practice = saved.id, row.mode == "practice"
+            expire(row, now)
+            round_finished = sr.status == "finished"
+        # Stored first, graded next (no model to load: it is quick). A failure leaves the answer
+        # without a grade; the debrief grades it again.
+        grade = None
+        try:
+            with self.store.session() as session:
+                grade = grade_and_save(self.bank, session, answer_id, item.problem_id, clean)
+        except Exception:
+            logger.exception("Grading the approach answer %s failed", answer_id)
+        return ApproachAnswered(
+            answer_id=answer_id,
+            item_id=item_id,
+            grade=grade if practice else None,
+            late=late,
+            round_finished=round_finished,
+        )
+
     def skip(self, user_id: int, session_id: str, item_id: str) -> SessionView:
         """Move on: from an unanswered question, a follow-up, or a coding problem."""
         with self._lock(session_id), self.store.session() as session:
@@ -445,7 +528,7 @@ class InterviewService:
             elif state.get("status") == "open":
                 state["status"] = "done" if state.get("submissions") else "skipped"
             set_item(row, sr, item_id, state, self.clock())
-            return session_view(self.bank, row, now)
+            return self._view(session, row, now)
 
     def submit_code(
         self,
@@ -573,8 +656,6 @@ class InterviewService:
 
     def _grade_again(self, user_id: int, session_id: str) -> None:
         """Grade the session's stored answers that have no grading yet (the grader had failed)."""
-        if self.answers is None:
-            return
         with self.store.session() as session:
             row = self._row(session, user_id, session_id)
             todo = []
@@ -585,10 +666,17 @@ class InterviewService:
             ):
                 if answer.gradings:
                     continue
+                if answer.question_id.startswith(APPROACH_PREFIX):
+                    # Graded without a model, here and now.
+                    problem_id = answer.question_id.removeprefix(APPROACH_PREFIX)
+                    grade_and_save(self.bank, session, answer.id, problem_id, answer.text)
+                    continue
                 parent = answer.parent
                 text = answer.text if parent is None else f"{parent.text}\n\n{answer.text}"
                 combined_with = None if parent is None else parent.id
                 todo.append((answer.id, answer.question_id, text, combined_with))
+        if self.answers is None:
+            return
         for answer_id, question_id, text, combined_with in todo:
             try:
                 target = self.answers.bank_target(question_id)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from barraiser.content.schemas import Rating
+from barraiser.grading.approach import ApproachGrade
 from barraiser.grading.llm import LLMOutcome
 from barraiser.grading.result import GradeResult
 
@@ -24,6 +25,8 @@ ItemStatus = Literal["open", "answered", "done", "skipped"]
 RoundState = Literal["pending", "active", "finished"]
 EndedBy = Literal["candidate", "time", "all-answered"]
 PROBLEM_PREFIX = "problem:"
+#: ``question_id`` of the answer to a coding item's approach question: ``approach:<problem id>``.
+APPROACH_PREFIX = "approach:"
 
 
 class StoredGrade(GradeResult):
@@ -62,6 +65,16 @@ class FollowUpView(BaseModel):
     answer_text: str | None = None
 
 
+class ApproachView(BaseModel):
+    """The interviewer's question about an accepted solution's approach, and its answer."""
+
+    question: str
+    answer_id: int | None = Field(default=None, description="The answer, once given.")
+    answer_text: str | None = None
+    late: bool = Field(default=False, description="Answered after the round's time ran out.")
+    grade: ApproachGrade | None = Field(default=None, description="Shown in practice mode only.")
+
+
 class ItemView(BaseModel):
     """One question of a round as the candidate sees it, and where they are with it."""
 
@@ -80,6 +93,11 @@ class ItemView(BaseModel):
     late: bool = Field(default=False, description="Answered after the round's time ran out.")
     submissions: list[int] = Field(default_factory=list, description="Code runs and submits.")
     problem_id: str | None = None
+    approach: ApproachView | None = Field(
+        default=None,
+        description="Coding: the approach question, asked once a submission is accepted (in "
+        "rounds that assess communication).",
+    )
 
 
 class ClockView(BaseModel):
@@ -152,6 +170,16 @@ class AnswerOutcome(BaseModel):
     round_finished: bool = False
 
 
+class ApproachAnswered(BaseModel):
+    """What the engine says after the approach answer: saved id and (practice) its grade."""
+
+    answer_id: int
+    item_id: str
+    grade: ApproachGrade | None = Field(default=None, description="Shown in practice mode only.")
+    late: bool = False
+    round_finished: bool = False
+
+
 # -- scorecards and the debrief ----------------------------------------------------------------
 
 
@@ -170,9 +198,21 @@ class Evidence(BaseModel):
         "unanswered",
         "late",
         "not-graded",
+        "approach",
     ]
     text: str = Field(description="What was found, in words.")
     quote: str | None = Field(default=None, description="The candidate's own sentence, if any.")
+
+
+class ApproachOutcome(BaseModel):
+    """How a coding item's approach question went: asked after an accepted submission."""
+
+    question: str
+    answered: bool
+    answer_text: str | None = None
+    late: bool = False
+    score: float | None = Field(description="0-100 (0 unanswered or late); None: not graded.")
+    grade: ApproachGrade | None = None
 
 
 class ItemOutcome(BaseModel):
@@ -199,11 +239,19 @@ class ItemOutcome(BaseModel):
     verdict: str | None = None
     tests_passed: int | None = None
     tests_total: int | None = None
+    tests_summary: str | None = Field(
+        default=None,
+        description="The counted submission's tests in the editor's words "
+        '("20 of 20 hidden tests passed").',
+    )
     runs: int = 0
     submits: int = 0
     labs: list[str] = Field(default_factory=list)
     competencies: list[str] = Field(default_factory=list)
     leadership_principles: list[str] = Field(default_factory=list)
+    approach: ApproachOutcome | None = Field(
+        default=None, description="Coding: the approach question, when it was asked."
+    )
 
 
 class CompetencyRating(BaseModel):
@@ -225,6 +273,11 @@ class Scorecard(BaseModel):
     rating: Rating
     score: float
     summary: str
+    rating_note: str | None = Field(
+        default=None,
+        description="Why the rating is below what the scores alone earn (the loop's rule on "
+        "Leadership Principle ratings).",
+    )
     competencies: list[CompetencyRating]
     principles: list[CompetencyRating]
     items: list[ItemOutcome]

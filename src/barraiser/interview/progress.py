@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from barraiser.content.loader import Bank
 from barraiser.interview.items import CODING_COMPETENCIES
+from barraiser.interview.models import APPROACH_PREFIX
 from barraiser.interview.submissions import hidden_counts
 from barraiser.store.models import Answer, CodeSubmission
 
@@ -124,6 +125,8 @@ def _answer_attempts(session: Session, user_id: int, bank: Bank) -> Iterable[Att
     statement = (
         select(Answer)
         .where(Answer.user_id == user_id, Answer.parent_answer_id.is_(None))
+        # A coding item's approach answer is part of that item, not a question of its own.
+        .where(Answer.question_id.not_like(APPROACH_PREFIX + "%"))
         .order_by(Answer.created_at, Answer.id)
         .options(selectinload(Answer.gradings))
     )

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
+from barraiser.grading.behavioral import shown_principles
+from barraiser.interview.approach import approach_outcome, asks_approach
 from barraiser.interview.items import resolve
 from barraiser.interview.models import ItemOutcome, Scorecard, StoredGrade
 from barraiser.interview.review import rating_for_score, rating_for_verdict, record_review
@@ -56,7 +58,11 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
             late = set(state.get("late_submissions", []))
             rows = [s for s in submissions if s.problem_id == item.problem_id and s.id not in late]
             attempt = CodeAttempt([(s.mode, s.verdict, s.result) for s in rows])
-            outcomes.append(code_outcome(item, attempt))
+            outcome = code_outcome(item, attempt)
+            # An accepted submission opens the approach question (rounds that ask it).
+            if asks_approach(rnd) and any(s.mode == "submit" and s.verdict == "AC" for s in rows):
+                outcome.approach = approach_outcome(state, answers)
+            outcomes.append(outcome)
             continue
         parent = answers.get(state.get("answer_id", -1))
         if parent is None:
@@ -71,9 +77,9 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
         # None when a grading failed: the item is then left out until it is graded again.
         result = _latest_result(counted) if counted is not None else parent_result
         star = parent_result.star if parent_result is not None else None
-        for match in (star or {}).get("principles", []):
-            if match.get("id") in item.leadership_principles and match.get("evidence"):
-                quotes.setdefault((item.id, match["id"]), match["evidence"])
+        shown = shown_principles((star or {}).get("principles", []), item.leadership_principles)
+        for lp_id, evidence in shown.items():
+            quotes.setdefault((item.id, lp_id), evidence)
         outcomes.append(
             text_outcome(
                 item,
@@ -96,6 +102,7 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
         principle_quotes=quotes,
         times=(allotted, sr.time_used_s, away),
         ended_by=sr.state.get("ended_by"),
+        rule=loop.decision,
     )
 
 

@@ -45,6 +45,7 @@ EVIDENCE_LABELS: dict[str, str] = {
     "unanswered": "Not answered",
     "late": "Late",
     "not-graded": "Not graded",
+    "approach": "Approach",
 }
 
 

@@ -6,14 +6,17 @@ locks and commits.  Nothing here touches the database or the clock on its own: `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop, Round, Timing
+from barraiser.grading.approach import APPROACH_QUESTION, ApproachGrade
 from barraiser.interview.errors import InterviewError
 from barraiser.interview.items import Item, UnknownItem, resolve
 from barraiser.interview.models import (
+    ApproachView,
     ClockView,
     FollowUpView,
     ItemView,
@@ -123,8 +126,20 @@ def item_of(bank: Bank, sr: SessionRound, item_id: str) -> Item:
 # -- the view ----------------------------------------------------------------------------------
 
 
-def session_view(bank: Bank, row: InterviewSession, now: datetime) -> SessionView:
-    """The session now, as the round page and the API show it."""
+def session_view(
+    bank: Bank,
+    row: InterviewSession,
+    now: datetime,
+    asked: Mapping[int, set[str]] | None = None,
+    grades: Mapping[int, ApproachGrade] | None = None,
+) -> SessionView:
+    """The session now, as the round page and the API show it.
+
+    ``asked`` maps a session round's id to the coding items whose approach question is asked
+    (:func:`barraiser.interview.approach.asked_items`, which reads the verdicts); ``grades``
+    maps an approach answer's id to its grade, shown at once (practice).
+    """
+    asked, grades = asked or {}, grades or {}
     loop = loop_of(row)
     rounds = loop.rounds()
     stages = {r.id: s for s in loop.stages for r in s.rounds}
@@ -146,7 +161,10 @@ def session_view(bank: Bank, row: InterviewSession, now: datetime) -> SessionVie
                 status=sr.status,
                 ended_by=sr.state.get("ended_by"),
                 clock=_clock_view(sr, rnd, loop.timing, now),
-                items=[_item_view(bank, sr, item_id) for item_id in sr.question_ids],
+                items=[
+                    _item_view(bank, sr, item_id, item_id in asked.get(sr.id, set()), grades)
+                    for item_id in sr.question_ids
+                ],
                 notes=rnd.notes,
             )
         )
@@ -192,12 +210,28 @@ def _clock_view(sr: SessionRound, rnd: Round, timing: Timing, now: datetime) -> 
     )
 
 
-def _item_view(bank: Bank, sr: SessionRound, item_id: str) -> ItemView:
+def _item_view(
+    bank: Bank,
+    sr: SessionRound,
+    item_id: str,
+    approach_asked: bool,
+    grades: Mapping[int, ApproachGrade],
+) -> ItemView:
     item = item_of(bank, sr, item_id)
     state = sr.state.get("items", {}).get(item_id, {})
     follow_up = None
     if state.get("follow_up"):
         follow_up = FollowUpView(**state["follow_up"])
+    approach = None
+    if approach_asked:
+        given = state.get("approach") or {}
+        approach = ApproachView(
+            question=APPROACH_QUESTION,
+            answer_id=given.get("answer_id"),
+            answer_text=given.get("answer_text"),
+            late=bool(given.get("late", False)),
+            grade=grades.get(given.get("answer_id", -1)),
+        )
     return ItemView(
         id=item.id,
         kind=item.kind,
@@ -214,4 +248,5 @@ def _item_view(bank: Bank, sr: SessionRound, item_id: str) -> ItemView:
         late=bool(state.get("late", False)),
         submissions=list(state.get("submissions", [])),
         problem_id=item.problem_id,
+        approach=approach,
     )

@@ -7,9 +7,14 @@ submission before it (never below 80); otherwise 60 x the share of tests passed,
 failing some hidden tests cannot reach "strong hire"; runs on samples alone score 10 (code that
 was never submitted is not a solution); nothing at all scores 0.  An unanswered item scores 0.
 
-Ratings follow the scores: 70 and above "strong hire", 50 "inclined", 25 "no", below "strong
-no".  The thresholds sit between the grader's calibration means (strong answers 80, partial
-45, weak 13): a strong answer is a strong hire, a partial one a "no", a weak one a strong no.
+Ratings follow the scores, on the grader's bands (grading/bands.py): 80 and above "strong
+hire", 55 "inclined", 25 "no", below "strong no".
+
+Leadership Principles are rated from stories alone (behavioural items): a technical answer shows
+competencies, not principles, even when its question names a principle.  A round's rating is
+the rating of its mean score, unless its principle ratings hold more "no" ratings than the
+loop's decision rule allows (:func:`~barraiser.interview.decision.principle_cap`): it is then
+"no" at best, and the scorecard says why.
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from statistics import fmean
 from typing import Any
 
 from barraiser.content.loader import Bank
-from barraiser.content.schemas import Rating, Round
+from barraiser.content.schemas import DecisionRule, Rating, Round, rating_value
 from barraiser.grading.bands import PARTIAL_FROM, STRONG_FROM, WEAK_FROM
 from barraiser.grading.result import GradeResult
+from barraiser.interview.approach import APPROACH_COMPETENCY, approach_scores
+from barraiser.interview.decision import RATING_LABELS, principle_cap
 from barraiser.interview.items import Item
 from barraiser.interview.models import CompetencyRating, Evidence, ItemOutcome, Scorecard
 from barraiser.interview.submissions import hidden_counts
+from barraiser.judge.summary import summary as judge_summary
 
 #: Lowest score of each rating, best first.
 #: The grader's bands (strong, partial, weak, not yet an answer), so a grade and the rating it
@@ -68,29 +76,39 @@ class CodeAttempt:
     submissions: Sequence[tuple[str, str | None, dict[str, Any] | None]]
 
 
-def coding_score(attempt: CodeAttempt) -> tuple[float | None, str | None, int | None, int | None]:
-    """(score, best verdict, hidden tests passed, hidden tests run); score None while judged.
+def _counted(attempt: CodeAttempt) -> tuple[float | None, int | None]:
+    """(score, index of the submission that counts); score None while one is judged.
 
     A submission the judge itself failed on (IE) says nothing about the candidate: it is left
     out, and an item whose only submissions failed that way has no score (see
     :func:`code_outcome`).
     """
-    submits = [s for s in attempt.submissions if s[0] == "submit" and s[1] != "IE"]
-    if any(verdict is None for _, verdict, _ in submits):
-        return None, None, None, None
-    best: tuple[float, str | None, int | None, int | None] = (0.0, None, None, None)
-    for rejected, (_, verdict, result) in enumerate(submits):
+    submits = [
+        (i, s) for i, s in enumerate(attempt.submissions) if s[0] == "submit" and s[1] != "IE"
+    ]
+    if any(s[1] is None for _, s in submits):
+        return None, None
+    best: tuple[float, int | None] = (0.0, None)
+    for rejected, (index, (_, verdict, result)) in enumerate(submits):
         passed, total = hidden_counts(result)
         if verdict == "AC":
-            return max(80.0, 100.0 - 5.0 * rejected), "AC", passed, total
+            return max(80.0, 100.0 - 5.0 * rejected), index
         share = passed / total if total else 0.0
         if best[1] is None or 60.0 * share > best[0]:
-            best = (60.0 * share, verdict, passed, total)
+            best = (60.0 * share, index)
     if submits:
         return best
-    if attempt.submissions:
-        return 10.0, None, None, None
-    return 0.0, None, None, None
+    return (10.0 if attempt.submissions else 0.0), None
+
+
+def coding_score(attempt: CodeAttempt) -> tuple[float | None, str | None, int | None, int | None]:
+    """(score, best verdict, hidden tests passed, hidden tests run); score None while judged."""
+    score, index = _counted(attempt)
+    if index is None:
+        return score, None, None, None
+    _, verdict, result = attempt.submissions[index]
+    passed, total = hidden_counts(result)
+    return score, verdict, passed, total
 
 
 def _first_sentence(text: str) -> str:
@@ -160,7 +178,11 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
 
 def code_outcome(item: Item, attempt: CodeAttempt) -> ItemOutcome:
     """A coding item, from its runs and submissions."""
-    score, verdict, passed, total = coding_score(attempt)
+    score, index = _counted(attempt)
+    verdict, passed, total, result = None, None, None, None
+    if index is not None:
+        _, verdict, result = attempt.submissions[index]
+        passed, total = hidden_counts(result)
     runs = sum(1 for s in attempt.submissions if s[0] != "submit")
     submits = sum(1 for s in attempt.submissions if s[0] == "submit" and s[1] != "IE")
     judge_failed = submits == 0 and any(
@@ -174,6 +196,8 @@ def code_outcome(item: Item, attempt: CodeAttempt) -> ItemOutcome:
         verdict=verdict,
         tests_passed=passed,
         tests_total=total,
+        # The editor's own words for the same judgement, so the two never disagree.
+        tests_summary=judge_summary(result) if result else None,
         runs=runs,
         submits=submits,
     )
@@ -214,9 +238,7 @@ def item_evidence(outcome: ItemOutcome) -> list[Evidence]:
             return [ev("verdict", f"Ran the code {outcome.runs} time(s) but never submitted it.")]
         if outcome.verdict is None:
             return [ev("verdict", "A submission is still being judged.")]
-        tests = (
-            f" ({outcome.tests_passed}/{outcome.tests_total} tests)" if outcome.tests_total else ""
-        )
+        tests = f": {outcome.tests_summary}," if outcome.tests_summary else ""
         return [
             ev(
                 "verdict",
@@ -253,10 +275,12 @@ def build_scorecard(
     principle_quotes: Mapping[tuple[str, str], str] | None = None,
     times: tuple[float, float, float] = (0.0, 0.0, 0.0),
     ended_by: Any = None,
+    rule: DecisionRule | None = None,
 ) -> Scorecard:
     """One round's scorecard; ``principle_quotes`` maps (item id, principle id) to a sentence.
 
-    ``times`` is (allotted, used, away) in seconds.
+    ``times`` is (allotted, used, away) in seconds; ``rule`` is the loop's decision rule, whose
+    count of "no" ratings caps the round's rating (none given: the scores alone rate it).
     """
     quotes = principle_quotes or {}
     pending = any(o.score is None and not o.grading_failed for o in outcomes)
@@ -267,8 +291,12 @@ def build_scorecard(
     for comp_id in rnd.assesses:
         # A competency no item of the round shows is "not shown", not rated from the others.
         showing = [o for o in counted if comp_id in o.competencies]
-        comp_score = _mean([o.score or 0.0 for o in showing])
+        scores = [o.score or 0.0 for o in showing]
         evidence = [e for o in showing for e in item_evidence(o)]
+        if comp_id == APPROACH_COMPETENCY:  # coding items' approach answers show it too
+            approach, approach_evidence = approach_scores(counted)
+            scores, evidence = scores + approach, evidence + approach_evidence
+        comp_score = _mean(scores)
         competency = bank.competencies.get(comp_id)
         competencies.append(
             CompetencyRating(
@@ -280,9 +308,11 @@ def build_scorecard(
             )
         )
     principles = []
-    probed = sorted({p for o in counted for p in o.leadership_principles})
+    # Principles are rated from stories alone: a technical answer shows competencies.
+    stories = [o for o in counted if o.kind == "behavioral"]
+    probed = sorted({p for o in stories for p in o.leadership_principles})
     for lp_id in probed:
-        showing = [o for o in counted if lp_id in o.leadership_principles]
+        showing = [o for o in stories if lp_id in o.leadership_principles]
         lp_scores = []
         evidence = []
         for o in showing:
@@ -298,7 +328,7 @@ def build_scorecard(
                         quote=quote,
                     )
                 )
-            elif o.kind == "behavioral" and o.answered:
+            elif o.answered:
                 # A story told for this principle that never shows it is a "no" at best.
                 item_score = min(item_score, PRINCIPLE_NOT_SHOWN_CAP)
                 evidence.append(
@@ -322,6 +352,15 @@ def build_scorecard(
                 evidence=evidence,
             )
         )
+    rating = rating_for(score)
+    note = None
+    capped = principle_cap(rule, [p.rating for p in principles if p.rating]) if rule else None
+    if capped and rating_value(rating) > rating_value("no"):
+        note = (
+            f"Rated “no”: the scores alone earn “{RATING_LABELS[rating]}”, but the stories earned "
+            f"{capped[0].lower()}{capped[1:]}"
+        )
+        rating = "no"
     allotted, used, away = times
     return Scorecard(
         position=position,
@@ -329,9 +368,10 @@ def build_scorecard(
         title=rnd.title,
         interviewer=rnd.interviewer,
         bar_raiser=rnd.bar_raiser,
-        rating=rating_for(score),
+        rating=rating,
         score=round(score, 1),
         summary=_summary(outcomes),
+        rating_note=note,
         competencies=competencies,
         principles=principles,
         items=list(outcomes),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import DecisionRule, Loop, Round, Selector, Stage, Timing
+from barraiser.interview.approach import APPROACH_COMPETENCY
 from barraiser.interview.errors import InterviewError
 from barraiser.interview.items import Item, UnknownItem, get_item, snapshot
 from barraiser.interview.selection import Picker, SelectionError
@@ -137,13 +138,17 @@ def practice_loop(item: Item) -> Loop:
     """A loop of one round asking one question, for practice (overtime allowed)."""
     minutes = PRACTICE_MINUTES.get(item.kind, PRACTICE_DEFAULT_MINUTES)
     kind = "coding" if item.is_coding else item.kind
+    assesses = list(item.competencies)
+    if item.is_coding and APPROACH_COMPETENCY not in assesses:
+        # After an accepted submission the interviewer asks for the approach (communication).
+        assesses.append(APPROACH_COMPETENCY)
     rnd = Round(
         id="practice",
         title=item.title,
         kind="onsite",
         duration_min=minutes,
         interviewer="Practice",
-        assesses=item.competencies,
+        assesses=assesses,
         questions=[Selector(kind=kind)],
     )
     return Loop(
@@ -152,7 +157,7 @@ def practice_loop(item: Item) -> Loop:
         company="barraiser",
         role="Practice",
         description="One question, with the same feedback as in a loop.",
-        competencies=item.competencies,
+        competencies=assesses,
         stages=[Stage(id="practice", title="Practice", description="One question.", rounds=[rnd])],
         decision=DecisionRule(bar_raiser_veto=False),
         timing=Timing(**PRACTICE_TIMING),

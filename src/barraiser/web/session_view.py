@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
+from barraiser.interview.approach import APPROACH_COMPETENCY
 from barraiser.interview.models import ItemView, RoundView, SessionView
 from barraiser.interview.submissions import SubmissionService, SubmissionState, hidden_counts
 from barraiser.web.code_result import result_view
@@ -175,7 +177,8 @@ def round_context(
     if item is None:
         return context
     if item.problem_id is not None:
-        context.update(_coding_context(bank, services, user_id, view, item, drafts))
+        asks = APPROACH_COMPETENCY in current.assesses
+        context.update(_coding_context(bank, services, user_id, view, item, drafts, asks))
     elif view.mode == "practice":
         context["grading"] = _grading(services.answers, user_id, item.answer_id)
         if item.follow_up is not None:
@@ -213,6 +216,7 @@ def _coding_context(
     view: SessionView,
     item: ItemView,
     drafts: dict[str, str],
+    asks_approach: bool = False,
 ) -> dict[str, Any]:
     loaded = bank.problems.get(item.problem_id or "")
     if loaded is None:
@@ -231,6 +235,12 @@ def _coding_context(
             detail,
             submit_url=f"/api/sessions/{view.id}/items/{item.id}/submissions",
             draft_scope=f"session:{view.id}",
+            # The first accepted submission opens the approach question: the page shows it.
+            accepted_url=(
+                f"/sessions/{view.id}?item={quote(item.id)}"
+                if asks_approach and item.approach is None
+                else None
+            ),
         ),
         "code_attempts": [AttemptRow.of(state) for state in states],
         "code_latest": result_view(last),

@@ -56,13 +56,19 @@ def problem_page(
 
 
 def editor_context(
-    detail: ProblemDetail, *, submit_url: str | None = None, draft_scope: str | None = None
+    detail: ProblemDetail,
+    *,
+    submit_url: str | None = None,
+    draft_scope: str | None = None,
+    accepted_url: str | None = None,
 ) -> dict[str, Any]:
     """What the editor macro and static/problem.js need for ``detail``: the languages, the
     editor's config (as JSON for a script tag) and the sample formatter.
 
     ``submit_url`` sends runs elsewhere than ``/api/submissions`` (a session's item), and
-    ``draft_scope`` keeps the browser drafts of that place apart from the problem page's.
+    ``draft_scope`` keeps the browser drafts of that place apart from the problem page's;
+    ``accepted_url`` is the page to open once a submission is accepted (a round's item, where
+    the interviewer then asks about the approach).
     """
     config: dict[str, object] = {
         "problem_id": detail.id,
@@ -76,6 +82,8 @@ def editor_context(
         config["submit_url"] = submit_url
     if draft_scope is not None:
         config["draft_scope"] = draft_scope
+    if accepted_url is not None:
+        config["accepted_url"] = accepted_url
     return {
         "languages": LANGUAGE_LABELS,
         "config_json": json_for_script(config),

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from fastapi import APIRouter, HTTPException, status
 
 from barraiser.interview.engine import InterviewError, InterviewService, SessionSummary
-from barraiser.interview.models import AnswerOutcome, Debrief, SessionView
+from barraiser.interview.models import AnswerOutcome, ApproachAnswered, Debrief, SessionView
 from barraiser.web.deps import CurrentUserDep, InterviewsDep
 from barraiser.web.judge_models import CodeIn, SubmissionAccepted
 from barraiser.web.models import ErrorOut
@@ -136,6 +136,17 @@ def answer_follow_up(
 ) -> AnswerOutcome:
     """Answer the interviewer's follow-up; it counts toward the round and closes the item."""
     return _call(lambda: service.answer_follow_up(user_id, session_id, item_id, body.text or ""))
+
+
+@router.post("/{session_id}/items/{item_id}/approach", responses=_errors(400, 404, 409, 413))
+def answer_approach(
+    session_id: str, item_id: str, body: TextIn, user_id: CurrentUserDep, service: InterviewsDep
+) -> ApproachAnswered:
+    """Explain an accepted solution of a coding item: the approach, its time and space
+    complexity and the trade-off made (asked once a submission is accepted, in rounds that
+    assess communication). Saved first, then graded against the problem's stated complexity;
+    the grade comes back in practice mode and counts in the round's communication rating."""
+    return _call(lambda: service.answer_approach(user_id, session_id, item_id, body.text or ""))
 
 
 @router.post("/{session_id}/items/{item_id}/skip", responses=_errors(404, 409))

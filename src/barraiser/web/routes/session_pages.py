@@ -26,7 +26,7 @@ from barraiser.web.session_view import HELPERS, Services, next_context, round_co
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-Field = Literal["answer", "follow-up", "code"]
+Field = Literal["answer", "follow-up", "code", "approach"]
 #: The htmx event (``HX-Trigger`` header) of an answer the server has saved.
 SAVED_EVENT = "answer-saved"
 _HISTORY_LINKS = [("/sessions", "See your sessions"), ("/", "Go to the home page")]
@@ -298,6 +298,27 @@ def follow_up_form(
         )
     return _after(request, templates, bank, service, user_id, session_id, item_id,
                   outcome.round_finished, stay=outcome.grade is not None)  # fmt: skip
+
+
+@router.post("/sessions/{session_id}/items/{item_id}/approach")
+def approach_form(
+    session_id: str,
+    item_id: str,
+    request: Request,
+    bank: BankDep,
+    templates: TemplatesDep,
+    user_id: CurrentUserDep,
+    service: InterviewsDep,
+    text: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Save (then grade) the explanation of an accepted solution; back to the coding item."""
+    try:
+        service.answer_approach(user_id, session_id, item_id, text or "")
+    except InterviewError as exc:
+        return _form_error(
+            request, templates, bank, service, user_id, session_id, item_id, "approach", text, exc
+        )
+    return RedirectResponse(f"{session_url(session_id)}?item={item_id}#approach", status_code=303)
 
 
 @router.post("/sessions/{session_id}/items/{item_id}/skip")

@@ -266,7 +266,18 @@
       .then(function (accepted) {
         return poll(accepted.id, 0);
       })
-      .then(render)
+      .then(function (sub) {
+        render(sub);
+        // In a round, the first accepted submission opens the interviewer's approach question:
+        // the page shows it (the server lists this result there too).
+        var verdict = sub.verdict || (sub.result || {}).verdict;
+        if (config.accepted_url && sub.mode === "submit" && verdict === "AC") {
+          var target = new URL(config.accepted_url, window.location.href);
+          var here = window.location;
+          if (target.pathname + target.search === here.pathname + here.search) here.reload();
+          else here.assign(target.href);
+        }
+      })
       .catch(function (error) {
         showError(error.message || String(error));
       })
