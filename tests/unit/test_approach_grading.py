@@ -151,3 +151,15 @@ def test_every_problem_states_a_complexity_its_own_words_earn_in_full(bank: Bank
         if parse_bound(c.time, c.aliases) != parse_bound("O(n^2)", c.aliases):
             wrong = grade_approach(f"It takes O(n^2) time and {c.space} space.", c)
             assert wrong.part("time").status == "wrong", problem_id
+
+
+def test_listing_every_bound_earns_nothing_and_a_correction_counts() -> None:
+    listing = grade_approach(
+        "O(n^2) time, O(n) time, O(n log n) time, O(1) space, O(n) space.", TWO_SUM
+    )
+    assert listing.part("time").status == "wrong" and listing.part("space").status == "wrong"
+    corrected = grade_approach(
+        "I first said O(n^2) time. Actually, it is O(n) time with a hash map, O(n) space.", TWO_SUM
+    )
+    assert corrected.part("time").status == "correct"
+    assert corrected.part("space").status == "correct"

@@ -229,6 +229,10 @@ def _kinds(
     return frozenset()
 
 
+#: Words that mark a correction of a bound said just before.
+_CORRECTION = re.compile(r"\b(actually|I mean|rather|correction|sorry|no,|wait)\b", re.IGNORECASE)
+
+
 def _accepted(first: str, also: Iterable[str], complexity: Complexity) -> set[Bound]:
     return {parse_bound(text, complexity.aliases) for text in [first, *also]}
 
@@ -254,7 +258,16 @@ def _bound_part(
             expected=expected_text,
             note=f"No {what} was stated: say it as a bound, e.g. “{expected_text} {part_id}”.",
         )
-    right = next((c for c in about if c.bound in accepted), None)
+    # The candidate's last word on the bound counts ("O(n^2)... actually, O(n)"); several
+    # different bounds for the same part with no correction is a guess, not an answer.
+    # Bounds in a sentence about an alternative ("brute force would be O(n^2) with O(1)
+    # space") describe that alternative when the answer states its own elsewhere.
+    contrast = {c.sentence for c in found if c.contrast}
+    clean = [c for c in about if c.sentence not in contrast] or about
+    final = clean[-1]
+    corrected = bool(_CORRECTION.search(final.sentence))
+    conflicting = len({c.bound for c in clean}) > 1 and not corrected
+    right = final if final.bound in accepted and not conflicting else None
     if right is not None:
         return ApproachPart(
             **base,
@@ -265,7 +278,7 @@ def _bound_part(
             expected=expected_text,
             note=f"The {what} matches the intended solution's {expected_text}.",
         )
-    wrong = about[0]
+    wrong = final
     return ApproachPart(
         **base,
         status="wrong",

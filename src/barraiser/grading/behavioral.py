@@ -608,10 +608,21 @@ def _label_sentences(
                 hypothetical=hypothetical,
                 episode=_has_past(sentence) and not hypothetical and not generic,
                 generic=generic,
-                mine=bool(_I_PAST.search(sentence)) and not hypothetical,
+                mine=_is_mine(sentence) and not hypothetical,
             )
         )
     return _carry_headers(labelled, sentences)
+
+
+#: Past-tense forms that say what the candidate was, had or thought, not what they did.
+_STATIVE = frozenset({"was", "were", "had", "felt", "thought", "knew", "meant", "seemed"})
+
+
+def _is_mine(sentence: str) -> bool:
+    """An "I" + past-tense action ("I pulled the logs"), not a state ("I was on call")."""
+    return any(
+        match.group(0).split()[-1].lower() not in _STATIVE for match in _I_PAST.finditer(sentence)
+    )
 
 
 def _has_past(sentence: str) -> bool:
@@ -666,6 +677,8 @@ def _summarise_parts(labelled: list[LabelledSentence]) -> dict[StarPart, PartSum
 def _quantities(labelled: list[LabelledSentence]) -> list[Quantity]:
     found = []
     for s in labelled:
+        if s.hypothetical or s.generic:  # "I would cut latency by 30%" measured nothing
+            continue
         for m in _QUANTITY.finditer(_HEADER.sub("", s.text)):
             found.append(Quantity(text=m.group(0).strip(), sentence=s.text, part=s.part))
     return found
@@ -721,11 +734,11 @@ def star_advice(analysis: StarAnalysis) -> list[str]:
             f"Say what *you* did: {own.we_sentences} of {own.sentences} sentences say 'we' "
             f"and never 'I' ({own.we_count} 'we' vs {own.i_count} 'I')."
         )
-    action_share = analysis.parts["action"].share
-    if analysis.parts["action"].present and action_share < 0.3 and len(analysis.sentences) >= 5:
+    mine, total = len(analysis.my_actions), len(analysis.sentences)
+    if not analysis.hypothetical and total >= 5 and 0 < mine < 0.25 * total:
         advice.append(
-            f"Only {round(action_share * 100)}% of the story is Action: spend more of it on what "
-            "you did and less on the background."
+            f"Only {mine} of {total} sentences say what you did: spend more of the story on "
+            "your actions and less on the background."
         )
     length = analysis.length
     if length.verdict == "too-short":
@@ -930,9 +943,12 @@ def redirect_advice(
     shown = analysis.principles[0]
     wanted = [names[a] for a in asked if a in names]
     target = wanted[0] if wanted else None
+    told = [g for g in (target.signals if target else []) if _PAST.match(g)]
     ask = (
-        f"Tell one where you {target.description[0].lower()}{target.description[1:].rstrip('.')}"
-        if target
+        f"Tell one where you {_second_person(told[0])}"
+        if told
+        else f"Tell one that shows {target.name}"
+        if target is not None
         else "Tell one that shows the principle asked"
     )
     asked_names = " or ".join(p.name for p in wanted) or "the principle asked"
@@ -940,6 +956,12 @@ def redirect_advice(
         f'This story shows {shown.name} ("{_short(shown.evidence)}") more than {asked_names}. '
         f"{ask}."
     )
+
+
+def _second_person(signal: str) -> str:
+    """A principle's signal ("took on a problem outside their formal role") said to "you"."""
+    words = {"their": "your", "they": "you", "them": "you", "themselves": "yourself"}
+    return " ".join(words.get(w, w) for w in signal.rstrip(".").split())
 
 
 def _short(text: str, words: int = 14) -> str:

@@ -56,9 +56,8 @@ def build_feedback(
         reverse=True,
     )
     strengths = [f'{_plain(kp.text)}: "{_quote(kp.evidence or "")}"' for kp in covered]
-    if star is not None:
-        for match in star.principles[:2]:
-            strengths.append(f'Shows {match.name}: "{_quote(match.evidence)}"')
+    if star is not None and star.principles:
+        strengths.extend(_principle_strengths(star, question))
     gaps = sorted(
         (kp for kp in key_points if kp.status != "covered"),
         key=lambda kp: (kp.status != "missed", -kp.weight),
@@ -80,6 +79,25 @@ def build_feedback(
     )
     feedback.text = _render(score, feedback, len(missing))
     return feedback
+
+
+def _principle_strengths(star: StarAnalysis, question: Question | None) -> list[str]:
+    """The principles the story is credited with, by the same rule as the score.
+
+    The asked principles it shows; when it shows none of them, the principle it does show (the
+    redirect names it too).  Without a bank question: the top principle.
+    """
+    from barraiser.grading.behavioral import shown_principles
+
+    asked = list(question.leadership_principles) if question is not None else []
+    top = star.principles[0]
+    if not asked:
+        return [f'Shows {top.name}: "{_quote(top.evidence)}"']
+    shown = shown_principles([p.model_dump() for p in star.principles], asked)
+    names = {p.id: p.name for p in star.principles}
+    if not shown:
+        return [f'Shows {top.name}: "{_quote(top.evidence)}"']
+    return [f'Shows {names[pid]}: "{_quote(evidence)}"' for pid, evidence in shown.items()][:2]
 
 
 def _gap_label(kp: KeyPointOutcome) -> str:

@@ -32,6 +32,8 @@ MODEL_FILE = Path(__file__).with_name("principle_model.npz")
 #: Inverse regularisation strength of the classifier (chosen by cross-validation on the training
 #: stories only; see ``barraiser grader train-principles --search``).
 DEFAULT_C = 8.0
+#: Fewer real sentences than this are too little to say which principle a story shows.
+MIN_SENTENCES = 2
 
 
 class _Strict(BaseModel):
@@ -183,7 +185,7 @@ def detect(
     known to both the bank and the model are ranked.
     """
     model = model or shipped_model()
-    if model is None or not len(sentences):
+    if model is None or len(sentences) < MIN_SENTENCES:
         return []
     probs = model.probabilities(story_features(vectors))[0]
     known = {p.id: p for p in principles}
