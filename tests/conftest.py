@@ -1,4 +1,5 @@
-"""Shared fixtures: every test runs with its own data folder and no user config file."""
+"""Shared fixtures: every test runs with its own data folder and no user config file, and the
+web app answers Starlette's test client (``Host: testserver``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ from barraiser.store.models import SessionRound
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_client_host() -> Iterator[None]:
+    """Let the web app answer Starlette's test client, which sends ``Host: testserver`` (the
+    product allows loopback names only). Session-wide, so module-scoped apps get it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BARRAISER_ALLOWED_HOSTS", "testserver")
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point settings at a temporary data folder and away from the user's config file."""
@@ -28,6 +38,7 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BARRAISER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("BARRAISER_MAX_BODY_BYTES", raising=False)
     monkeypatch.setenv("BARRAISER_CONFIG", str(tmp_path / "no-config.toml"))
     get_settings.cache_clear()
     get_bank.cache_clear()

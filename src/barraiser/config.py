@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -55,6 +56,19 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address `barraiser serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port of `barraiser serve`.")
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Host names the web app answers besides localhost, 127.0.0.1, ::1 and `host`"
+            " (comma-separated in `BARRAISER_ALLOWED_HOSTS`), e.g. the name of a reverse proxy;"
+            " `*` turns the check off."
+        ),
+    )
+    max_body_bytes: int = Field(
+        default=4 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body the web app reads, in bytes; larger ones get 413.",
+    )
     extra_content_dir: Path | None = Field(
         default=None,
         description="A folder of your own questions and loops, laid out like `content/`.",
@@ -106,6 +120,13 @@ class Settings(BaseSettings):
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
         return value.expanduser() if value is not None else None
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @property
     def resolved_database_url(self) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Literal, get_args
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from barraiser.interview.review import PROBLEM_PREFIX, rating_for_verdict, record_review
 from barraiser.store import CodeSubmission, Store, utcnow
@@ -74,6 +74,17 @@ def _kib(size: int) -> str:
 
 _sandboxes: dict[int, Any] = {}
 _sandboxes_lock = threading.Lock()
+
+#: Held from counting a user's recent submissions to saving the new one, so that concurrent
+#: requests cannot all see room under the limit (the database lock below does the same across
+#: processes on PostgreSQL).
+_rate_lock = threading.Lock()
+#: The high 32 bits of PostgreSQL's advisory lock key taken per user while submitting.
+_POSTGRES_RATE_LOCK_CLASS = 0x62727273  # "brrs"
+
+
+def _rate_lock_key(user_id: int) -> int:
+    return _POSTGRES_RATE_LOCK_CLASS * 2**32 + user_id % 2**32
 
 
 def _sandbox_for(slot: int) -> Any:
@@ -247,8 +258,14 @@ class SubmissionService:
         ``session_round_id`` ties it to a round of an interview session.
         """
         self.validate(problem_id, language, source, mode, custom_input)
-        since = utcnow() - timedelta(minutes=1)
-        with self.store.session() as session:
+        with _rate_lock, self.store.session() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # Serialises the count and the insert per user across server processes; the
+                # lock ends with the transaction.
+                session.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _rate_lock_key(user_id)}
+                )
+            since = utcnow() - timedelta(minutes=1)
             recent = session.scalar(
                 select(func.count())
                 .select_from(CodeSubmission)

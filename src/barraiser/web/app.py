@@ -7,9 +7,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -33,6 +32,13 @@ from barraiser.web.routes import (
     session_pages,
 )
 from barraiser.web.routes.lab_pages import install_labs
+from barraiser.web.security import (
+    SECURITY_HEADERS,
+    BodyLimit,
+    HostPolicy,
+    RequestGuard,
+    SecurityHeaders,
+)
 from barraiser.web.templating import STATIC_DIR, build_templates
 
 logger = logging.getLogger(__name__)
@@ -49,6 +55,10 @@ of sandboxed workers) and its verdict read with `GET /api/submissions/{id}`. A f
 is graded with `POST /api/grade` (saved first, then scored against the question's rubric, with
 the sentence that earned each key point) and read back with `GET /api/answers/{id}`. The web
 pages at `/` use the same data.
+
+Requests must name an allowed host (400 otherwise); a state-changing request sent by another
+site's page is refused with 403 (requests without `Origin` or `Sec-Fetch-Site`, such as curl,
+pass); bodies over the size cap get 413 (docs/security.md).
 """
 
 
@@ -136,7 +146,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if _wants_json(request):
-        return await request_validation_exception_handler(request, exc)
+        return JSONResponse({"detail": validation_errors(exc)}, status_code=422)
     return pages.render_error(
         request,
         request.app.state.templates,
@@ -147,17 +157,32 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     )
 
 
+def validation_errors(exc: RequestValidationError) -> list[dict[str, object]]:
+    """The validation errors as FastAPI lists them, without the ``input`` they were about (a
+    huge or private body must never be echoed back) nor the ``ctx`` that can quote it."""
+    kept = ("type", "loc", "msg")
+    errors = [{key: error[key] for key in kept if key in error} for error in exc.errors()]
+    encoded: list[dict[str, object]] = jsonable_encoder(errors)
+    return encoded
+
+
 async def _server_error(request: Request, exc: Exception) -> Response:
     logger.error("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     message = (
         "The server hit an unexpected error. Try again; if it keeps happening, run "
         "`barraiser content check` and look at the server log."
     )
+    response: Response
     if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=500)
-    return pages.render_error(
-        request, request.app.state.templates, 500, "Something went wrong", message
-    )
+        response = JSONResponse({"detail": message}, status_code=500)
+    else:
+        response = pages.render_error(
+            request, request.app.state.templates, 500, "Something went wrong", message
+        )
+    # Starlette answers this outside the app's middleware: add the security headers here.
+    for name, value in SECURITY_HEADERS:
+        response.headers.setdefault(name.decode(), value.decode())
+    return response
 
 
 def create_app(
@@ -204,21 +229,44 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _server_error)
+    # Added last = outermost: headers on every answer, then host and cross-site checks, then
+    # the body cap just outside the routes.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestGuard, policy=HostPolicy(settings))
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        """Swagger UI served from the vendored assets, so it works offline."""
-        return get_swagger_ui_html(
-            openapi_url=OPENAPI_URL,
-            title="barraiser API docs",
-            swagger_js_url=f"{_SWAGGER}/swagger-ui-bundle.js?v={__version__}",
-            swagger_css_url=f"{_SWAGGER}/swagger-ui.css?v={__version__}",
-            swagger_favicon_url=f"{_SWAGGER}/favicon-32x32.png",
-            # The default validator badge loads an image from validator.swagger.io.
-            swagger_ui_parameters={"validatorUrl": None},
-        )
+        """Swagger UI served from the vendored assets, so it works offline.
+
+        FastAPI's own page starts Swagger UI with an inline script, which the Content-Security-
+        Policy forbids; ``swagger-init.js`` does the same from a file.
+        """
+        return HTMLResponse(_SWAGGER_PAGE.format(version=__version__, init=_swagger_init()))
 
     return app
+
+
+def _swagger_init() -> str:
+    return f"/static/swagger-init.js?v={__version__}"
+
+
+_SWAGGER_PAGE = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link type="text/css" rel="stylesheet" href="{_SWAGGER}/swagger-ui.css?v={{version}}">
+<link rel="shortcut icon" href="{_SWAGGER}/favicon-32x32.png">
+<title>barraiser API docs</title>
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="{OPENAPI_URL}"></div>
+<script src="{_SWAGGER}/swagger-ui-bundle.js?v={{version}}"></script>
+<script src="{{init}}"></script>
+</body>
+</html>
+"""
 
 
 def _display_host(host: str) -> str:
@@ -255,6 +303,12 @@ def serve(settings: Settings) -> None:
     url = f"http://{_display_host(settings.host)}:{settings.port}/"
     print(f"barraiser {__version__} is starting at {url} (press Ctrl+C to stop)", flush=True)
     print(f"Data folder: {settings.data_dir}", flush=True)
+    if settings.host in {"0.0.0.0", "::", ""} and not settings.allowed_hosts:
+        print(
+            "Only localhost, 127.0.0.1 and ::1 are answered: to open it from other machines, "
+            "set BARRAISER_ALLOWED_HOSTS to this machine's name or address.",
+            flush=True,
+        )
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     finally:

@@ -15,6 +15,15 @@ from barraiser.interview.engine import InterviewService
 from barraiser.interview.submissions import SubmissionService
 from barraiser.store import Store
 
+#: The largest id a row can have: ids are signed 64-bit integers in SQLite and PostgreSQL.
+MAX_ROW_ID = 2**63 - 1
+
+
+def is_row_id(value: int) -> bool:
+    """Whether ``value`` can be the id of a stored row; other ints answer 404, never reach the
+    database (where they overflow)."""
+    return 1 <= value <= MAX_ROW_ID
+
 
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings

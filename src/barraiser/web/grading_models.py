@@ -11,9 +11,10 @@ from barraiser.grading.behavioral import StarAnalysis
 from barraiser.grading.llm import LLMOutcome
 from barraiser.grading.result import GradeResult
 from barraiser.interview.answers import MAX_ANSWER_CHARS, StoredAnswer
+from barraiser.web.models import InputModel
 
 
-class GradeIn(BaseModel):
+class GradeIn(InputModel):
     """An answer to grade: to a bank question (``question_id``), or to an ad-hoc question given
     with its reference answer (``question`` and ``reference_answer``), as in ``grade-batch``."""
 

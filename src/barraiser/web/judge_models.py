@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from barraiser.content.problems import Checker, LoadedProblem, Signature
 from barraiser.content.schemas import Difficulty
 from barraiser.judge.starter import starter_code
+from barraiser.web.models import InputModel
 
 LanguageIn = Literal["python", "cpp", "java"]
 ModeIn = Literal["run", "submit", "custom"]
@@ -84,7 +85,7 @@ class ProblemDetail(ProblemSummary):
         )
 
 
-class CodeIn(BaseModel):
+class CodeIn(InputModel):
     """Code to run on the samples (``run``), on your own input (``custom``) or to submit.
 
     The body of a session's coding item; ``SubmissionIn`` adds the problem for the judge's own

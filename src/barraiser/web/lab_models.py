@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from barraiser.labs.base import DatasetInfo, Lab, LabResult, Size
+from barraiser.web.models import InputModel
 
 
 class LabSummary(BaseModel):
@@ -46,7 +47,7 @@ class LabSummary(BaseModel):
         )
 
 
-class LabRunIn(BaseModel):
+class LabRunIn(InputModel):
     """How to run a lab: ``fast`` is the small size the tests use (seconds)."""
 
     fast: bool = False

@@ -1,8 +1,11 @@
-"""Response models of the JSON API (documented in /openapi.json)."""
+"""Response models of the JSON API (documented in /openapi.json), and the base of its request
+models."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
 
 from barraiser.content.schemas import (
     DecisionRule,
@@ -13,6 +16,30 @@ from barraiser.content.schemas import (
     Source,
     Stage,
 )
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone UTF-16 surrogate (JSON allows ``"\\ud800"``), which no
+    UTF-8 store, file or sandbox can take."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class InputModel(BaseModel):
+    """Base of the request models: every text field must be valid Unicode (422 otherwise)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _valid_text(cls, value: Any) -> Any:
+        if isinstance(value, str) and has_lone_surrogate(value):
+            raise ValueError(
+                "the text holds a lone surrogate (such as \\ud800), which is not a character; "
+                "send valid UTF-8 text"
+            )
+        return value
 
 
 class Health(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from barraiser.interview.answers import MAX_ANSWER_CHARS
+from barraiser.web.models import InputModel
 
 
-class SessionIn(BaseModel):
+class SessionIn(InputModel):
     """What to start: a whole loop (``loop_id``), one question (``practice_item_id``), or one
     round of a loop in practice mode (``loop_id``, ``round_id`` and ``practice: true``)."""
 
@@ -32,7 +33,7 @@ class SessionCreated(BaseModel):
     url: str = Field(description="The session's page in the web app.")
 
 
-class TextIn(BaseModel):
+class TextIn(InputModel):
     """An answer (or a follow-up's answer) to a free-text question of the session."""
 
     text: str | None = Field(

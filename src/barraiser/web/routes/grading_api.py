@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 from starlette.responses import Response
 
 from barraiser.interview.answers import AnswerError
-from barraiser.web.deps import AnswersDep, CurrentUserDep
+from barraiser.web.deps import AnswersDep, CurrentUserDep, is_row_id
 from barraiser.web.grading_models import AttemptSummary, GradedAnswer, GradeIn
 from barraiser.web.models import ErrorOut
 
@@ -110,7 +110,7 @@ def grade(
 @router.get("/answers/{answer_id}", tags=["grading"], responses=_NOT_FOUND)
 def get_answer(answer_id: int, user_id: CurrentUserDep, service: AnswersDep) -> GradedAnswer:
     """One of your stored answers with its latest grading."""
-    stored = service.get(user_id, answer_id)
+    stored = service.get(user_id, answer_id) if is_row_id(answer_id) else None
     if stored is None:
         raise HTTPException(404, f"No answer of yours with id {answer_id}.")
     if stored.result is None:

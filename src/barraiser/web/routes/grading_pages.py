@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from barraiser.interview.answers import AnswerError
 from barraiser.web.attempts_view import attempt_numbers
-from barraiser.web.deps import AnswersDep, BankDep, CurrentUserDep, TemplatesDep
+from barraiser.web.deps import AnswersDep, BankDep, CurrentUserDep, TemplatesDep, is_row_id
 from barraiser.web.grading_models import AttemptSummary, GradedAnswer
 from barraiser.web.routes.pages import (
     is_htmx_partial,
@@ -95,7 +95,7 @@ def answer_page(
     question = bank.questions.get(question_id)
     if question is None:
         return question_not_found(request, templates, question_id)
-    stored = service.get(user_id, answer_id)
+    stored = service.get(user_id, answer_id) if is_row_id(answer_id) else None
     if stored is None or stored.question_id != question_id:
         return render_error(
             request,

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from barraiser.interview.submissions import SubmissionError
 from barraiser.judge.summary import stopped_at_sample, summary
-from barraiser.web.deps import BankDep, CurrentUserDep, SubmissionsDep
+from barraiser.web.deps import BankDep, CurrentUserDep, SubmissionsDep, is_row_id
 from barraiser.web.judge_models import (
     ProblemDetail,
     ProblemSummary,
@@ -101,7 +101,7 @@ def get_submission(
     submission_id: int, user_id: CurrentUserDep, service: SubmissionsDep
 ) -> SubmissionOut:
     """Where a submission is (queued, judging, done) and, once done, its verdict and tests."""
-    state = service.status(submission_id)
+    state = service.status(submission_id) if is_row_id(submission_id) else None
     if state is None or state.user_id != user_id:
         raise HTTPException(404, f"No submission with id {submission_id}.")
     return SubmissionOut(
