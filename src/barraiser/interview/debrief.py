@@ -9,6 +9,7 @@ from statistics import fmean
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop, rating_value
+from barraiser.interview.debrief_check import check_debrief
 from barraiser.interview.decision import decide
 from barraiser.interview.models import (
     PROBLEM_PREFIX,
@@ -18,12 +19,8 @@ from barraiser.interview.models import (
     Scorecard,
     StudyItem,
 )
+from barraiser.interview.study import BROAD_TOPICS, STUDY_BELOW, topics_of
 
-#: An item scoring below this is weak: a weakest moment and an entry of the study plan.
-#: From it, an item without a misconception may be among the strongest moments.
-STUDY_BELOW = 70.0
-#: Topics too broad to say two questions are about the same thing.
-BROAD_TOPICS = frozenset({"leadership-principles"})
 #: Moments listed on each side.
 MOMENTS = 3
 
@@ -111,16 +108,6 @@ def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
         quote=quote,
         why=why,
     )
-
-
-def topics_of(bank: Bank, url: str) -> set[str] | None:
-    """The topics of the question or problem at an app path, None when it is neither."""
-    kind, _, slug = url.strip("/").partition("/")
-    if kind == "questions" and slug in bank.questions:
-        return set(bank.questions[slug].topics)
-    if kind == "problems" and slug in bank.problems:
-        return set(bank.problems[slug].problem.topics)
-    return None
 
 
 def _related(outcome: ItemOutcome, bank: Bank) -> list[tuple[str, str]]:
@@ -251,7 +238,6 @@ def build_debrief(
         study_plan=_study_plan(ranked, strongest, bank),
         pending=pending,
     )
-    from barraiser.interview.debrief_check import check_debrief  # it reads this module
 
     for violation in check_debrief(debrief, bank, loop.decision):
         logger.warning("Debrief %s contradicts itself: %s", session_id, violation)

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import DecisionRule, rating_value
-from barraiser.interview.debrief import BROAD_TOPICS, STUDY_BELOW, topics_of
 from barraiser.interview.models import Debrief, ItemOutcome, Scorecard
+from barraiser.interview.study import BROAD_TOPICS, STUDY_BELOW, topics_of
 
 _NO = rating_value("no")
 _PASSED = re.compile(r"(\d+) of (\d+) hidden tests passed")
