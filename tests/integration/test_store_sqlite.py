@@ -24,6 +24,16 @@ def test_the_file_and_its_folders_are_created(tmp_path: Path) -> None:
     assert path.is_file()
 
 
+def test_the_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "private" / "barraiser_test.db"
+    store = init_store(Settings(database_url=f"sqlite:///{path}", data_dir=tmp_path / "data"))
+    store.close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o644)  # a database from before: tightened when it is opened again
+    make_engine(f"sqlite:///{path}").dispose()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_connections_use_wal_foreign_keys_and_a_busy_timeout(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     try:

@@ -279,3 +279,34 @@ def test_selector_matches_kind_topic_and_difficulty(shipped) -> None:  # type: i
     assert not Selector(kind="concept", topics=["nlp"]).matches(q)
     other = "hard" if q.difficulty != "hard" else "easy"
     assert not Selector(kind="concept", difficulty=[other]).matches(q)
+
+
+def test_a_link_out_of_the_content_folder_is_refused_and_never_shown(tmp_path: Path) -> None:
+    root = _copy_shipped(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: secret-line-of-another-file\ntitle: [unclosed\n")
+    (root / "questions" / "concept" / "leak.yaml").symlink_to(secret)
+    messages = _messages(root)
+    assert any("leak.yaml" in m and "leads outside the content folder" in m for m in messages)
+    assert not any("secret-line" in m or "unclosed" in m for m in messages), messages
+
+
+def test_a_link_out_of_a_problem_folder_is_refused(tmp_path: Path) -> None:
+    from barraiser.content.problems import load_problem_folder
+
+    shipped = SHIPPED / "problems" / "two-sum"
+    folder = tmp_path / "problems" / "two-sum"
+    folder.mkdir(parents=True)
+    for path in shipped.rglob("*"):
+        target = folder / path.relative_to(shipped)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif "__pycache__" not in path.parts:
+            target.write_bytes(path.read_bytes())
+    assert load_problem_folder(folder, tmp_path, []) is not None
+    (tmp_path / "outside.txt").write_text("not content\n")
+    (folder / "statement.md").unlink()
+    (folder / "statement.md").symlink_to(tmp_path / "outside.txt")
+    problems: list[object] = []
+    assert load_problem_folder(folder, tmp_path, problems) is None  # type: ignore[arg-type]
+    assert any("statement.md" in str(p) and "leads outside" in str(p) for p in problems)

@@ -119,8 +119,26 @@ def default_content_dir() -> Path:
     return here.parent.parent / "content"
 
 
+def escapes(path: Path, root: Path) -> bool:
+    """True when ``path`` (after following links) lies outside ``root``: such a file is never
+    read, so a link in a content folder cannot show another file of the machine."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
 def _read_yaml(path: Path, root: Path, problems: list[ContentProblem]) -> Any:
     rel = _rel(path, root)
+    if escapes(path, root):
+        problems.append(
+            ContentProblem(
+                rel,
+                "is a link that leads outside the content folder; copy the file into the "
+                "folder instead",
+            )
+        )
+        return None
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

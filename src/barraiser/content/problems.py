@@ -247,7 +247,7 @@ def load_problem_folder(
     folder: Path, root: Path, problems: list[ContentProblem]
 ) -> LoadedProblem | None:
     """Load one ``problems/<id>/`` folder; what is wrong goes to ``problems`` (file, field)."""
-    from barraiser.content.loader import ContentProblem, _read_yaml, _rel, _validate
+    from barraiser.content.loader import ContentProblem, _read_yaml, _rel, _validate, escapes
 
     yaml_path = folder / "problem.yaml"
     rel = _rel(yaml_path, root)
@@ -261,6 +261,16 @@ def load_problem_folder(
     if problem is None:
         return None
     ok = True
+    for path in sorted(folder.rglob("*")):
+        if escapes(path, folder):
+            problems.append(
+                ContentProblem(
+                    _rel(path, root),
+                    "is a link that leads outside the problem folder; copy the file into the "
+                    "folder instead",
+                )
+            )
+            ok = False
     if problem.id != folder.name:
         problems.append(
             ContentProblem(

@@ -10,6 +10,7 @@ request and a judge worker write at the same time.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import time
@@ -88,6 +89,18 @@ def make_engine(url: str) -> Engine:
     )
 
 
+def _private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (SQLite gives its -wal and -shm
+    files the same mode), and tighten an existing one we own: answers are private."""
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif path.stat().st_uid == os.getuid():
+            path.chmod(0o600)
+    except OSError:  # a read-only folder: SQLite reports it clearly when it opens the file
+        pass
+
+
 def _sqlite_engine(url: URL) -> Engine:
     """A SQLite engine whose connections use WAL, foreign keys and a busy timeout."""
     # In-memory databases have no folder; URI filenames (?uri=true) are the caller's business.
@@ -100,6 +113,7 @@ def _sqlite_engine(url: URL) -> Engine:
                 f"Cannot create the folder {str(path.parent)!r} for the database ({error}). "
                 "Choose a writable folder with BARRAISER_DATA_DIR or BARRAISER_DATABASE_URL."
             ) from None
+        _private_file(path)
         url = url.set(database=str(path))
     try:
         engine = create_engine(url)
