@@ -97,15 +97,20 @@ class Problems:
 
     items: list[str] = field(default_factory=list)
 
+    def _request_failed(self, request: Any) -> None:
+        # The browser fetches the favicon on its own and cancels it when the test navigates
+        # away first: that is the test's speed, not a failure of the app.
+        if "/favicon" in request.url and "ERR_ABORTED" in str(request.failure):
+            return
+        self.items.append(f"request failed: {request.url} ({request.failure})")
+
     def watch(self, page: Any) -> None:
         page.on(
             "console",
             lambda m: self.items.append(f"console: {m.text}") if m.type == "error" else None,
         )
         page.on("pageerror", lambda e: self.items.append(f"page error: {e}"))
-        page.on(
-            "requestfailed", lambda r: self.items.append(f"request failed: {r.url} ({r.failure})")
-        )
+        page.on("requestfailed", self._request_failed)
         page.on(
             "response",
             lambda r: self.items.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
