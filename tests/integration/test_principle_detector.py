@@ -10,12 +10,12 @@ import pytest
 
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
+from barraiser.content.principle_training import load_training
 from barraiser.grading.behavioral import analyze_behavioral
 from barraiser.grading.embeddings import get_backend
 from barraiser.grading.grader import build_grader
 from barraiser.grading.principles import (
     embed_stories,
-    load_training,
     shipped_model,
     story_features,
     train,

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from barraiser.grading.principles import load_training
+from barraiser.content.principle_training import load_training
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 #: TF-IDF cosine above which two stories tell the same scenario.  Stories of the training set

@@ -186,13 +186,13 @@ def train_principles(
     regression; ``--search`` prints 5-fold cross-validated top-1/top-3 accuracy of a grid of C
     values on the training stories alone.
     """
+    from barraiser.content.principle_training import load_training
     from barraiser.grading.embeddings import get_backend
     from barraiser.grading.principles import (
         DEFAULT_C,
         MODEL_FILE,
         cross_validate,
         embed_stories,
-        load_training,
         train,
     )
 

@@ -72,7 +72,7 @@ MIN_TRAINING_STORIES = 10
 
 def _check_principle_training(root: Path, bank: Bank) -> list[ContentProblem]:
     """The principle detector's training stories: readable, known principles, enough of each."""
-    from barraiser.grading.principles import load_training, training_dir
+    from barraiser.content.principle_training import load_training, training_dir
 
     stories, found = load_training(training_dir(root))
     problems = [ContentProblem("principle_training", message) for message in found]

@@ -22,11 +22,10 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from barraiser.content.loader import default_content_dir
-from barraiser.content.schemas import LeadershipPrinciple, Slug, Text
+from barraiser.content.principle_training import TrainingStory
+from barraiser.content.schemas import LeadershipPrinciple
 
 MODEL_FILE = Path(__file__).with_name("principle_model.npz")
 #: Inverse regularisation strength of the classifier (chosen by cross-validation on the training
@@ -36,20 +35,6 @@ DEFAULT_C = 8.0
 MIN_SENTENCES = 2
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TrainingStory(_Strict):
-    id: Slug
-    principles: list[Slug] = Field(min_length=1, max_length=2)
-    story: Text
-
-
-class _TrainingFile(_Strict):
-    stories: list[TrainingStory]
-
-
 class PrincipleScore(BaseModel):
     """One principle a story shows: its probability and the sentence that shows it best."""
 
@@ -57,32 +42,6 @@ class PrincipleScore(BaseModel):
     name: str
     score: float = Field(description="The classifier's probability for this principle (0-1).")
     evidence: str = Field(description="The story's sentence that shows the principle best.")
-
-
-def training_dir(content_dir: Path | None = None) -> Path:
-    return (content_dir or default_content_dir()) / "principle_training"
-
-
-def load_training(folder: Path | None = None) -> tuple[list[TrainingStory], list[str]]:
-    """Every training story (sorted by id) and the problems found reading them."""
-    folder = folder or training_dir()
-    stories: list[TrainingStory] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        rel = f"principle_training/{path.name}"
-        try:
-            parsed = _TrainingFile.model_validate(yaml.safe_load(path.read_text("utf-8")))
-        except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
-            problems.append(f"{rel}: {str(exc).splitlines()[0]}")
-            continue
-        for story in parsed.stories:
-            if story.id in seen:
-                problems.append(f"{rel}: story id {story.id!r} is used twice")
-                continue
-            seen.add(story.id)
-            stories.append(story)
-    return sorted(stories, key=lambda s: s.id), problems
 
 
 @dataclass
