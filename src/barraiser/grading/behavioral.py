@@ -798,37 +798,33 @@ class StoryScore(BaseModel):
     ceilings: list[str] = Field(default_factory=list)
 
 
+def _shares(scores: Sequence[tuple[str, float]]) -> dict[str, float]:
+    """Each principle's probability over the top one's (``scores`` ranked best first)."""
+    top = (scores[0][1] if scores else 0.0) or 1e-9
+    return {pid: min(1.0, score / top) for pid, score in scores}
+
+
 def asked_principle_shown(analysis: StarAnalysis, asked: Sequence[str]) -> tuple[bool, float]:
     """Whether the story shows one of the asked principles, and that principle's credit (0-1).
 
     Credit is the best asked principle's probability over the top principle's (1.0 when an
-    asked principle ranks first).
+    asked principle ranks first); it is shown from ``SHOWN_SHARE``.
     """
-    if not analysis.principles or not asked:
-        return False, 0.0
-    top = analysis.principles[0].score or 1e-9
-    best = max((p.score for p in analysis.principles if p.id in asked), default=0.0)
-    share = min(1.0, best / top)
+    shares = _shares([(p.id, p.score) for p in analysis.principles])
+    share = max((shares[a] for a in asked if a in shares), default=0.0)
     return share >= SHOWN_SHARE, share
 
 
 def shown_principles(
     principles: Sequence[Mapping[str, Any]], asked: Sequence[str]
 ) -> dict[str, str]:
-    """The asked principles a stored ``star["principles"]`` list shows, with their evidence.
-
-    The same rule as :func:`asked_principle_shown`, per principle, for results read back from
-    the store.
-    """
-    if not principles:
-        return {}
-    top = float(principles[0].get("score") or 0.0) or 1e-9
+    """The asked principles a stored ``star["principles"]`` list shows, with their evidence:
+    the rule of :func:`asked_principle_shown`, per principle, for results read back."""
+    shares = _shares([(str(p["id"]), float(p.get("score") or 0.0)) for p in principles])
     return {
         str(p["id"]): str(p["evidence"])
         for p in principles
-        if p.get("id") in asked
-        and p.get("evidence")
-        and float(p.get("score") or 0.0) / top >= SHOWN_SHARE
+        if p["id"] in asked and p.get("evidence") and shares[str(p["id"])] >= SHOWN_SHARE
     }
 
 
