@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from barraiser import __version__
 from barraiser.cli import (
@@ -17,8 +22,37 @@ from barraiser.cli import (
     review,
     serve,
 )
+from barraiser.cli._common import fail
+
+
+class _Commands(TyperGroup):
+    """The root command group: a full disk is one sentence and exit 1, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # said already (a usage error, or a command's own sentence)
+        except Exception as exc:
+            from barraiser.storage import storage_error
+
+            problem = storage_error(exc, _data_dir())
+            if problem is None:
+                raise
+            fail(problem.sentence("nothing was saved"))
+
+
+def _data_dir() -> Path | None:
+    from barraiser.config import get_settings
+
+    try:
+        return get_settings().data_dir
+    except ValueError:  # invalid settings: the file named in the error is the one to free
+        return None
+
 
 app = typer.Typer(
+    cls=_Commands,
     name="barraiser",
     help="Realistic ML engineer interview loops with honest, evidence-backed feedback.",
     no_args_is_help=True,

@@ -3,6 +3,9 @@
 A submission is written to the store (``verdict`` NULL) before it is queued, so a crash or a
 restart loses nothing: :meth:`SubmissionService.start` queues again every submission that has no
 verdict yet. Each worker owns one sandbox slot; by default there is one worker per CPU core.
+A submission that cannot be judged or recorded because the disk is full stays queued and is
+tried again later (after 1, 2, 4 ... seconds, at most a minute apart), so it is judged as soon as
+space returns, without a restart.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import func, select, text
 
 from barraiser.interview.review import PROBLEM_PREFIX, rating_for_verdict, record_review
+from barraiser.storage import StorageError, storage_error
 from barraiser.store import CodeSubmission, Store, utcnow
 from barraiser.store.models import SubmissionMode
 from barraiser.store.queries import create_submission, record_verdict
@@ -113,12 +117,28 @@ def _sandbox_judge(
     return result
 
 
+@dataclass(frozen=True)
+class RetryDelays:
+    """How long a submission stopped by a full disk waits before it is judged again: the first
+    wait, doubled after each failure up to the longest."""
+
+    first_s: float = 1.0
+    longest_s: float = 60.0
+
+    def after(self, failures: int) -> float:
+        """The wait after ``failures`` failures in a row (1 or more)."""
+        return float(min(self.longest_s, self.first_s * 2 ** min(failures - 1, 32)))
+
+
 @dataclass
 class _Pool:
     jobs: queue.Queue[int | None] = field(default_factory=queue.Queue)
     threads: list[threading.Thread] = field(default_factory=list)
     judging: set[int] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Failures in a row, per submission, for a storage problem; and the timers that re-queue.
+    failures: dict[int, int] = field(default_factory=dict)
+    timers: set[threading.Timer] = field(default_factory=set)
 
 
 class SubmissionService:
@@ -132,11 +152,13 @@ class SubmissionService:
         slots: int | None = None,
         limits: SubmissionLimits | None = None,
         judge: JudgeFn | None = None,
+        retry: RetryDelays | None = None,
     ) -> None:
         self.store = store
         self.problems = problems
         self.slots = max(1, slots if slots is not None else (os.cpu_count() or 1))
         self.limits = limits or SubmissionLimits()
+        self.retry = retry or RetryDelays()
         self._judge = judge or _sandbox_judge
         self._pool = _Pool()
         self._started = False
@@ -172,7 +194,14 @@ class SubmissionService:
         """Let each worker finish its current submission and stop; queued ones stay pending."""
         if not self._started:
             return
-        # Drop what is queued: it stays saved without a verdict and resumes at the next start.
+        # Drop what is queued or waiting to be tried again: it stays saved without a verdict and
+        # resumes at the next start.
+        with self._pool.lock:
+            timers = list(self._pool.timers)
+            self._pool.timers.clear()
+            self._pool.failures.clear()
+        for timer in timers:
+            timer.cancel()
         while True:
             try:
                 self._pool.jobs.get_nowait()
@@ -325,11 +354,44 @@ class SubmissionService:
                 return
             try:
                 self.judge_one(submission_id, slot)
+            except StorageError as exc:
+                self._try_again_later(submission_id, exc)
             except Exception:  # a worker must survive anything, or the queue stalls
                 logger.exception("Judging submission %d failed", submission_id)
 
+    def _try_again_later(self, submission_id: int, problem: StorageError) -> None:
+        """Keep the submission queued and judge it again after a growing wait."""
+        with self._pool.lock:
+            if not self._started:
+                return  # saved without a verdict: the next start queues it again
+            failures = self._pool.failures.get(submission_id, 0) + 1
+            self._pool.failures[submission_id] = failures
+            delay = self.retry.after(failures)
+
+            def requeue() -> None:
+                with self._pool.lock:
+                    self._pool.timers.discard(timer)
+                    if not self._started:
+                        return
+                self._pool.jobs.put(submission_id)
+
+            timer = threading.Timer(delay, requeue)
+            timer.daemon = True
+            self._pool.timers.add(timer)
+        timer.start()
+        logger.warning(
+            "Submission %d stays queued: %s Trying again in %.0f s.",
+            submission_id,
+            problem.sentence("its verdict was not saved"),
+            delay,
+        )
+
     def judge_one(self, submission_id: int, slot: int = 0) -> str | None:
-        """Judge one saved submission now and record its verdict; None if already judged."""
+        """Judge one saved submission now and record its verdict; None if already judged.
+
+        Raises :class:`~barraiser.storage.StorageError` when the disk is too full to judge it
+        or to record the verdict: the submission then stays queued, with no verdict.
+        """
         with self.store.session() as session:
             row = session.get(CodeSubmission, submission_id)
             if row is None or row.verdict is not None:
@@ -352,6 +414,8 @@ class SubmissionService:
                     passed, total = hidden_counts(result)
                     rating = rating_for_verdict(verdict, passed, total)
                     record_review(session, user_id, PROBLEM_PREFIX + problem_id, rating, utcnow())
+            with self._pool.lock:
+                self._pool.failures.pop(submission_id, None)
             return verdict
         finally:
             with self._pool.lock:
@@ -371,6 +435,10 @@ class SubmissionService:
         except Exception as exc:
             from barraiser.judge.runner import SubmissionRejected
 
+            full = storage_error(exc, None)
+            if full is not None:
+                # Not the submission's fault, nor a verdict: judge it again when there is room.
+                raise full from exc
             if isinstance(exc, SubmissionRejected):
                 # The judge refused what it was given (e.g. a custom argument of the wrong type).
                 return _internal_error(f"The judge refused this submission: {exc}.")

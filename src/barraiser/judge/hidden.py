@@ -2,7 +2,8 @@
 
 Both are trusted, shipped content and run on the host, outside the sandbox (the reference in
 process for function style, as a subprocess for stdio).  The tests are cached as JSON under
-``<data_dir>/cache/tests/<id>-<hash of the problem's files>.json``.  Only their inputs ever enter
+``<data_dir>/cache/tests/<id>-<hash of the problem's files>.json`` (0600, written whole or not at
+all).  Only their inputs ever enter
 the sandbox; the comparison happens outside.
 """
 
@@ -13,18 +14,24 @@ import hashlib
 import importlib.util
 import io
 import json
+import logging
 import os
 import random
 import subprocess
 import sys
-import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from barraiser.content.problems import LoadedProblem
+from barraiser.storage import DIR_MODE, private_dirs, write_private
+
+logger = logging.getLogger(__name__)
 
 REFERENCE_TIMEOUT_S = 120.0
+#: A temporary cache file older than this was left by a killed process (writing takes < 1 s).
+STALE_TMP_S = 3600.0
 _LOCK = threading.Lock()
 
 
@@ -125,7 +132,12 @@ def build_tests(problem: LoadedProblem) -> list[dict[str, Any]]:
 
 
 def hidden_tests(problem: LoadedProblem, cache_dir: Path | None = None) -> list[dict[str, Any]]:
-    """The hidden tests of a problem, from the cache when its files have not changed."""
+    """The hidden tests of a problem, from the cache when its files have not changed.
+
+    The cache is only a cache: when it cannot be written (a full disk), or would leave less
+    free space than its own size, the tests just built are used, and no partial file is left
+    behind.
+    """
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     path = folder / f"{problem.id}-{problem.files_digest()}.json"
     with _LOCK:
@@ -134,9 +146,38 @@ def hidden_tests(problem: LoadedProblem, cache_dir: Path | None = None) -> list[
                 data = json.loads(path.read_text(encoding="utf-8"))
                 return list(data["tests"])
         tests = build_tests(problem)
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".tmp") as f:
-            json.dump({"problem": problem.id, "tests": tests}, f)
-        os.replace(f.name, path)
+        data = json.dumps({"problem": problem.id, "tests": tests}).encode()
+        try:
+            private_dirs(folder)
+            os.chmod(folder, DIR_MODE)
+            _remove_stale(folder)
+            if _room_for(folder, len(data)):
+                write_private(path, data)
+                return tests
+            why = "caching them would take more than half of the free space"
+        except OSError as error:
+            why = error.strerror or str(error)
+        logger.warning(
+            "The hidden tests of %s were built but not cached in %s (%s); they will be built "
+            "again for the next submission.",
+            problem.id,
+            folder,
+            why,
+        )
         return tests
+
+
+def _room_for(folder: Path, size: int) -> bool:
+    """Whether a cache file of ``size`` bytes leaves at least as much free: a cache must not
+    take the last space, which the store needs for answers and verdicts."""
+    found = os.statvfs(folder)
+    return found.f_bavail * found.f_frsize >= 2 * size
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove temporary files that a killed process left while writing the cache."""
+    cutoff = time.time() - STALE_TMP_S
+    for leftover in folder.glob("*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < cutoff:
+                leftover.unlink()

@@ -24,6 +24,7 @@ from barraiser import __version__
 from barraiser.labs.base import LabContext, LabError, LabResult, ProgressFn, Size
 from barraiser.labs.data import DATA_DIR, FASHION_MNIST_DIR, fingerprint
 from barraiser.labs.registry import get_lab
+from barraiser.storage import private_dirs
 
 SEED = 20261127
 _LIBRARIES = ("numpy", "scikit-learn", "pandas", "scipy", "torch", "xgboost-cpu", "statsmodels")
@@ -127,7 +128,8 @@ def _run_fresh(
     lab_id: str, size: Size, key: str, entry: Path, on_progress: ProgressFn | None
 ) -> LabResult:
     lab = get_lab(lab_id)
-    entry.parent.mkdir(parents=True, exist_ok=True)
+    private_dirs(entry.parent)
+    # mkdtemp makes it 0700; its files are made 0600 before it takes the entry's place.
     scratch = Path(tempfile.mkdtemp(prefix=f".{size}-", dir=entry.parent))
     ctx = LabContext(size=size, out_dir=scratch, seed=SEED, on_progress=on_progress)
     started = time.perf_counter()
@@ -155,6 +157,9 @@ def _run_fresh(
             output_dir=str(entry),
         )
         (scratch / "result.json").write_text(result.model_dump_json(indent=2), encoding="utf-8")
+        for written in scratch.rglob("*"):
+            if written.is_file() and not written.is_symlink():
+                written.chmod(0o600)
         if entry.exists():
             shutil.rmtree(entry)
         scratch.rename(entry)

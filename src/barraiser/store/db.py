@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,11 +28,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from barraiser.config import Settings
+from barraiser.storage import private_dirs, storage_error, tighten_data_dir
 from barraiser.store._dialect import insert_for
 from barraiser.store.models import User
 
@@ -107,7 +109,7 @@ def _sqlite_engine(url: URL) -> Engine:
     if (url.database or "") not in ("", ":memory:") and not url.query.get("uri"):
         path = Path(url.database or "").expanduser()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dirs(path.parent)
         except OSError as error:
             raise StoreError(
                 f"Cannot create the folder {str(path.parent)!r} for the database ({error}). "
@@ -241,6 +243,17 @@ def ensure_local_user(session: Session, name: str = LOCAL_USER_NAME) -> User:
     return session.scalars(local).one()
 
 
+def _database_folder(engine: Engine) -> Path | None:
+    """The folder of a SQLite file (what to free when its disk is full); None for a server."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:") or url.query.get("uri"):
+        return Path(tempfile.gettempdir())  # where SQLite spills an in-memory database
+    return Path(database).expanduser().absolute().parent
+
+
 @dataclass
 class Store:
     """The database of a running barraiser: an engine and a session factory."""
@@ -255,9 +268,19 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block succeeds and rolls back when it raises."""
-        with self.sessions.begin() as session:
-            yield session
+        """A session that commits when the block succeeds and rolls back when it raises.
+
+        A full disk (or a read-only one, or a full database server) raises
+        :class:`~barraiser.storage.StorageError`, whose message says what to free.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except DBAPIError as error:
+            problem = storage_error(error, _database_folder(self.engine))
+            if problem is None:
+                raise
+            raise problem from error
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -265,7 +288,11 @@ class Store:
 
 
 def init_store(settings: Settings) -> Store:
-    """Open the configured database, migrate it to head and make sure the local user exists."""
+    """Open the configured database, migrate it to head and make sure the local user exists.
+
+    The data folder is made private first (0700, its files 0600).
+    """
+    tighten_data_dir(settings.data_dir)
     url = settings.resolved_database_url
     engine = make_engine(url)
     store = Store.from_engine(engine)
@@ -275,6 +302,9 @@ def init_store(settings: Settings) -> Store:
             ensure_local_user(session)
     except OperationalError as error:
         store.close()
+        problem = storage_error(error, _database_folder(engine))
+        if problem is not None:
+            raise problem from error
         raise StoreError(
             f"Cannot open the database {_masked(url)!r}: {error.orig}. Check that the server "
             "is running and that BARRAISER_DATABASE_URL is right."

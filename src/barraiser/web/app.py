@@ -11,6 +11,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -18,6 +19,7 @@ from barraiser import __version__
 from barraiser.config import Settings, get_settings
 from barraiser.content.bank import get_bank
 from barraiser.interview.submissions import JudgeFn, SubmissionLimits
+from barraiser.storage import StorageError, storage_error
 from barraiser.web.routes import (
     api,
     debrief_pages,
@@ -58,7 +60,9 @@ pages at `/` use the same data.
 
 Requests must name an allowed host (400 otherwise); a state-changing request sent by another
 site's page is refused with 403 (requests without `Origin` or `Sec-Fetch-Site`, such as curl,
-pass); bodies over the size cap get 413 (docs/security.md).
+pass); bodies over the size cap get 413 (docs/security.md). When the server's disk is full,
+a request that would save something answers 507 (503 when the disk is read-only or failing)
+with a sentence in `detail`, and nothing of it is saved.
 """
 
 
@@ -166,19 +170,42 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, object]]:
     return encoded
 
 
-async def _server_error(request: Request, exc: Exception) -> Response:
-    logger.error("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    message = (
-        "The server hit an unexpected error. Try again; if it keeps happening, run "
-        "`barraiser content check` and look at the server log."
-    )
-    response: Response
+def _storage_response(request: Request, problem: StorageError) -> Response:
+    """507 for a full disk, 503 for a read-only or failing one: a sentence, never the input."""
+    logger.warning("%s %s was not saved: %s", request.method, request.url.path, problem)
+    status_code = 507 if problem.problem == "full" else 503
+    message = problem.sentence()
     if _wants_json(request):
-        response = JSONResponse({"detail": message}, status_code=500)
+        return JSONResponse({"detail": message}, status_code=status_code)
+    heading = "The server's disk is full" if problem.problem == "full" else "Nothing was saved"
+    return pages.render_error(request, request.app.state.templates, status_code, heading, message)
+
+
+async def _storage_error(request: Request, exc: Exception) -> Response:
+    """Storage errors raised as such, or as the file or database error they come from."""
+    problem = storage_error(exc, request.app.state.settings.data_dir)
+    if problem is None:
+        raise exc  # another failure: the server-error handler answers it
+    return _storage_response(request, problem)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    response: Response
+    problem = storage_error(exc, request.app.state.settings.data_dir)
+    if problem is not None:  # a full disk, wrapped in another error on its way up
+        response = _storage_response(request, problem)
     else:
-        response = pages.render_error(
-            request, request.app.state.templates, 500, "Something went wrong", message
+        logger.error("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        message = (
+            "The server hit an unexpected error. Try again; if it keeps happening, the server "
+            "log says what went wrong."
         )
+        if _wants_json(request):
+            response = JSONResponse({"detail": message}, status_code=500)
+        else:
+            response = pages.render_error(
+                request, request.app.state.templates, 500, "Something went wrong", message
+            )
     # Starlette answers this outside the app's middleware: add the security headers here.
     for name, value in SECURITY_HEADERS:
         response.headers.setdefault(name.decode(), value.decode())
@@ -228,6 +255,8 @@ def create_app(
     install_labs(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    for storage_class in (StorageError, OSError, DBAPIError):
+        app.add_exception_handler(storage_class, _storage_error)
     app.add_exception_handler(Exception, _server_error)
     # Added last = outermost: headers on every answer, then host and cross-site checks, then
     # the body cap just outside the routes.
@@ -297,7 +326,7 @@ def serve(settings: Settings) -> None:
         ) from None
     try:
         store = init_store(settings)
-    except StoreError as exc:
+    except (StoreError, StorageError) as exc:
         raise SystemExit(f"Error: {exc}") from None
     app.state.store = store
     url = f"http://{_display_host(settings.host)}:{settings.port}/"

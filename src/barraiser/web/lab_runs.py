@@ -21,6 +21,7 @@ from typing import Literal
 
 from barraiser.labs.base import LabError, LabResult, Size
 from barraiser.labs.registry import get_lab
+from barraiser.storage import storage_error
 
 logger = logging.getLogger(__name__)
 
@@ -221,6 +222,11 @@ class LabRunner:
         except LabError as exc:
             self._finish(run.id, error=str(exc))
         except Exception as exc:  # a broken lab must not take the runner thread down
+            full = storage_error(exc, self.cache.cache_dir)
+            if full is not None:  # the run's partial files are already removed
+                logger.warning("Lab %s (%s) stopped: %s", run.lab_id, run.size, full)
+                self._finish(run.id, error=full.sentence("the lab's results were not saved"))
+                return
             logger.exception("Lab %s (%s) failed", run.lab_id, run.size)
             self._finish(
                 run.id,
