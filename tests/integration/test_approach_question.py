@@ -18,6 +18,7 @@ from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
+from barraiser.interview.approach import SKIPPED_SCORE
 from barraiser.interview.engine import InterviewError, InterviewService
 from barraiser.interview.models import Scorecard
 from barraiser.interview.report import report_html
@@ -150,12 +151,14 @@ def test_an_accepted_submission_opens_the_approach_question_and_it_counts_in_com
         card = service.debrief(user, sid).scorecards[0]
         rating, score, _ = _communication(card)
         assert rating in ("no", "strong-no") and score == grade.score
+        # A wrong account of one's own code costs more than saying nothing about it.
+        assert score is not None and score < SKIPPED_SCORE
         assert card.items[0].verdict == "AC" and card.items[0].score == 100
     finally:
         submissions.stop()
 
 
-def test_the_online_assessment_does_not_ask_and_unanswered_counts_as_nothing(
+def test_the_online_assessment_does_not_ask_and_an_unanswered_approach_counts_as_weak(
     store: Store, bank: Bank, sandbox: Sandbox
 ) -> None:
     clock = Clock()
@@ -177,18 +180,104 @@ def test_the_online_assessment_does_not_ask_and_unanswered_counts_as_nothing(
         with pytest.raises(InterviewError, match="does not ask about the approach"):
             service.answer_approach(user, sid, coding.id, "O(n) time.")
 
-        # A round that asks: leaving without answering scores the approach 0 in communication.
+        # A round that asks: moving on without answering, with time to spare, counts against
+        # communication as a weak explanation ("no"), not as a wrong one: the code was accepted.
         sid = service.start_practice(user, item_id="problem:valid-parentheses")
         item = service.view(user, sid).rounds[0].items[0]
         source = ROOT / "content/problems/valid-parentheses/solutions/reference.py"
         submit_id = service.submit_code(user, sid, item.id, "python", source.read_text(), "submit")
         assert _wait_done(submissions, submit_id) == "AC"
         service.skip(user, sid, item.id)
-        card = service.debrief(user, sid).scorecards[0]
+        debrief = service.debrief(user, sid)
+        card = debrief.scorecards[0]
         approach = card.items[0].approach
-        assert approach is not None and not approach.answered and approach.score == 0
+        assert approach is not None and not approach.answered and approach.had_time
+        assert approach.score == SKIPPED_SCORE == 40
         rating, score, evidence = _communication(card)
-        assert rating == "strong-no" and score == 0
-        assert evidence == ["Asked for the approach and its complexity; not answered."]
+        assert rating == "no" and score == SKIPPED_SCORE
+        assert len(evidence) == 1
+        assert evidence[0].startswith("Moved on without explaining the accepted solution's")
+        assert "weak explanation (40/100), not as a wrong one" in evidence[0]
+        # The debrief says it in words.
+        assert str(escape(evidence[0])) in report_html(debrief, bank)
+    finally:
+        submissions.stop()
+
+
+def _loop_to_the_debrief(service: InterviewService, user: int, sid: str) -> Scorecard:
+    """Take (and leave) the quick loop's second round; the coding round's scorecard."""
+    view = service.view(user, sid)
+    assert view.rounds[0].status == "finished" and view.rounds[1].status == "pending"
+    service.start_round(user, sid)
+    service.finish_round(user, sid)
+    return service.debrief(user, sid).scorecards[0]
+
+
+def _spend(service: InterviewService, user: int, sid: str, clock: Clock, seconds: float) -> None:
+    """The candidate works on, the round page open (its heartbeat every 15 s)."""
+    for _ in range(int(seconds // 15)):
+        clock.advance(15)
+        service.heartbeat(user, sid)
+
+
+def test_an_approach_question_the_time_cut_off_does_not_count(
+    store: Store, bank: Bank, sandbox: Sandbox
+) -> None:
+    clock = Clock()
+    submissions = SubmissionService(store, bank.problems, slots=1)
+    submissions.start()
+    try:
+        service = InterviewService(store, bank, submissions=submissions, clock=clock)
+        user = _user(store)
+        # The quick loop's 20-minute coding round: accepted with a minute left, then time runs
+        # out before the candidate can explain it.
+        sid = service.start_loop(user, "quick", seed=5)
+        coding = service.start_round(user, sid).rounds[0].items[0]
+        assert coding.problem_id
+        _spend(service, user, sid, clock, 19 * 60)
+        source = ROOT / "content/problems" / coding.problem_id / "solutions/reference.py"
+        submit_id = service.submit_code(
+            user, sid, coding.id, "python", source.read_text(), "submit"
+        )
+        assert _wait_done(submissions, submit_id) == "AC"
+        assert service.view(user, sid).rounds[0].items[0].approach is not None
+        _spend(service, user, sid, clock, 120)
+        view = service.view(user, sid)
+        assert view.rounds[0].status == "finished" and view.rounds[0].ended_by == "time"
+        card = _loop_to_the_debrief(service, user, sid)
+        approach = card.items[0].approach
+        assert approach is not None and not approach.answered and not approach.had_time
+        assert approach.score is None
+        # Communication is not rated from it ("not shown"), and the debrief says why.
+        rating, score, evidence = _communication(card)
+        assert rating is None and score is None
+        assert evidence == [
+            "The code was accepted with under 2 minutes left and the time ran out before the "
+            "approach could be explained: not counted."
+        ]
+        assert card.items[0].score == 100  # the code itself counts in full
+
+        # Accepted with ten minutes left and explained only after the time ran out: the
+        # candidate had the time, so it counts as skipped, not as nothing.
+        sid = service.start_loop(user, "quick", seed=5)
+        coding = service.start_round(user, sid).rounds[0].items[0]
+        assert coding.problem_id
+        _spend(service, user, sid, clock, 10 * 60)
+        source = ROOT / "content/problems" / coding.problem_id / "solutions/reference.py"
+        submit_id = service.submit_code(
+            user, sid, coding.id, "python", source.read_text(), "submit"
+        )
+        assert _wait_done(submissions, submit_id) == "AC"
+        _spend(service, user, sid, clock, 10 * 60 + 15)
+        clock.advance(20)  # within the grace: the answer is taken, and marked late
+        outcome = service.answer_approach(user, sid, coding.id, "A hash map, linear time.")
+        assert outcome.late and outcome.round_finished
+        card = _loop_to_the_debrief(service, user, sid)
+        approach = card.items[0].approach
+        assert approach is not None and approach.answered and approach.late
+        assert approach.had_time and approach.score == SKIPPED_SCORE
+        rating, score, evidence = _communication(card)
+        assert rating == "no" and score == SKIPPED_SCORE
+        assert evidence[0].startswith("Explained the approach only after the time ran out")
     finally:
         submissions.stop()

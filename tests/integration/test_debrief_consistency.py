@@ -5,9 +5,10 @@ grader (the configured default, loaded once) and the real sandboxed judge (submi
 one by one, synchronously).  A seeded candidate of a drawn quality answers each question with
 the bank's strong, partial or weak calibration answer, a model answer, an answer to another
 question, a one-liner, or skips it; sometimes answers late; solves, breaks, only runs or skips
-the coding problems.  Every debrief goes through :func:`check_debrief`, its run-time warnings
-are counted, and each coding item's counts are compared with what the editor shows for the
-same submission.  ``pytest -s`` prints the tally.
+the coding problems (never explaining the approach), and answers a follow-up now and then (a
+story's second one too).  Every debrief goes through :func:`check_debrief`, its run-time
+warnings are counted, and each coding item's counts are compared with what the editor shows for
+the same submission.  ``pytest -s`` prints the tally.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class Player:
     ) -> None:
         self.service, self.submissions, self.bank, self.user = service, submissions, bank, user
         self.accepted = 0
+        self.follow_ups = 0
         self.submission_ids: dict[tuple[str, str], list[int]] = {}
 
     def _submit(self, sid: str, item: ItemView, source: str, mode: str) -> None:
@@ -149,11 +151,14 @@ class Player:
         outcome = self.service.answer(self.user, sid, item.id, text)
         if outcome.round_finished:
             return
-        if outcome.follow_up is not None and rng.random() < 0.25:
+        # A story in a loop may be followed up twice: each is answered or the item is left.
+        while outcome.follow_up is not None and rng.random() < 0.25:
             clock.advance(60)
-            self.service.answer_follow_up(self.user, sid, item.id, rng.choice(FOLLOW_UPS))
-        else:
-            self.service.skip(self.user, sid, item.id)
+            outcome = self.service.answer_follow_up(self.user, sid, item.id, rng.choice(FOLLOW_UPS))
+            self.follow_ups += 1
+            if outcome.round_finished:
+                return
+        self.service.skip(self.user, sid, item.id)
 
     def play(self, loop_id: str, seed: int, clock: Clock) -> tuple[str, Debrief]:
         rng = random.Random(seed)
@@ -212,6 +217,8 @@ def _tally(coverage: dict[str, int], debrief: Debrief) -> None:
         "rejected": any(o.verdict not in (None, "AC") for o in items),
         "capped rounds": any(c.rating_note for c in debrief.scorecards),
         "late": any(o.late for o in items),
+        "second follow-ups": any(len(o.follow_ups) > 1 for o in items),
+        "approach skipped": any(o.approach and not o.approach.answered for o in items),
     }
     for key, hit in seen.items():
         coverage[key] = coverage.get(key, 0) + int(hit)
@@ -260,7 +267,8 @@ def test_fifty_simulated_loops_yield_coherent_debriefs(
     logged = [r for r in caplog.records if r.name == "barraiser.debrief"]
     print(
         f"\ndebrief consistency: {len(LOOPS)} debriefs checked, {len(violations)} violation(s), "
-        f"{len(logged)} warning(s) logged at run time; {player.accepted} accepted submission(s); "
+        f"{len(logged)} warning(s) logged at run time; {player.accepted} accepted submission(s), "
+        f"{player.follow_ups} follow-up(s) answered; "
         f"decisions {decisions}; round ratings {ratings}; {coverage}; "
         f"{time.monotonic() - started:.0f} s"
     )

@@ -13,14 +13,18 @@ from pathlib import Path
 from tempfile import gettempdir
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import select
 
-from bank_support import calibration
+from bank_support import calibration, story_answer
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.engine import InterviewError, InterviewService
+from barraiser.interview.follow_ups import FOLLOW_UP_S
+from barraiser.interview.models import ItemView
+from barraiser.interview.report import report_html
 from barraiser.interview.submissions import SubmissionService
 from barraiser.judge.sandbox import Sandbox
 from barraiser.store import Answer, ReviewCard, Store, ensure_local_user, init_store
@@ -182,6 +186,113 @@ def test_the_quick_loop_from_start_to_debrief(
         assert {coding.id, concept.id, story.id} <= cards
     finally:
         submissions.stop()
+
+
+FIRST_REPLY = (
+    "On day one I wrote down each deadline with what slipping would cost, and I told the "
+    "stakeholders the order the same afternoon."
+)
+SECOND_REPLY = (
+    "I moved the launch review by two days myself and the model shipped on time; churn fell "
+    "by 4% in the first month."
+)
+
+
+def _ml_round(service: InterviewService, user: int, sid: str) -> tuple[ItemView, ItemView]:
+    """The quick loop's second round, its coding round left: (concept, story)."""
+    service.start_round(user, sid)
+    service.finish_round(user, sid)
+    concept, story = service.start_round(user, sid).rounds[1].items
+    assert concept.kind == "concept" and story.kind == "behavioral"
+    return concept, story
+
+
+def test_a_story_in_a_loop_is_probed_twice_within_the_rounds_time(
+    store: Store, bank: Bank, answers_settings: Settings
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock, answers_settings)
+    user = _user(store)
+    sid = service.start_loop(user, "quick", seed=5)
+    concept, story = _ml_round(service, user, sid)
+
+    # A technical answer gets one follow-up; once it is answered the question is done.
+    outcome = service.answer(user, sid, concept.id, calibration(bank, concept.id, "partial"))
+    assert outcome.follow_up is not None
+    after = service.answer_follow_up(user, sid, concept.id, "I would check it on held-out data.")
+    assert after.follow_up is None
+    assert service.view(user, sid).rounds[1].items[0].status == "done"
+
+    # The story: the grader's two first follow-ups, one after the other.
+    told = story_answer(bank, story.id)
+    first = service.answer(user, sid, story.id, told)
+    story_grade = answers_of(service).get(user, first.answer_id)
+    assert story_grade is not None and story_grade.result is not None
+    planned = [f.question for f in story_grade.result.follow_ups[:2]]
+    assert len(planned) == 2, "the story should leave the grader two things to probe"
+    assert first.follow_up is not None and first.follow_up.question == planned[0]
+    clock.advance(45)
+    second = service.answer_follow_up(user, sid, story.id, FIRST_REPLY)
+    assert not second.round_finished
+    assert second.follow_up is not None and second.follow_up.question == planned[1]
+    # On resume the second follow-up is waiting, the first shown as answered.
+    item = service.view(user, sid).rounds[1].items[1]
+    assert item.status == "answered" and item.follow_up == second.follow_up
+    assert [(f.question, f.answer_text) for f in item.earlier_follow_ups] == [
+        (planned[0], FIRST_REPLY)
+    ]
+    clock.advance(45)
+    last = service.answer_follow_up(user, sid, story.id, SECOND_REPLY)
+    assert last.follow_up is None and last.round_finished
+    assert service.view(user, sid).rounds[1].ended_by == "all-answered"
+
+    # Each answer is graded with everything heard before it; the last one's grade counts.
+    graded = answers_of(service).get(user, last.answer_id)
+    assert graded is not None and graded.result is not None
+    assert graded.result.combined_with == first.answer_id
+    assert graded.result.graded_text == f"{told}\n\n{FIRST_REPLY}\n\n{SECOND_REPLY}"
+    debrief = service.debrief(user, sid)
+    outcome_ = debrief.scorecards[1].items[1]
+    assert [(f.question, f.answer, f.late) for f in outcome_.follow_ups] == [
+        (planned[0], FIRST_REPLY, False),
+        (planned[1], SECOND_REPLY, False),
+    ]
+    assert outcome_.follow_up_question == planned[0]
+    assert outcome_.follow_up_answer == FIRST_REPLY
+    assert outcome_.score == graded.result.score
+    html = report_html(debrief, bank)
+    assert "Follow-up question 2" in html and str(escape(planned[1])) in html
+
+
+def test_a_story_near_the_end_of_the_round_gets_one_follow_up(
+    store: Store, bank: Bank, answers_settings: Settings
+) -> None:
+    clock = Clock()
+    service = _service(store, bank, clock, answers_settings)
+    user = _user(store)
+    sid = service.start_loop(user, "quick", seed=5)
+    concept, story = _ml_round(service, user, sid)
+    service.skip(user, sid, concept.id)
+    first = service.answer(user, sid, story.id, story_answer(bank, story.id))
+    assert first.follow_up is not None
+    # Thirteen of the round's fifteen minutes go by, the page open: too little for another.
+    for _ in range(13 * 4):
+        clock.advance(15)
+        service.heartbeat(user, sid)
+    left = service.view(user, sid).rounds[1].clock.remaining_s
+    assert 0 < left < FOLLOW_UP_S
+    second = service.answer_follow_up(user, sid, story.id, FIRST_REPLY)
+    assert second.follow_up is None and second.round_finished
+    item = service.view(user, sid).rounds[1].items[1]
+    assert item.status == "done" and item.earlier_follow_ups == []
+    assert item.follow_up is not None and item.follow_up.answer_text == FIRST_REPLY
+    outcome = service.debrief(user, sid).scorecards[1].items[1]
+    assert [f.answer for f in outcome.follow_ups] == [FIRST_REPLY]
+
+
+def answers_of(service: InterviewService) -> AnswerService:
+    assert service.answers is not None
+    return service.answers
 
 
 def test_the_next_session_avoids_what_was_just_asked(store: Store, bank: Bank) -> None:

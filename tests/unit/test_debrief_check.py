@@ -30,6 +30,7 @@ from barraiser.interview.scoring import (
     code_outcome,
     text_outcome,
 )
+from barraiser.interview.study import principle_url
 
 CONCEPT = "inception-architecture"
 STORY = "prioritizing-multiple-deadlines"
@@ -132,9 +133,18 @@ def test_a_debrief_built_from_mixed_answers_is_coherent(bank: Bank) -> None:
     assert [m.item_id for m in debrief.strongest] == [PROBLEM, CONCEPT]
     assert [m.item_id for m in debrief.weakest] == [STORY]
     assert [s.item_id for s in debrief.study_plan] == [STORY]
-    # The prioritisation story's curated link to "Why Amazon?" shares no topic: dropped.
-    assert "why-amazon" in bank.questions[STORY].related
-    assert debrief.study_plan[0].related == []
+    # The prioritisation story learns from its principles' pages, the lowest-rated first, and
+    # from other stories on them; never from "Why do you want to work with us?".
+    links = [url for url, _ in debrief.study_plan[0].related]
+    ratings = {p.id: p.score or 0.0 for p in ml_card.principles}
+    pages = [u.rsplit("lp=", 1)[1] for u in links if u.startswith("/questions?kind=behavioral")]
+    assert len(pages) == 2 and ratings[pages[0]] <= ratings[pages[1]]
+    stories = [u.removeprefix("/questions/") for u in links if u not in map(principle_url, pages)]
+    assert stories and "why-amazon" not in stories
+    asked = set(bank.questions[STORY].leadership_principles)
+    for qid in stories:
+        assert bank.questions[qid].kind == "behavioral"
+        assert asked & set(bank.questions[qid].leadership_principles)
     # Test counts in the editor's words.
     assert coding_card.items[0].tests_summary == "20 of 20 hidden tests passed"
     assert "20 of 20 hidden tests passed" in debrief.strongest[0].why
@@ -245,9 +255,73 @@ def test_a_study_link_to_another_subject_is_caught(bank: Bank) -> None:
     )
     found = _check(bank, debrief.model_copy(update={"study_plan": [wrong]}))
     _only(found, "study plan")
-    assert any("shares no topic" in v for v in found)
-    assert any("no question or problem" in v for v in found)
+    assert any("Why do you want to work with us?" in v and "neither a story" in v for v in found)
+    assert any("no question, problem or principle page" in v for v in found)
     assert any("not its lab" in v for v in found)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # A technical question that names one of the story's principles is no story.
+        "/questions/fraud-detection-model",
+        # A story, and a principle's page, on principles the story was not asked about.
+        "/questions/mentored-a-teammate",
+        principle_url("frugality"),
+        # The unfiltered bank, or a principle's name that is no principle.
+        "/questions?kind=behavioral",
+        "/questions?kind=behavioral&lp=no-such-principle",
+    ],
+)
+def test_a_story_linked_to_material_on_another_weakness_is_caught(bank: Bank, url: str) -> None:
+    debrief = _debrief(bank)
+    entry = debrief.study_plan[0]
+    assert "ownership" in bank.questions[STORY].leadership_principles
+    wrong = entry.model_copy(update={"related": [(url, "Elsewhere")]})
+    found = _check(bank, debrief.model_copy(update={"study_plan": [wrong]}))
+    _only(found, "study plan")
+    assert len(found) == 1 and url in found[0]
+
+
+def test_a_study_entry_with_nothing_to_learn_from_is_caught(bank: Bank) -> None:
+    debrief = _debrief(bank)
+    bare = debrief.study_plan[0].model_copy(update={"related": [], "labs": []})
+    found = _check(bank, debrief.model_copy(update={"study_plan": [bare]}))
+    _only(found, "study plan")
+    assert found == [f"study plan: {bare.title!r} links nothing to learn it from."]
+
+
+def test_every_weak_item_of_the_bank_gets_links_on_its_weakness(bank: Bank) -> None:
+    """Each question and problem, answered weakly, gets a study entry whose links all pass the
+    checker; a story's include a page of each principle it asks (up to two)."""
+    loop = bank.loop("quick")
+    _coding_round, ml_round = loop.rounds()
+    ids = [*bank.questions, *(f"problem:{p}" for p in bank.problems)]
+    for item_id in ids:
+        item = get_item(bank, item_id)
+        if item.is_coding:
+            outcome = code_outcome(item, CodeAttempt([("submit", "WA", _judged(3, 20))]))
+        else:
+            outcome = text_outcome(item, None)
+        card = build_scorecard(0, ml_round, [outcome], bank=bank, rule=loop.decision)
+        debrief = build_debrief(
+            session_id="s-bank",
+            mode="practice",
+            loop=loop,
+            started_at=datetime(2026, 3, 2, 9, tzinfo=UTC),
+            finished_at=None,
+            scorecards=[card],
+            bank=bank,
+            decision_rule=[],
+        )
+        assert [s.item_id for s in debrief.study_plan] == [item.id]
+        entry = debrief.study_plan[0]
+        assert entry.labs or entry.related, item_id
+        assert _check(bank, debrief) == [], item_id
+        if item.kind == "behavioral":
+            urls = [url for url, _ in entry.related]
+            for lp in item.leadership_principles[:2]:
+                assert principle_url(lp) in urls, (item_id, lp)
 
 
 def test_test_counts_unlike_the_editors_are_caught(bank: Bank) -> None:

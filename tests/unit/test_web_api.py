@@ -462,3 +462,24 @@ def test_no_page_loads_anything_from_the_network(client: TestClient, bank: Bank)
     assert {"/static/app.css?v=", "/static/vendor/htmx/htmx.min.js?v="} <= {
         a.split("?")[0] + "?v=" for a in checked_assets
     }
+
+
+def test_a_principles_page_says_what_it_asks_and_how_to_tell_a_story(
+    client: TestClient, bank: Bank
+) -> None:
+    """The debrief's study plan links a story's principles here (interview/study.py)."""
+    from barraiser.interview.study import principle_url
+
+    for principle in bank.principles.values():
+        html = _page(client, principle_url(principle.id))
+        assert f'data-principle="{principle.id}"' in html
+        assert _escaped(principle.description) in html
+        assert "How to tell it (STAR)" in html
+        ids = {i for i, _ in ROW_KIND.findall(html)}
+        assert ids == {
+            q.id
+            for q in bank.questions.values()
+            if q.kind == "behavioral" and principle.id in q.leadership_principles
+        }
+    # Any other filter shows no principle's page.
+    assert "principle-guide" not in _page(client, "/questions?kind=behavioral")

@@ -7,6 +7,13 @@ approach, its time and space complexity and the trade-off made
 answer (``question_id`` ``approach:<problem id>``) before it is graded by
 :func:`~barraiser.grading.approach.grade_approach`, and its score counts in the round's
 communication rating (:func:`approach_scores`).
+
+A question left unanswered is judged as a Bar Raiser would.  When the candidate had the time
+(the submission was accepted with at least :data:`ANSWER_TIME_S` left on the round's clock) and
+moved on, or answered only after the time ran out, it counts against communication as a weak
+explanation (:data:`SKIPPED_SCORE`), not as a wrong one: the code itself was accepted, while a
+wrong account of one's own code is a misunderstanding.  When the time ran out before there was
+a chance to answer, it does not count at all.  The debrief says which, in words.
 """
 
 from __future__ import annotations
@@ -36,6 +43,16 @@ logger = logging.getLogger(__name__)
 
 #: The competency the approach answer counts in.
 APPROACH_COMPETENCY = "communication"
+#: Time a candidate needs to explain an accepted solution: accepted with less left on the
+#: round's clock, the approach question does not count when it goes unanswered.
+ANSWER_TIME_S = 120.0
+#: The communication score of an approach question left unanswered though there was time: a
+#: "no" (the candidate did not explain their own code), yet above any answer that gets both
+#: bounds wrong (at most 35: the approach and a trade-off named), since the code was accepted.
+SKIPPED_SCORE = 40.0
+#: ``state["submitted_left_s"]``: submission id -> seconds left on the round's clock when it was
+#: sent (what says whether an accepted one left time to explain it).
+LEFT_KEY = "submitted_left_s"
 
 
 def asks_approach(rnd: Round) -> bool:
@@ -135,22 +152,59 @@ def _latest(answer: Answer) -> ApproachGrade | None:
         return None
 
 
-def approach_outcome(state: Mapping[str, Any], answers: Mapping[int, Answer]) -> ApproachOutcome:
-    """How the approach question of an item went (it was asked): its answer and grade."""
+def approach_outcome(
+    state: Mapping[str, Any], answers: Mapping[int, Answer], accepted_id: int | None = None
+) -> ApproachOutcome:
+    """How the approach question of an item went (it was asked once submission
+    ``accepted_id`` was accepted): its answer, its grade and how it counts."""
     given = state.get("approach") or {}
     answer = answers.get(given.get("answer_id", -1))
-    if answer is None:
-        return ApproachOutcome(question=APPROACH_QUESTION, answered=False, score=0.0)
-    grade = _latest(answer)
-    late = bool(given.get("late", False))
-    score = None if grade is None else (0.0 if late else grade.score)
+    left = state.get(LEFT_KEY, {}).get(str(accepted_id)) if accepted_id is not None else None
+    # Sessions from before the time was kept: the candidate is taken to have had the time.
+    had_time = left is None or left >= ANSWER_TIME_S
+    late = answer is not None and bool(given.get("late", False))
+    grade = _latest(answer) if answer is not None else None
+    score, note = _counted(answer is not None, late, had_time, grade)
     return ApproachOutcome(
         question=APPROACH_QUESTION,
-        answered=True,
-        answer_text=answer.text,
+        answered=answer is not None,
+        answer_text=answer.text if answer is not None else None,
         late=late,
+        had_time=had_time,
         score=score,
         grade=grade,
+        note=note,
+    )
+
+
+def _counted(
+    answered: bool, late: bool, had_time: bool, grade: ApproachGrade | None
+) -> tuple[float | None, str]:
+    """The score an approach question counts in communication (None: not counted) and why."""
+    if answered and not late:
+        if grade is None:
+            return None, "The approach answer is stored but could not be graded: left out."
+        return grade.score, ""
+    if not had_time:
+        what = (
+            "the approach was explained after the time ran out"
+            if late
+            else "the time ran out before the approach could be explained"
+        )
+        return None, (
+            f"The code was accepted with under {ANSWER_TIME_S / 60:g} minutes left and {what}: "
+            "not counted."
+        )
+    what = (
+        "Explained the approach only after the time ran out, though there was time after the "
+        "code was accepted"
+        if late
+        else "Moved on without explaining the accepted solution's approach and complexity, "
+        "though there was time"
+    )
+    return SKIPPED_SCORE, (
+        f"{what}: counted as a weak explanation ({SKIPPED_SCORE:.0f}/100), not as a wrong one, "
+        "since the code itself was accepted."
     )
 
 
@@ -160,10 +214,13 @@ def approach_scores(outcomes: Iterable[ItemOutcome]) -> tuple[list[float], list[
     evidence: list[Evidence] = []
     for o in outcomes:
         approach = o.approach
-        if approach is None or approach.score is None:
+        if approach is None:
             continue
-        scores.append(approach.score)
-        evidence.extend(approach_evidence(o))
+        if approach.score is not None:
+            scores.append(approach.score)
+        # Not counted (no time to answer) is said in words too.
+        if approach.score is not None or not approach.had_time:
+            evidence.extend(approach_evidence(o))
     return scores, evidence
 
 
@@ -178,12 +235,9 @@ def approach_evidence(outcome: ItemOutcome) -> list[Evidence]:
             item_id=outcome.item_id, item_title=outcome.title, kind=kind, text=text, quote=quote
         )
 
-    if not approach.answered:
-        return [ev("unanswered", "Asked for the approach and its complexity; not answered.")]
-    if approach.late:
-        return [ev("late", "The approach was explained after the time ran out: not counted.")]
-    if approach.grade is None:
-        return [ev("not-graded", "The approach answer is stored but could not be graded.")]
+    if not approach.answered or approach.late or approach.grade is None:
+        kind = "late" if approach.late else "unanswered" if not approach.answered else "not-graded"
+        return [ev(kind, approach.note)]
     out = [ev("approach", f"Explained the approach: {approach.grade.score:.0f}/100.")]
     for part in approach.grade.parts:
         points = f"{part.points:.0f}/{part.max_points:.0f}"

@@ -19,10 +19,19 @@ from barraiser.interview.models import (
     Scorecard,
     StudyItem,
 )
-from barraiser.interview.study import BROAD_TOPICS, STUDY_BELOW, topics_of
+from barraiser.interview.study import (
+    STUDY_BELOW,
+    Subject,
+    on_subject,
+    principle_url,
+    subject_of,
+)
 
 #: Moments listed on each side.
 MOMENTS = 3
+#: Pages linked by a study-plan entry, and of those, Leadership Principles' pages.
+MAX_LINKS = 4
+MAX_PRINCIPLE_LINKS = 2
 
 logger = logging.getLogger("barraiser.debrief")
 
@@ -110,25 +119,88 @@ def _moment(card: Scorecard, outcome: ItemOutcome, *, strong: bool) -> Moment:
     )
 
 
-def _related(outcome: ItemOutcome, bank: Bank) -> list[tuple[str, str]]:
-    """(url, title) of bank pages on the item's own topics: its related questions that share a
-    topic with it, or for a problem, the problems that do."""
-    own = (topics_of(bank, outcome.url) or set()) - BROAD_TOPICS
-    related: list[tuple[str, str]] = []
-    question = bank.questions.get(outcome.item_id)
-    if question is not None:
-        for rid in question.related:
-            other = bank.questions.get(rid)
-            if other is not None and own & set(other.topics):
-                related.append((f"/questions/{rid}", other.title))
+def _related(card: Scorecard, outcome: ItemOutcome, bank: Bank) -> list[tuple[str, str]]:
+    """(url, title) of bank pages on the item's weakness (see :mod:`barraiser.interview.study`).
+
+    A story links the pages of the principles it was asked about, the weakest first, then
+    other stories on them; any other item links its related questions on its own topics, or
+    for a problem, the problems sharing its rarest topics.  An item with nothing else (and no
+    lab) links its own page: how to answer it and the model answer.
+    """
+    item = subject_of(bank, outcome.url)
+    if item is None:
+        return []
+    if item.behavioral:
+        related = _story_links(card, outcome, item, bank)
     elif outcome.kind == "coding":
-        pid = outcome.item_id.removeprefix(PROBLEM_PREFIX)
-        for other_id, candidate in sorted(bank.problems.items()):
-            if other_id != pid and own & set(candidate.problem.topics):
-                related.append((f"/problems/{other_id}", candidate.problem.title))
-            if len(related) >= 3:
-                break
+        related = _problem_links(outcome, item, bank)
+    else:
+        related = _question_links(outcome, item, bank)
+    if not related and not outcome.labs:
+        what = "its hints" if item.page == "problem" else "how to answer it and the model answer"
+        related = [(outcome.url, f"{outcome.title}: {what}")]
     return related
+
+
+def _question_links(
+    outcome: ItemOutcome, item: Subject, bank: Bank, limit: int = MAX_LINKS
+) -> list[tuple[str, str]]:
+    """The item's curated related questions that are on its subject, in their order."""
+    question = bank.questions.get(outcome.item_id)
+    related: list[tuple[str, str]] = []
+    for rid in question.related if question is not None else []:
+        url, other = f"/questions/{rid}", bank.questions.get(rid)
+        subject = subject_of(bank, url)
+        if other is not None and subject is not None and on_subject(item, subject):
+            related.append((url, other.title))
+    return related[:limit]
+
+
+def _story_links(
+    card: Scorecard, outcome: ItemOutcome, item: Subject, bank: Bank
+) -> list[tuple[str, str]]:
+    """A behavioural item's links: its principles' pages (the lowest-rated first), then the
+    stories that ask about them (curated ones first)."""
+    rated = {p.id: p.score if p.score is not None else 0.0 for p in card.principles}
+    asked = [lp for lp in outcome.leadership_principles if lp in bank.principles]
+    # The weakest principle first; unrated ones (a motive question's) keep the question's order.
+    order = sorted(asked, key=lambda lp: (rated.get(lp, 100.0), asked.index(lp)))
+    links = [
+        (principle_url(lp), f"{bank.principles[lp].name}: what it asks, and the stories on it")
+        for lp in order[:MAX_PRINCIPLE_LINKS]
+    ]
+    curated = _question_links(outcome, item, bank, limit=len(bank.questions))
+    if item.story:
+        rank = {lp: i for i, lp in enumerate(order)}
+        shown = {url for url, _ in curated}
+        others = []
+        for qid, other in sorted(bank.questions.items()):
+            url = f"/questions/{qid}"
+            subject = subject_of(bank, url)
+            if qid == outcome.item_id or url in shown or subject is None:
+                continue
+            if on_subject(item, subject):
+                first = min(rank.get(lp, len(rank)) for lp in subject.principles)
+                others.append((first, url, other.title))
+        curated += [(url, title) for _, url, title in sorted(others)]
+    return links + curated[: MAX_LINKS - len(links)]
+
+
+def _problem_links(outcome: ItemOutcome, item: Subject, bank: Bank) -> list[tuple[str, str]]:
+    """Problems sharing the item's topics, those sharing its rarest topics first (two-sum's
+    lesson is the hash map, not the array every other problem also takes)."""
+    pid = outcome.item_id.removeprefix(PROBLEM_PREFIX)
+    counts: dict[str, int] = {}
+    for loaded in bank.problems.values():
+        for topic in loaded.problem.topics:
+            counts[topic] = counts.get(topic, 0) + 1
+    ranked = []
+    for other_id, candidate in bank.problems.items():
+        shared = item.topics & set(candidate.problem.topics)
+        if other_id != pid and shared:
+            weight = sum(1.0 / counts[t] for t in shared)
+            ranked.append((-weight, other_id, candidate.problem.title))
+    return [(f"/problems/{other_id}", title) for _, other_id, title in sorted(ranked)[:3]]
 
 
 def _needs_study(outcome: ItemOutcome) -> bool:
@@ -151,7 +223,7 @@ def _study_plan(
     """
     shown = {m.item_id for m in strongest}
     items: list[StudyItem] = []
-    for _card, o in reversed(ranked):
+    for card, o in reversed(ranked):
         if o.item_id in shown or not _needs_study(o):
             continue
         missed = list(o.missed)
@@ -172,7 +244,7 @@ def _study_plan(
                 partly=list(o.partly),
                 misconceptions=[m.text for m in o.misconceptions],
                 labs=[(lab, _lab_title(lab)) for lab in o.labs],
-                related=_related(o, bank),
+                related=_related(card, o, bank),
             )
         )
     return items

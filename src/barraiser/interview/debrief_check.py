@@ -11,8 +11,11 @@ rules:
 - moments: no item is both strongest and weakest, every strongest item scores at least as much
   as every weakest one, strongest items are strong (70+) and weakest ones weak (below 70), and
   when any item is weak the weakest list starts from the lowest-scored one;
-- study plan: it starts from the weakest item, lists none of the strongest, and each link
-  leads to a lab of the item or a question or problem sharing a topic with it;
+- study plan: it starts from the weakest item, lists none of the strongest, every entry (of
+  an item still in the bank) links something to learn it from, and each link is on the item's
+  weakness: a lab of the item; for a story, a page of a principle it asks about or another
+  story asking about one of them; otherwise a question or problem sharing a topic with it
+  (:func:`~barraiser.interview.study.on_subject`);
 - tests: a coding item's counts are the judge's (the editor's words, "20 of 20 hidden tests
   passed"), and every sentence about its tests uses those words.
 """
@@ -25,7 +28,7 @@ from collections.abc import Iterator
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import DecisionRule, rating_value
 from barraiser.interview.models import Debrief, ItemOutcome, Scorecard
-from barraiser.interview.study import BROAD_TOPICS, STUDY_BELOW, topics_of
+from barraiser.interview.study import STUDY_BELOW, Subject, on_subject, subject_of
 
 _NO = rating_value("no")
 _PASSED = re.compile(r"(\d+) of (\d+) hidden tests passed")
@@ -165,16 +168,33 @@ def _study_plan(debrief: Debrief, bank: Bank) -> Iterator[str]:
         for lab_id, _title in entry.labs:
             if lab_id not in outcome.labs:
                 yield f"study plan: {entry.title!r} links lab {lab_id}, which is not its lab."
-        own = (topics_of(bank, outcome.url) or set()) - BROAD_TOPICS
+        item = subject_of(bank, outcome.url)
+        if item is None:
+            continue  # the item left the bank: there is nothing to link it to
+        if not entry.labs and not entry.related:
+            yield f"study plan: {entry.title!r} links nothing to learn it from."
         for url, title in entry.related:
-            theirs = topics_of(bank, url)
-            if theirs is None:
-                yield f"study plan: {entry.title!r} links {url}, which is no question or problem."
-            elif not own & theirs:
+            link = subject_of(bank, url)
+            if link is None:
                 yield (
-                    f"study plan: {entry.title!r} links {title!r} ({url}), which shares no "
-                    "topic with it."
+                    f"study plan: {entry.title!r} links {url}, which is no question, problem "
+                    "or principle page."
                 )
+            elif not on_subject(item, link):
+                yield f"study plan: {entry.title!r} links {title!r} ({url}), {_off(item, bank)}."
+
+
+def _off(item: Subject, bank: Bank) -> str:
+    """Why a link is off the item's subject, in words."""
+    if item.behavioral and item.story:
+        names = ", ".join(
+            bank.principles[lp].name if lp in bank.principles else lp
+            for lp in sorted(item.principles)
+        )
+        return f"which is neither a story nor a principle page about what it asks ({names})"
+    if item.behavioral:
+        return "which is neither a principle it names nor a motive question on its topics"
+    return "which shares no topic with it"
 
 
 def _test_texts(card: Scorecard, outcome: ItemOutcome) -> Iterator[str]:

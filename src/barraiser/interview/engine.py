@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session, defer, selectinload
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
 from barraiser.grading.approach import APPROACH_QUESTION
+from barraiser.interview import follow_ups
 from barraiser.interview.answers import AnswerError, AnswerService, GradingTarget
 from barraiser.interview.approach import (
+    LEFT_KEY,
     accepted_ids,
     approach_grades,
     approach_question_id,
@@ -42,7 +44,6 @@ from barraiser.interview.models import (
     Debrief,
     FollowUpView,
     SessionView,
-    StoredGrade,
 )
 from barraiser.interview.rounds import (
     active_round,
@@ -53,6 +54,7 @@ from barraiser.interview.rounds import (
     loop_of,
     session_view,
     set_item,
+    time_left_s,
     time_up,
     touch,
 )
@@ -363,7 +365,7 @@ class InterviewService:
             )
             state.update(status="answered", answer_id=saved.id, answer_text=clean, late=late)
             set_item(row, sr, item_id, state, self.clock())
-            answer_id, practice = saved.id, row.mode == "practice"
+            answer_id, practice, row_mode = saved.id, row.mode == "practice", row.mode
             expire(row, now)
             round_finished = sr.status == "finished"
         # Graded outside the lock: the first grading may load the model for ~10-30 s.
@@ -379,7 +381,8 @@ class InterviewService:
                     state["status"] = "open"
                     set_item(row, sr, item_id, state, self.clock())
             raise InterviewError(exc.message, exc.status_code) from None
-        follow_up = _follow_up_of(result)
+        planned = follow_ups.plan(result, item, row_mode)
+        follow_up = planned[0] if planned else None
         with self._lock(session_id), self.store.session() as session:
             row = self._row(session, user_id, session_id)
             sr = next(r for r in row.rounds if item_id in r.question_ids)
@@ -388,6 +391,7 @@ class InterviewService:
             if state.get("status") == "answered" and state.get("answer_id") == answer_id:
                 if follow_up is not None and sr.status == "active" and not late:
                     state["follow_up"] = follow_up.model_dump(mode="json")
+                    state["planned_follow_ups"] = [f.model_dump(mode="json") for f in planned[1:]]
                 else:
                     state["status"] = "done"
                 set_item(row, sr, item_id, state, self.clock())
@@ -404,7 +408,8 @@ class InterviewService:
     def answer_follow_up(
         self, user_id: int, session_id: str, item_id: str, text: str | None
     ) -> AnswerOutcome:
-        """Save the follow-up's answer and grade the whole exchange (answer + follow-up)."""
+        """Save the follow-up's answer and grade the whole exchange (the answer and every
+        follow-up answered so far); in a loop a story's next follow-up comes if there is time."""
         answers = self._answers()
         with self._lock(session_id), self.store.session() as session:
             row = self._open_row(session, user_id, session_id)
@@ -413,6 +418,8 @@ class InterviewService:
             follow_up = state.get("follow_up")
             if state.get("status") != "answered" or not follow_up:
                 raise InterviewError("There is no follow-up waiting for an answer here.", 409)
+            if follow_up.get("answer_id") is not None:
+                raise InterviewError("This follow-up is already answered; move on.", 409)
             assert item.question is not None
             target, clean = _target_and_text(answers, item.question.id, text)
             touch(row, now)
@@ -426,10 +433,24 @@ class InterviewService:
                 parent_answer_id=state["answer_id"],
                 prompt_text=follow_up["question"],
             )
-            follow_up = {**follow_up, "answer_id": saved.id, "answer_text": clean}
-            state.update(status="done", follow_up=follow_up, follow_up_late=late)
+            combined = follow_ups.heard(state, clean)
+            answered = {**follow_up, "answer_id": saved.id, "answer_text": clean}
+            upcoming = list(state.get("planned_follow_ups", []))
+            asked = None
+            if upcoming and not late and follow_ups.room_for_another(row, sr, item_id, now):
+                asked = FollowUpView(**upcoming[0])
+                state.update(
+                    earlier_follow_ups=[
+                        *state.get("earlier_follow_ups", []),
+                        {**answered, "late": late},
+                    ],
+                    follow_up=asked.model_dump(mode="json"),
+                    follow_up_late=False,
+                    planned_follow_ups=upcoming[1:],
+                )
+            else:
+                state.update(status="done", follow_up=answered, follow_up_late=late)
             set_item(row, sr, item_id, state, self.clock())
-            combined = f"{state['answer_text']}\n\n{clean}"
             answer_id, parent_id, practice = saved.id, state["answer_id"], row.mode == "practice"
             round_finished = sr.status == "finished"
         try:
@@ -446,6 +467,7 @@ class InterviewService:
         return AnswerOutcome(
             answer_id=answer_id,
             item_id=item_id,
+            follow_up=asked,
             grade=result if practice else None,
             late=late,
             round_finished=round_finished,
@@ -555,6 +577,8 @@ class InterviewService:
             # Code sent as the time ran out is stored and judged like an answer sent late,
             # but does not count.
             late = sr.status != "active"
+            # Whether an accepted submission leaves time to explain it (the approach question).
+            left = round(time_left_s(row, sr, now), 1)
             round_pk = sr.id
         try:
             submission_id = self.submissions.submit(
@@ -573,6 +597,7 @@ class InterviewService:
             sr = next(r for r in row.rounds if r.id == round_pk)
             state = dict(sr.state["items"].get(item_id, {"status": "open"}))
             state["submissions"] = [*state.get("submissions", []), submission_id]
+            state[LEFT_KEY] = {**state.get(LEFT_KEY, {}), str(submission_id): left}
             if late:
                 state["late_submissions"] = [*state.get("late_submissions", []), submission_id]
             set_item(row, sr, item_id, state, self.clock())
@@ -659,11 +684,15 @@ class InterviewService:
         with self.store.session() as session:
             row = self._row(session, user_id, session_id)
             todo = []
-            for answer in session.scalars(
-                select(Answer)
-                .where(Answer.session_round_id.in_([sr.id for sr in row.rounds]))
-                .options(selectinload(Answer.gradings), selectinload(Answer.parent))
-            ):
+            stored = list(
+                session.scalars(
+                    select(Answer)
+                    .where(Answer.session_round_id.in_([sr.id for sr in row.rounds]))
+                    .order_by(Answer.id)
+                    .options(selectinload(Answer.gradings), selectinload(Answer.parent))
+                )
+            )
+            for answer in stored:
                 if answer.gradings:
                     continue
                 if answer.question_id.startswith(APPROACH_PREFIX):
@@ -672,7 +701,16 @@ class InterviewService:
                     grade_and_save(self.bank, session, answer.id, problem_id, answer.text)
                     continue
                 parent = answer.parent
-                text = answer.text if parent is None else f"{parent.text}\n\n{answer.text}"
+                text = answer.text
+                if parent is not None:
+                    # A follow-up is graded with everything heard before it: the answer, then
+                    # the earlier follow-ups' answers (a story in a loop gets up to two).
+                    earlier = [
+                        a.text
+                        for a in stored
+                        if a.parent_answer_id == parent.id and a.id < answer.id
+                    ]
+                    text = "\n\n".join([parent.text, *earlier, answer.text])
                 combined_with = None if parent is None else parent.id
                 todo.append((answer.id, answer.question_id, text, combined_with))
         if self.answers is None:
@@ -702,10 +740,3 @@ def _target_and_text(
         return answers.bank_target(question_id), _check_answer(text)
     except AnswerError as exc:
         raise InterviewError(exc.message, exc.status_code) from None
-
-
-def _follow_up_of(result: StoredGrade) -> FollowUpView | None:
-    if not result.follow_ups:
-        return None
-    first = result.follow_ups[0]
-    return FollowUpView(question=first.question, probes=list(first.probes), reason=first.reason)

@@ -56,13 +56,22 @@ class StoredGrade(GradeResult):
 
 
 class FollowUpView(BaseModel):
-    """The one follow-up the interviewer asks after a free-text answer."""
+    """A follow-up the interviewer asks after a free-text answer."""
 
     question: str
     probes: list[str] = Field(default_factory=list, description="Key point ids it probes.")
     reason: str = ""
     answer_id: int | None = Field(default=None, description="The follow-up's answer, once given.")
     answer_text: str | None = None
+
+
+class FollowUpExchange(BaseModel):
+    """One follow-up the interviewer asked on an item, and the candidate's answer to it."""
+
+    question: str
+    answer_id: int | None = None
+    answer: str | None = Field(default=None, description="None: not answered.")
+    late: bool = Field(default=False, description="Answered after the round's time ran out.")
 
 
 class ApproachView(BaseModel):
@@ -89,7 +98,13 @@ class ItemView(BaseModel):
     status: ItemStatus = "open"
     answer_id: int | None = None
     answer_text: str | None = None
-    follow_up: FollowUpView | None = None
+    follow_up: FollowUpView | None = Field(
+        default=None, description="The follow-up waiting for an answer, or the last one asked."
+    )
+    earlier_follow_ups: list[FollowUpView] = Field(
+        default_factory=list,
+        description="Follow-ups asked and answered before it (a story in a loop gets up to two).",
+    )
     late: bool = Field(default=False, description="Answered after the round's time ran out.")
     submissions: list[int] = Field(default_factory=list, description="Code runs and submits.")
     problem_id: str | None = None
@@ -211,8 +226,17 @@ class ApproachOutcome(BaseModel):
     answered: bool
     answer_text: str | None = None
     late: bool = False
-    score: float | None = Field(description="0-100 (0 unanswered or late); None: not graded.")
+    had_time: bool = Field(
+        default=True,
+        description="False: the submission was accepted too close to the end of the round to "
+        "explain it, so the question does not count.",
+    )
+    score: float | None = Field(
+        description="0-100, counted in communication (unanswered or late with time to answer: "
+        "a weak explanation, not a wrong one); None: not counted (no time, or not graded)."
+    )
     grade: ApproachGrade | None = None
+    note: str = Field(default="", description="How the answer counted, in words.")
 
 
 class ItemOutcome(BaseModel):
@@ -229,8 +253,11 @@ class ItemOutcome(BaseModel):
         default=False, description="The answer is stored but could not be graded (left out)."
     )
     answer_text: str | None = None
-    follow_up_question: str | None = None
+    follow_up_question: str | None = Field(default=None, description="The first follow-up.")
     follow_up_answer: str | None = None
+    follow_ups: list[FollowUpExchange] = Field(
+        default_factory=list, description="Every follow-up asked, in order, with its answer."
+    )
     covered: list[str] = Field(default_factory=list, description="Key points covered.")
     partly: list[str] = Field(default_factory=list, description="Key points only partly made.")
     missed: list[str] = Field(default_factory=list, description="Key points missed.")

@@ -11,6 +11,7 @@ from barraiser.content.loader import Bank
 from barraiser.content.schemas import Loop
 from barraiser.grading.behavioral import shown_principles
 from barraiser.interview.approach import approach_outcome, asks_approach
+from barraiser.interview.follow_ups import exchanges
 from barraiser.interview.items import resolve
 from barraiser.interview.models import ItemOutcome, Scorecard, StoredGrade
 from barraiser.interview.review import rating_for_score, rating_for_verdict, record_review
@@ -60,35 +61,40 @@ def round_scorecard(session: Session, bank: Bank, loop: Loop, sr: SessionRound) 
             attempt = CodeAttempt([(s.mode, s.verdict, s.result) for s in rows])
             outcome = code_outcome(item, attempt)
             # An accepted submission opens the approach question (rounds that ask it).
-            if asks_approach(rnd) and any(s.mode == "submit" and s.verdict == "AC" for s in rows):
-                outcome.approach = approach_outcome(state, answers)
+            accepted = next((s for s in rows if s.mode == "submit" and s.verdict == "AC"), None)
+            if asks_approach(rnd) and accepted is not None:
+                outcome.approach = approach_outcome(state, answers, accepted.id)
             outcomes.append(outcome)
             continue
         parent = answers.get(state.get("answer_id", -1))
         if parent is None:
             outcomes.append(text_outcome(item, None))
             continue
-        follow = state.get("follow_up") or {}
-        child = answers.get(follow.get("answer_id", -1))
-        # A follow-up sent after the time ran out is kept and shown, but not counted.
-        counted = None if state.get("follow_up_late") else child
+        # Each follow-up asked, with its stored answer (if any).
+        asked = [(f, answers.get(f.answer_id) if f.answer_id else None) for f in exchanges(state)]
+        # The grade of everything heard up to the latest follow-up answered in time: what the
+        # interviewer heard.  A follow-up sent after the time ran out is kept and shown, but
+        # not counted.  None when a grading failed: the item is then left out until it is
+        # graded again.
+        counted = next((a for f, a in reversed(asked) if a is not None and not f.late), None)
         parent_result = _latest_result(parent)
-        # The follow-up's grade is of answer + follow-up together: what the interviewer heard.
-        # None when a grading failed: the item is then left out until it is graded again.
         result = _latest_result(counted) if counted is not None else parent_result
         star = parent_result.star if parent_result is not None else None
         shown = shown_principles((star or {}).get("principles", []), item.leadership_principles)
         for lp_id, evidence in shown.items():
             quotes.setdefault((item.id, lp_id), evidence)
+        said = [f.model_copy(update={"answer": a.text if a else None}) for f, a in asked]
+        first = said[0] if said else None
         outcomes.append(
             text_outcome(
                 item,
                 TextAttempt(
                     answer_text=parent.text,
-                    follow_up_question=follow.get("question"),
-                    follow_up_answer=child.text if child is not None else None,
+                    follow_up_question=first.question if first else None,
+                    follow_up_answer=first.answer if first else None,
                     result=result,
                     late=bool(state.get("late", False)),
+                    follow_ups=tuple(said),
                 ),
             )
         )

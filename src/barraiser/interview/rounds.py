@@ -58,6 +58,16 @@ def touch(row: InterviewSession, now: datetime) -> None:
     expire(row, now)
 
 
+def time_left_s(row: InterviewSession, sr: SessionRound, now: datetime) -> float:
+    """Seconds left on the round's clock at ``now`` (negative past its time; all of it before
+    it starts)."""
+    loop = loop_of(row)
+    allotted = loop.rounds()[sr.position].duration_min * 60.0
+    if "clock" not in sr.state:
+        return allotted
+    return allotted - RoundClock.from_json(sr.state["clock"]).used_s(loop.timing, now)
+
+
 def time_up(row: InterviewSession, sr: SessionRound, now: datetime) -> bool:
     """True once the round's time and the grace are over, in a loop that ends rounds then
     (with ``overtime`` the candidate may go on: nothing is ever late)."""
@@ -245,6 +255,7 @@ def _item_view(
         answer_id=state.get("answer_id"),
         answer_text=state.get("answer_text"),
         follow_up=follow_up,
+        earlier_follow_ups=[FollowUpView(**f) for f in state.get("earlier_follow_ups", [])],
         late=bool(state.get("late", False)),
         submissions=list(state.get("submissions", [])),
         problem_id=item.problem_id,

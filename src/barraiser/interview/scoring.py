@@ -1,7 +1,7 @@
 """Scorecards: how each item of a round went, and a rating per competency and per principle.
 
 Scores are 0-100.  A free-text item scores its grade (the grade of the answer together with its
-follow-up, when the follow-up was answered: that is what the interviewer heard).  A coding item
+follow-ups, up to the latest answered in time: that is what the interviewer heard).  A coding item
 scores from its submissions on the hidden tests: accepted is 100, less 5 for each rejected
 submission before it (never below 80); otherwise 60 x the share of tests passed, so a solution
 failing some hidden tests cannot reach "strong hire"; runs on samples alone score 10 (code that
@@ -31,7 +31,13 @@ from barraiser.grading.result import GradeResult
 from barraiser.interview.approach import APPROACH_COMPETENCY, approach_scores
 from barraiser.interview.decision import RATING_LABELS, principle_cap
 from barraiser.interview.items import Item
-from barraiser.interview.models import CompetencyRating, Evidence, ItemOutcome, Scorecard
+from barraiser.interview.models import (
+    CompetencyRating,
+    Evidence,
+    FollowUpExchange,
+    ItemOutcome,
+    Scorecard,
+)
 from barraiser.interview.submissions import hidden_counts
 from barraiser.judge.summary import summary as judge_summary
 
@@ -67,6 +73,14 @@ class TextAttempt:
     follow_up_answer: str | None
     result: GradeResult | None  # None while the grade is missing (grader failed)
     late: bool = False
+    #: Every follow-up asked, in order (the first is also ``follow_up_question``).
+    follow_ups: tuple[FollowUpExchange, ...] = ()
+
+    def exchanges(self) -> list[FollowUpExchange]:
+        """The follow-ups asked, the first one alone when only it was given."""
+        if self.follow_ups or self.follow_up_question is None:
+            return list(self.follow_ups)
+        return [FollowUpExchange(question=self.follow_up_question, answer=self.follow_up_answer)]
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,7 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
             answer_text=attempt.answer_text,
             follow_up_question=attempt.follow_up_question,
             follow_up_answer=attempt.follow_up_answer,
+            follow_ups=attempt.exchanges(),
             late=attempt.late,
         )
     points = result.key_points
@@ -168,6 +183,7 @@ def text_outcome(item: Item, attempt: TextAttempt | None) -> ItemOutcome:
         answer_text=attempt.answer_text,
         follow_up_question=attempt.follow_up_question,
         follow_up_answer=attempt.follow_up_answer,
+        follow_ups=attempt.exchanges(),
         covered=[p.text for p in covered],
         partly=partly,
         missed=missed,
