@@ -47,7 +47,7 @@ def main() -> None:
     problem = load_problem("two-sum")
     assert problem.problem.signature is not None
     source = (problem.folder / "solutions" / "reference.cpp").read_text()
-    text = harness.build("cpp", problem.problem.signature, source, 1.0)
+    text = harness.build("cpp", problem.problem.signature, source)
     files = {name: body.encode() for name, body in text.items()}
     box = Sandbox(0)
     start = time.perf_counter()

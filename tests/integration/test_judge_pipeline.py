@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -247,6 +248,26 @@ def test_slow_is_tle_and_stops_early(sandbox: Sandbox, tmp_path: Path) -> None:
     result = judge(problem, source, "python", "run", sandbox=sandbox)
     assert result.verdict == "TLE"
     assert [t.verdict for t in result.tests] == ["TLE", "TLE"]
+
+
+def test_reading_stdin_in_a_function_solution_is_re_at_once(
+    sandbox: Sandbox, two_sum: LoadedProblem
+) -> None:
+    """The tests come on the harness's own channel: the candidate's stdin is empty, so a stray
+    input() fails at once instead of waiting for a line that never comes."""
+    sources = {
+        "python": "class Solution:\n    def two_sum(self, prices, target):\n"
+        "        return [int(input()), 0]\n",
+        "cpp": "class Solution { public: vector<int> twoSum(vector<int>& p, int t) {"
+        " int x = -1; if (!(cin >> x)) exit(7); return {x, 0}; } };",
+    }
+    for lang, source in sources.items():
+        start = time.monotonic()
+        result = judge(two_sum, source, lang, "run", sandbox=sandbox)
+        assert result.verdict == "RE", result.to_dict()
+        assert time.monotonic() - start < 10
+        if lang == "python":
+            assert "EOFError" in result.tests[0].message
 
 
 def test_candidate_cannot_read_hidden_tests(

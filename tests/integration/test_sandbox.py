@@ -24,15 +24,18 @@ from pathlib import Path
 import pytest
 
 from barraiser.config import Settings
-from barraiser.content.problems import load_problem
+from barraiser.content.problems import LoadedProblem, load_problem
 from barraiser.judge.hidden import hidden_tests
 from barraiser.judge.languages import LANGUAGES, CompiledLanguage, execute, self_test
 from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.runner import judge
 from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 from barraiser.store import init_store
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "judge_cases"
 _EXTENSIONS = {".py": "python", ".cpp": "cpp", ".java": "java"}
+_PROBLEM = re.compile(r"^(?:#|//) problem:\s*([a-z0-9-]+)", re.MULTILINE)
+_MESSAGE = re.compile(r"^(?:#|//) message:\s*(.+)$", re.MULTILINE)
 FAST = Limits(time_limit_s=1.0, memory_limit_mib=64)
 
 
@@ -296,8 +299,43 @@ def _case_source(path: Path, host_data: HostData) -> bytes:
     return source.encode()
 
 
+def _with_time_limit(problem: LoadedProblem, limits: Limits) -> LoadedProblem:
+    """``problem`` with the case's per-test limits, the same for every language."""
+    problem_limits = problem.problem.limits.model_copy(
+        update={
+            "time_limit_s": limits.time_limit_s,
+            "memory_limit_mib": limits.memory_limit_mib,
+            "multipliers": dict.fromkeys(_EXTENSIONS.values(), 1.0),
+        }
+    )
+    changed = problem.problem.model_copy(update={"limits": problem_limits})
+    return dataclasses.replace(problem, problem=changed)
+
+
+def _judge_problem_case(sandbox: Sandbox, path: Path, problem_id: str) -> None:
+    """A solution of a function-style problem, judged through the harness on its samples; a
+    TLE must show the host's measured time, at least the limit."""
+    expected, limits = _case_header(path)
+    problem = _with_time_limit(load_problem(problem_id), limits)
+    judgement = judge(problem, path.read_text(), _EXTENSIONS[path.suffix], "run", sandbox=sandbox)
+    data = judgement.to_dict()
+    assert judgement.verdict == expected, data
+    failure = judgement.first_failure
+    if expected == "TLE":
+        assert failure is not None and failure.time_s >= limits.time_limit_s, data
+    message = _MESSAGE.search(path.read_text())
+    if message:
+        assert failure is not None and message.group(1) in failure.message, data
+    _assert_all_dead(sandbox)
+    assert py(sandbox, "print(input()[::-1])", stdin=b"abc\n").stdout == b"cba\n"
+
+
 @pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
 def test_judge_case(sandbox: Sandbox, host_data: HostData, path: Path) -> None:
+    problem_id = _PROBLEM.search(path.read_text())
+    if problem_id:
+        _judge_problem_case(sandbox, path, problem_id.group(1))
+        return
     expected, limits = _case_header(path)
     language = LANGUAGES[_EXTENSIONS[path.suffix]]
     before = host_data.digest()
@@ -345,6 +383,22 @@ def test_unsafe_mode_warns_loudly(capsys: pytest.CaptureFixture[str]) -> None:
     assert "WITHOUT a sandbox" in capsys.readouterr().err
     result = execute(LANGUAGES["python"], box, b"print(input())", stdin=b"hi\n", limits=FAST)
     assert result.status is Status.OK and result.stdout == b"hi\n"
+
+
+def test_unsafe_mode_times_function_tests_on_the_process_clock() -> None:
+    """Without a cgroup the host reads the run's processes' CPU times from /proc: the forged
+    clocks change nothing there either, and an honest solution is accepted."""
+    box = Sandbox(1, unsafe=True)
+    path = CASES_DIR / "forged_clock.py"
+    _, limits = _case_header(path)
+    problem = _with_time_limit(load_problem("two-sum"), limits)
+    forged = judge(problem, path.read_text(), "python", "run", sandbox=box)
+    assert forged.verdict == "TLE", forged.to_dict()
+    assert forged.tests[0].time_s >= limits.time_limit_s
+    reference = (problem.folder / "solutions" / "reference.py").read_text()
+    honest = judge(problem, reference, "python", "run", sandbox=box)
+    assert honest.verdict == "AC", honest.to_dict()
+    assert all(0 <= t.time_s < limits.time_limit_s for t in honest.tests)
 
 
 def test_cli_judge_run_prints_one_json_object(sandbox: Sandbox, tmp_path: Path) -> None:

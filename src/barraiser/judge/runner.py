@@ -1,9 +1,10 @@
 """Judge a submission against a problem: samples ("run"), hidden tests ("submit") or custom input.
 
-Function-style problems run every test of a batch in ONE sandboxed process (see
-:mod:`barraiser.judge.harness` for the protocol); stdio problems run once per test.  Compiled
-languages compile once per judgement.  Expected outputs never enter the box: only the inputs do,
-and the comparison happens here.  Hidden tests report only verdict, time and memory.
+Function-style problems run every test of a batch in ONE sandboxed process, fed one test at a
+time and timed by the host (see :mod:`barraiser.judge.harness` and :mod:`barraiser.judge.pacing`);
+stdio problems run once per test.  Compiled languages compile once per judgement.  Expected
+outputs never enter the box: only the inputs do, and the comparison happens here.  Hidden tests
+report only verdict, time and memory.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from barraiser.judge.checkers import CheckResult
 from barraiser.judge.custom_input import SubmissionRejected as SubmissionRejected
 from barraiser.judge.custom_input import parse_custom_input
 from barraiser.judge.languages import LANGUAGES, CompiledLanguage, Language
+from barraiser.judge.pacing import TestPacer
 from barraiser.judge.result import Limits, RunResult, Status
 from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
 from barraiser.judge.summary import stopped_at_sample, summary
 
 Mode = Literal["run", "submit", "custom"]
 MAX_SOURCE_BYTES = 64 * 1024
-#: CPU seconds a process gets on top of its tests, for the runtime to start (per language).
+#: CPU seconds a process gets before its first test, for the runtime to start (per language).
 STARTUP_S = {"python": 1.0, "cpp": 0.5, "java": 2.0}
 SHOWN_OUTPUT_BYTES = 8 * 1024
 _MARKER = re.compile(r"@@barraiser-test (\d+)@@\n")
@@ -149,14 +151,14 @@ class _Program:
             message += f"\n(compilation stopped: {result.status})".encode()
         return dataclasses.replace(result, status=Status.CE, stderr=message)
 
-    def run(self, stdin: bytes, limits: Limits, extra_argv: list[str] | None = None) -> RunResult:
-        argv = self.language.run_argv(limits) + (extra_argv or [])
+    def run(self, stdin: bytes, limits: Limits, pacer: TestPacer | None = None) -> RunResult:
         result = self.sandbox.run(
-            argv,
+            self.language.run_argv(limits),
             limits=self.language.run_limits(limits),
             files=None if self.build else self.files,
             build_dir=self.build,
             stdin=stdin,
+            interaction=pacer,
         )
         return self.language.classify(result)
 
@@ -222,38 +224,26 @@ def _run_function_batch(
     lang: str,
 ) -> list[TestResult]:
     names = [p.name for p in signature.params]
-    stdin = "".join(
-        json.dumps([case.data[n] for n in names], ensure_ascii=False) + "\n" for case in cases
-    ).encode()
-    limits = Limits(
-        time_limit_s=time_limit_s * len(cases) + STARTUP_S[lang],
-        memory_limit_mib=memory_mib,
-        wall_limit_s=2 * (time_limit_s * len(cases) + STARTUP_S[lang]) + 2,
-    )
-    extra = [repr(time_limit_s)] if lang == "cpp" else []
-    run = program.run(stdin, limits, extra)
-    outputs: dict[int, tuple[float, str]] = {}
-    tle_at: int | None = None
-    for line in run.stdout.decode("utf-8", "replace").splitlines():
-        if line.startswith(harness.RESULT + " "):
-            _, index, t, payload = [*line.split(" ", 3), "", "", ""][:4]
-            if index.isdigit() and int(index) not in outputs:
-                try:
-                    outputs[int(index)] = (float(t), payload)
-                except ValueError:
-                    continue
-        elif line.startswith(harness.TLE + " "):
-            value = line.split(" ", 1)[1].strip()
-            tle_at = int(value) if value.lstrip("-").isdigit() else None
+    inputs = [
+        json.dumps([case.data[n] for n in names], ensure_ascii=False).encode() + b"\n"
+        for case in cases
+    ]
+    pacer = TestPacer(inputs, time_limit_s, STARTUP_S[lang])
+    # The whole run is bounded too (the sandbox's own CPU limit, the tests' sum and the start-up
+    # allowance), whatever the pacer is told.
+    total_s = time_limit_s * len(cases) + STARTUP_S[lang]
+    limits = Limits(time_limit_s=total_s, memory_limit_mib=memory_mib, wall_limit_s=2 * total_s + 2)
+    run = program.run(b"", limits, pacer)
     printed = _split_output(run.stderr.decode("utf-8", "replace"))
-    died = _STATUS_VERDICT.get(run.status, "RE")
-    if run.status is Status.IE:
-        died = "IE"
+    died = "IE" if run.status is Status.IE else _STATUS_VERDICT.get(run.status, "RE")
+    stopped = pacer.timed_out_s is not None or run.status is Status.TLE
+    last = min(max(pacer.current, 0), len(cases) - 1)
+    clean_end = pacer.ended and pacer.violation is None
     results = []
     for k, case in enumerate(cases):
         result = TestResult(k, case.kind, "RE", memory_kb=run.memory_kb)
-        if k in outputs:
-            result.time_s, payload = outputs[k]
+        if k < len(pacer.results):
+            result.time_s, payload = pacer.results[k]
             try:
                 actual = json.loads(payload)
             except ValueError:
@@ -271,20 +261,46 @@ def _run_function_batch(
                         result.verdict = "IE"
                     result.message = check.message
             result.actual = actual
-        elif tle_at is not None and k >= tle_at:
-            result.verdict, result.time_s = "TLE", time_limit_s
+        elif k == last:
+            result.verdict, result.time_s, result.message = _unfinished(pacer, run, died, printed)
         else:
-            result.verdict = "TLE" if run.status is Status.TLE else died
-            if run.status is Status.OK:
-                result.verdict = "RE"
-            if k == len(outputs):
-                stderr = printed.get(k, printed.get(-1, ""))
-                result.message = _cap(run.message or stderr)
+            # Not run: the batch stopped at an earlier test.
+            result.verdict = "TLE" if stopped else died
+        answered = k < len(pacer.results) and result.verdict in ("AC", "OK", "WA")
+        if k == last and answered and not clean_end:
+            # Every test answered, but the batch did not end as the harness ends it.
+            result.verdict, _, result.message = _unfinished(pacer, run, died, printed)
         if case.kind != "hidden":
             result.input, result.expected = case.data, case.expected
             result.stdout = _cap(printed.get(k, ""))
         results.append(result)
     return results
+
+
+def _unfinished(
+    pacer: TestPacer, run: RunResult, died: str, printed: dict[int, str]
+) -> tuple[str, float, str]:
+    """Verdict, host-measured time and message of the test running when the batch ended."""
+    running_s = max(0.0, run.cpu_s - pacer.started_at_s) if pacer.current >= 0 else 0.0
+    stderr = printed.get(max(pacer.current, 0), printed.get(-1, ""))
+    if pacer.violation is not None:
+        message = (
+            f"The program wrote to the judge's result channel out of turn ({pacer.violation}); "
+            "print to stdout or stderr instead."
+        )
+        return "RE", running_s, message
+    if pacer.timed_out_s is not None:
+        if pacer.current < 0:
+            message = (
+                f"The program used more than {pacer.startup_s:g} s of CPU before the first "
+                "test started (code at the top level of the file runs then)."
+            )
+            return "TLE", pacer.timed_out_s, message
+        return "TLE", pacer.timed_out_s, ""
+    if run.status is Status.OK:
+        return "RE", running_s, _cap(stderr or "The program ended before the batch was done.")
+    verdict = "IE" if run.status is Status.IE else _STATUS_VERDICT.get(run.status, "RE")
+    return verdict, running_s, _cap(run.message or stderr)
 
 
 def _run_stdio(
@@ -432,7 +448,7 @@ def _judge(
     time_limit_s = p.limits.time_for(lang)  # type: ignore[arg-type]
     memory_mib = p.limits.memory_limit_mib
     if p.signature is not None:
-        text = harness.build(lang, p.signature, source, time_limit_s)
+        text = harness.build(lang, p.signature, source)
     else:
         text = {language.source_name: source}
     files = {name: body.encode() for name, body in text.items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import functools
 import json
 import math
 import os
@@ -24,11 +25,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from barraiser.judge import cgroups
+from barraiser.judge.pacing import InputFeeder, Interaction, process_tree_cpu_s
 from barraiser.judge.result import Limits, RunResult, Status
 
 BWRAP = "/usr/bin/bwrap"
@@ -38,6 +40,7 @@ BUILD_DIR = "/build"
 WORK_DIR = "/box"
 RUNS_ROOT = "/tmp/barraiser-judge"
 _PR_SET_CHILD_SUBREAPER = 36
+_CORES = os.cpu_count() or 1
 # Host paths a toolchain may need, bound read-only when present (symlinks are recreated).
 TOOLCHAIN_PATHS = (
     "/usr",
@@ -171,11 +174,13 @@ class Sandbox:
         build_dir: Path | None = None,
         build_writable: bool = False,
         binds: Mapping[str, Path] | None = None,
+        interaction: Interaction | None = None,
     ) -> RunResult:
         """Run ``argv`` (which may use ``{src}``, ``{build}`` and ``{work}``) and judge the run.
 
         ``binds`` maps a name to a trusted host folder, bound read-only at ``/<name>`` in the box
-        (``{name}`` in ``argv``)."""
+        (``{name}`` in ``argv``).  With ``interaction``, stdin is a pipe the interaction writes
+        to as it reads stdout, on the box's CPU clock (``stdin`` is then unused)."""
         for name in binds or {}:
             if not name.isalnum() or name in ("src", "build", "work"):
                 raise ValueError(f"bad bind name {name!r}")
@@ -184,7 +189,14 @@ class Sandbox:
         with open(lock_path, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             return self._run_locked(
-                argv, limits, files, stdin, build_dir, build_writable, dict(binds or {})
+                argv,
+                limits,
+                files,
+                stdin,
+                build_dir,
+                build_writable,
+                dict(binds or {}),
+                interaction,
             )
 
     def _run_locked(
@@ -196,6 +208,7 @@ class Sandbox:
         build_dir: Path | None,
         build_writable: bool,
         binds: dict[str, Path],
+        interaction: Interaction | None,
     ) -> RunResult:
         with tempfile.TemporaryDirectory(prefix="run-", dir=runs_root()) as host_tmp:
             src = Path(host_tmp) / "src"
@@ -224,12 +237,14 @@ class Sandbox:
                 paths = {"src": str(src), "build": str(build_dir or work), "work": str(work)}
                 paths.update({name: str(path) for name, path in binds.items()})
                 command = [_place(part, paths) for part in argv]
-                return self._execute(command, limits, stdin_path, cwd=str(work), status_fd=False)
+                return self._execute(
+                    command, limits, stdin_path, interaction, cwd=str(work), status_fd=False
+                )
             paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR}
             paths.update({name: f"/{name}" for name in binds})
             command = [BWRAP, *self._bwrap_args(limits, src, build_dir, build_writable, binds)]
             command += [_place(part, paths) for part in argv]
-            return self._execute(command, limits, stdin_path, cwd="/", status_fd=True)
+            return self._execute(command, limits, stdin_path, interaction, cwd="/", status_fd=True)
 
     def _bwrap_args(
         self,
@@ -282,7 +297,14 @@ class Sandbox:
             os.setresuid(self.uid, self.uid, self.uid)
 
     def _execute(
-        self, command: list[str], limits: Limits, stdin_path: Path, *, cwd: str, status_fd: bool
+        self,
+        command: list[str],
+        limits: Limits,
+        stdin_path: Path,
+        interaction: Interaction | None,
+        *,
+        cwd: str,
+        status_fd: bool,
     ) -> RunResult:
         memory_bytes = limits.memory_limit_mib * 1024 * 1024
         if self.cgroup is not None:
@@ -308,7 +330,7 @@ class Sandbox:
             with open(stdin_path, "rb") as stdin_file:
                 process = subprocess.Popen(
                     command,
-                    stdin=stdin_file,
+                    stdin=stdin_file if interaction is None else subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                     cwd=cwd,
@@ -323,7 +345,7 @@ class Sandbox:
             for fd in (status_write, seccomp_read):
                 if fd >= 0:
                     os.close(fd)
-        stdout, stderr, reason = self._watch(process, limits, start)
+        stdout, stderr, reason = self._watch(process, limits, start, interaction)
         wall_s = time.monotonic() - start
         if self.cgroup is not None:
             self.cgroup.kill_all()
@@ -380,9 +402,14 @@ class Sandbox:
         process.wait()
 
     def _watch(
-        self, process: subprocess.Popen[bytes], limits: Limits, start: float
+        self,
+        process: subprocess.Popen[bytes],
+        limits: Limits,
+        start: float,
+        interaction: Interaction | None,
     ) -> tuple[_Capture, _Capture, str | None]:
-        """Drain both pipes under the caps while checking the wall and CPU limits."""
+        """Drain both pipes under the caps while checking the wall and CPU limits; with an
+        interaction, also feed stdin and stop the run at the interaction's CPU deadline."""
         assert process.stdout is not None and process.stderr is not None
         stdout = _Capture(limits.output_limit_bytes)
         stderr = _Capture(limits.stderr_limit_bytes)
@@ -392,6 +419,11 @@ class Sandbox:
         for pipe in (process.stdout, process.stderr):
             os.set_blocking(pipe.fileno(), False)
             selector.register(pipe, selectors.EVENT_READ)
+        clock = self._cpu_clock(process, interaction)
+        feeder = None
+        if interaction is not None:
+            assert process.stdin is not None
+            feeder = InputFeeder(process.stdin, interaction, selector)
         deadline = start + limits.wall_s
         try:
             while selector.get_map():
@@ -399,7 +431,15 @@ class Sandbox:
                 if remaining <= 0:
                     reason = "TLE"
                     break
-                for key, _ in selector.select(timeout=min(remaining, 0.05)):
+                timeout = min(remaining, 0.05)
+                cpu_deadline = interaction.cpu_deadline_s() if interaction else None
+                if cpu_deadline is not None and clock is not None:
+                    # Wake before the deadline can pass, at worst with every core busy.
+                    timeout = min(timeout, max(0.002, (cpu_deadline - clock()) / _CORES))
+                for key, _ in selector.select(timeout=timeout):
+                    if feeder is not None and key.fileobj is feeder.pipe:
+                        feeder.write()
+                        continue
                     fd = key.fd
                     try:
                         chunk = os.read(fd, 65536)
@@ -409,15 +449,32 @@ class Sandbox:
                         selector.unregister(key.fileobj)
                         continue
                     captures[fd].add(chunk)
+                    if feeder is not None and captures[fd] is stdout and clock is not None:
+                        feeder.interaction.on_output(chunk, clock())
+                        feeder.refill()
                 if stdout.total > limits.output_limit_bytes or (
                     stderr.total > limits.output_limit_bytes
                 ):
                     reason = "OLE"
                     break
-                if self.cgroup is not None and self.cgroup.cpu_s() > limits.time_limit_s + 0.05:
+                if interaction is not None and interaction.stop_reason is not None:
+                    reason = "TLE" if interaction.stop_reason == "TLE" else "stopped"
+                    break
+                if clock is None:
+                    continue
+                cpu_s = clock()
+                cpu_deadline = interaction.cpu_deadline_s() if interaction else None
+                if cpu_deadline is not None and cpu_s > cpu_deadline:
+                    assert interaction is not None
+                    interaction.on_deadline(cpu_s)
+                    reason = "TLE"
+                    break
+                if cpu_s > limits.time_limit_s + 0.05:
                     reason = "TLE"
                     break
         finally:
+            if feeder is not None:
+                feeder.close()
             selector.close()
         if reason is not None:
             self._stop(process)
@@ -429,6 +486,17 @@ class Sandbox:
         process.stdout.close()
         process.stderr.close()
         return stdout, stderr, reason
+
+    def _cpu_clock(
+        self, process: subprocess.Popen[bytes], interaction: Interaction | None
+    ) -> Callable[[], float] | None:
+        """The box's CPU clock: the slot cgroup's, else (unsafe mode) the run's session's,
+        which is read from /proc only for an interaction (the run's rlimits bound the rest)."""
+        if self.cgroup is not None:
+            return self.cgroup.cpu_s
+        if interaction is not None:
+            return functools.partial(process_tree_cpu_s, process.pid)
+        return None
 
 
 def runs_root() -> Path:
