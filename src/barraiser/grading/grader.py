@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from barraiser.grading.embeddings import GradingUnavailable
@@ -77,8 +78,15 @@ def build_grader(settings: Settings, principles: Sequence[LeadershipPrinciple] =
     from barraiser.grading.verifier import get_verifier
     from barraiser.grading.verifier_grader import VerifierGrader
 
-    verifier = get_verifier(settings.verifier_model, threads=settings.grader_threads)
-    return VerifierGrader(get_backend(settings), verifier, principles=principles)
+    # The ONNX session loads in C++ (no GIL) while the embedding model's Python imports run:
+    # in parallel the two loads take about as long as the longer one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(
+            get_verifier, settings.verifier_model, threads=settings.grader_threads
+        )
+        backend = get_backend(settings)
+        verifier = pending.result()
+    return VerifierGrader(backend, verifier, principles=principles)
 
 
 _graders: dict[tuple[str, ...], Grader] = {}

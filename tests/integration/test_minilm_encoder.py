@@ -1,0 +1,53 @@
+"""The plain-torch encoder of the bundled model gives sentence-transformers' vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from barraiser.grading.embeddings import (
+    SentenceTransformerBackend,
+    bundled_model_dir,
+    get_backend,
+)
+from barraiser.grading.minilm import MiniLMBackend, is_mean_pooled_minilm
+
+TEXTS = [
+    "Adam keeps a running mean of the gradient and of its square for every weight.",
+    "Recall is the share of relevant documents that the search returns.",
+    "",
+    "   padded   with   spaces   ",
+    "I led the migration and cut p95 latency from 480 ms to 120 ms in six weeks.",
+    "word " * 400,  # longer than the model's 256 tokens: cut as sentence-transformers cuts it
+    "Naïve café façade, 中文 and an emoji 🙂 survive tokenisation.",
+    "x",
+]
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[MiniLMBackend, SentenceTransformerBackend]:
+    return MiniLMBackend(bundled_model_dir()), SentenceTransformerBackend(None)
+
+
+def test_bundled_model_is_recognised() -> None:
+    assert is_mean_pooled_minilm(bundled_model_dir())
+
+
+def test_same_vectors_as_sentence_transformers(both) -> None:
+    ours, reference = both
+    mine, theirs = ours.encode(TEXTS), reference.encode(TEXTS)
+    assert mine.shape == theirs.shape == (len(TEXTS), 384)
+    assert np.abs(mine - theirs).max() < 1e-5
+    assert np.allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_text_gets_the_same_vector_alone_or_in_a_batch(both) -> None:
+    ours, _ = both
+    batch = ours.encode(TEXTS)
+    for i, text in enumerate(TEXTS):
+        assert np.abs(ours.encode([text])[0] - batch[i]).max() < 1e-5
+    assert ours.encode([]).shape == (0, 384)
+
+
+def test_the_default_backend_is_the_plain_torch_encoder() -> None:
+    assert isinstance(get_backend().backend, MiniLMBackend)
