@@ -27,6 +27,7 @@ from barraiser.web.routes import (
     grading_pages,
     judge_api,
     pages,
+    pay_pages,
     problem_pages,
     progress_pages,
     review_pages,
@@ -252,6 +253,7 @@ def create_app(
     app.include_router(debrief_pages.router)
     app.include_router(review_pages.router)
     app.include_router(progress_pages.router)
+    app.include_router(pay_pages.router)
     install_labs(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

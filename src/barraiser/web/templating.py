@@ -29,6 +29,7 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("/sessions", "History"),
     ("/review", "Review"),
     ("/progress", "Progress"),
+    ("/pay", "Pay"),
     ("/docs", "API docs"),
 )
 
