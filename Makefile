@@ -25,7 +25,10 @@ $(BIN)/python:
 venv: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
+# `judge prepare` builds the C++ precompiled header now (not on a candidate's first submit) and
+# removes run folders left by a killed judge; without root it says what it could not do.
 run: run-deps venv
+	-$(BIN)/barraiser judge prepare
 	$(BIN)/barraiser serve
 
 $(STAMP): $(BIN)/python pyproject.toml

@@ -68,7 +68,7 @@ def test_broken_header_falls_back(
         for path in (folder, folder / "bits"):
             path.chmod(0o755)
         (folder / "bits" / "stdc++.h.gch").chmod(0o644)
-        monkeypatch.setattr(cpp_module, "precompiled_header_dir", lambda: folder)
+        monkeypatch.setattr(cpp_module, "precompiled_header_dir", lambda **_: folder)
         cpp = cpp_module.Cpp()
         status, stderr = _compile(cpp, sandbox, [])
         assert status is Status.OK, stderr

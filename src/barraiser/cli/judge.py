@@ -108,6 +108,33 @@ def doctor(
         raise typer.Exit(1)
 
 
+@app.command("prepare")
+def prepare(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Get the machine ready to judge (run at install; `make run` does): remove the run
+    folders of killed judges and build the C++ precompiled header."""
+    from barraiser.judge.languages.cpp import PCH_ROOT
+    from barraiser.judge.prepare import prepare as prepare_host
+
+    done = prepare_host(background=False)
+    payload = {
+        "removed": [str(path) for path in done.removed],
+        "pch_dir": str(done.pch_dir) if done.pch_dir else None,
+    }
+    if as_json:
+        print_json(payload)
+        return
+    typer.echo(f"Removed {len(done.removed)} folder(s) left by judges that were killed.")
+    if done.pch_dir is not None:
+        typer.echo(f"C++ precompiled header: {done.pch_dir}")
+    else:
+        typer.echo(
+            f"The C++ precompiled header could not be built (it needs g++ and write access to "
+            f"{PCH_ROOT}, e.g. as root); C++ compiles work without it, a little slower."
+        )
+
+
 _EXTENSION_LANGUAGES = {".py": "python", ".cpp": "cpp", ".cc": "cpp", ".java": "java"}
 
 

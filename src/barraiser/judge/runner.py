@@ -27,7 +27,8 @@ from barraiser.judge.custom_input import parse_custom_input
 from barraiser.judge.languages import LANGUAGES, CompiledLanguage, Language
 from barraiser.judge.pacing import TestPacer
 from barraiser.judge.result import Limits, RunResult, Status
-from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
+from barraiser.judge.sandbox import Sandbox, remove_tree
+from barraiser.judge.scratch import scratch_root
 from barraiser.judge.summary import stopped_at_sample, summary
 
 Mode = Literal["run", "submit", "custom"]
@@ -140,7 +141,7 @@ class _Program:
         """Compile if the language needs it; a RunResult with status CE/IE on failure."""
         if not isinstance(self.language, CompiledLanguage):
             return None
-        self.build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
+        self.build = Path(tempfile.mkdtemp(prefix="build-", dir=scratch_root()))
         result = self.language.compile_in(self.sandbox, self.files, self.build)
         if result.status is Status.OK:
             return None

@@ -3,7 +3,9 @@ cgroup, with rlimits, a wall-clock watchdog and capped output.
 
 Inside the box ``/src`` holds the files of the run (read-only), ``/build`` an optional host folder
 (read-only, or writable for a compile step), ``/box`` is a size-capped tmpfs and the working
-directory.  The host never opens a path inside the box after the run.
+directory, and a compile step gets a second size-capped tmpfs ``/out`` for its output.  The
+host never opens a path inside the box after the run; its own folders of the run sit under
+:func:`barraiser.judge.scratch.scratch_root`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import resource
 import selectors
 import shutil
 import signal
-import stat
 import subprocess
 import sys
 import tempfile
@@ -32,13 +33,16 @@ from pathlib import Path
 from barraiser.judge import cgroups
 from barraiser.judge.pacing import InputFeeder, Interaction, process_tree_cpu_s
 from barraiser.judge.result import Limits, RunResult, Status
+from barraiser.judge.scratch import RUNS_ROOT as RUNS_ROOT
+from barraiser.judge.scratch import runs_root as runs_root
+from barraiser.judge.scratch import scratch_root
 
 BWRAP = "/usr/bin/bwrap"
 SLOT_USER_PREFIX = "barraiser-sb"
 SRC_DIR = "/src"
 BUILD_DIR = "/build"
 WORK_DIR = "/box"
-RUNS_ROOT = "/tmp/barraiser-judge"
+OUT_DIR = "/out"
 _PR_SET_CHILD_SUBREAPER = 36
 _CORES = os.cpu_count() or 1
 # Host paths a toolchain may need, bound read-only when present (symlinks are recreated).
@@ -175,14 +179,16 @@ class Sandbox:
         build_writable: bool = False,
         binds: Mapping[str, Path] | None = None,
         interaction: Interaction | None = None,
+        out_mib: int | None = None,
     ) -> RunResult:
         """Run ``argv`` (which may use ``{src}``, ``{build}`` and ``{work}``) and judge the run.
 
         ``binds`` maps a name to a trusted host folder, bound read-only at ``/<name>`` in the box
-        (``{name}`` in ``argv``).  With ``interaction``, stdin is a pipe the interaction writes
-        to as it reads stdout, on the box's CPU clock (``stdin`` is then unused)."""
+        (``{name}`` in ``argv``); ``out_mib`` adds a tmpfs of that size at ``{out}``.  With
+        ``interaction``, stdin is a pipe the interaction writes to as it reads stdout, on the
+        box's CPU clock (``stdin`` is then unused)."""
         for name in binds or {}:
-            if not name.isalnum() or name in ("src", "build", "work"):
+            if not name.isalnum() or name in ("src", "build", "work", "out"):
                 raise ValueError(f"bad bind name {name!r}")
         # One run per slot at a time, across processes too (the slot's user and cgroup are shared).
         lock_path = runs_root() / f"slot{self.slot}.lock"
@@ -197,6 +203,7 @@ class Sandbox:
                 build_writable,
                 dict(binds or {}),
                 interaction,
+                out_mib,
             )
 
     def _run_locked(
@@ -209,8 +216,9 @@ class Sandbox:
         build_writable: bool,
         binds: dict[str, Path],
         interaction: Interaction | None,
+        out_mib: int | None,
     ) -> RunResult:
-        with tempfile.TemporaryDirectory(prefix="run-", dir=runs_root()) as host_tmp:
+        with tempfile.TemporaryDirectory(prefix="run-", dir=scratch_root()) as host_tmp:
             src = Path(host_tmp) / "src"
             work = Path(host_tmp) / "work"
             src.mkdir()
@@ -235,14 +243,21 @@ class Sandbox:
                 os.chmod(build_dir, 0o700)
             if self.unsafe:
                 paths = {"src": str(src), "build": str(build_dir or work), "work": str(work)}
+                if out_mib is not None:
+                    # Unsafe mode caps nothing: the output is an ordinary folder of the run.
+                    (work / "out").mkdir()
+                    paths["out"] = str(work / "out")
                 paths.update({name: str(path) for name, path in binds.items()})
                 command = [_place(part, paths) for part in argv]
                 return self._execute(
                     command, limits, stdin_path, interaction, cwd=str(work), status_fd=False
                 )
-            paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR}
+            paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR, "out": OUT_DIR}
             paths.update({name: f"/{name}" for name in binds})
-            command = [BWRAP, *self._bwrap_args(limits, src, build_dir, build_writable, binds)]
+            command = [
+                BWRAP,
+                *self._bwrap_args(limits, src, build_dir, build_writable, binds, out_mib),
+            ]
             command += [_place(part, paths) for part in argv]
             return self._execute(command, limits, stdin_path, interaction, cwd="/", status_fd=True)
 
@@ -253,6 +268,7 @@ class Sandbox:
         build_dir: Path | None,
         build_writable: bool,
         binds: Mapping[str, Path],
+        out_mib: int | None = None,
     ) -> list[str]:
         args = [
             "--unshare-all",
@@ -275,6 +291,8 @@ class Sandbox:
         for name, path in binds.items():
             args += ["--ro-bind", str(path), f"/{name}"]
         args += ["--size", str(limits.tmpfs_size_mib * 1024 * 1024), "--tmpfs", WORK_DIR]
+        if out_mib is not None:
+            args += ["--size", str(out_mib * 1024 * 1024), "--tmpfs", OUT_DIR]
         args += ["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/", "--chdir", WORK_DIR]
         for key, value in _SANDBOX_ENV.items():
             args += ["--setenv", key, value]
@@ -497,18 +515,6 @@ class Sandbox:
         if interaction is not None:
             return functools.partial(process_tree_cpu_s, process.pid)
         return None
-
-
-def runs_root() -> Path:
-    """A root-owned folder for the host side of runs, traversable by the slot users."""
-    root = Path(RUNS_ROOT)
-    with contextlib.suppress(FileExistsError):
-        root.mkdir(mode=0o711)
-    info = os.lstat(root)
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
-        raise SandboxUnavailable(f"{root} is not a folder owned by this user; remove it")
-    os.chmod(root, 0o711)
-    return root
 
 
 def _place(part: str, paths: Mapping[str, str]) -> str:

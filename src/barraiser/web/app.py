@@ -340,6 +340,10 @@ def serve(settings: Settings) -> None:
             "set BARRAISER_ALLOWED_HOSTS to this machine's name or address.",
             flush=True,
         )
+    # Folders left by a killed judge go now; the C++ header is built in the background.
+    from barraiser.judge.prepare import prepare
+
+    prepare(background=True)
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     finally:

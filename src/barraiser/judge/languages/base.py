@@ -13,10 +13,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from barraiser.judge.result import Limits, RunResult, Status
-from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
+from barraiser.judge.sandbox import Sandbox, remove_tree
+from barraiser.judge.scratch import scratch_root
 
 SELF_TEST_INPUT = b"barraiser\n"
 SELF_TEST_OUTPUT = b"hello, barraiser\n"
+#: Runs the compile command given after it, then copies the output tmpfs to the build folder.
+_COMPILE_THEN_COPY = 'out=$1 build=$2; shift 2; "$@" || exit; exec cp -R -- "$out/." "$build/"'
+_NO_SPACE = b"No space left on device"
 
 
 class Language(ABC):
@@ -45,7 +49,12 @@ class InterpretedLanguage(Language):
 
 
 class CompiledLanguage(Language):
-    """A language with a sandboxed compile step whose failure is CE."""
+    """A language with a sandboxed compile step whose failure is CE.
+
+    The compiler writes its output to a size-capped tmpfs in the box (``{build}`` in
+    :meth:`compile_argv`), and only a successful compile's output is copied to the host's build
+    folder: a source that makes the compiler write more than :attr:`compile_output_mib` fails
+    to compile, and nothing of it stays on the host's disk."""
 
     compile_limits: ClassVar[Limits] = Limits(
         time_limit_s=10.0,
@@ -57,6 +66,8 @@ class CompiledLanguage(Language):
         file_size_limit_bytes=64 * 1024 * 1024,
         tmpfs_size_mib=256,
     )
+    #: The most a compile may write as its output (the tmpfs it writes to).
+    compile_output_mib: ClassVar[int] = 64
 
     @abstractmethod
     def compile_argv(self) -> list[str]:
@@ -68,14 +79,23 @@ class CompiledLanguage(Language):
 
     def compile_in(self, sandbox: Sandbox, files: dict[str, bytes], build: Path) -> RunResult:
         """Run the compile step of ``files`` into the host folder ``build``."""
-        return sandbox.run(
-            self.compile_argv(),
+        argv = [part.replace("{build}", "{out}") for part in self.compile_argv()]
+        result = sandbox.run(
+            ["/bin/sh", "-c", _COMPILE_THEN_COPY, "compile", "{out}", "{build}", *argv],
             limits=self.compile_limits,
             files=files,
             build_dir=build,
             build_writable=True,
             binds=self.compile_binds(),
+            out_mib=self.compile_output_mib,
         )
+        if result.status is not Status.OK and _NO_SPACE in result.stderr + result.stdout:
+            note = (
+                f"\n(a compile may write at most {self.compile_output_mib} MiB of output and "
+                f"{self.compile_limits.tmpfs_size_mib} MiB of temporary files)"
+            )
+            result = dataclasses.replace(result, stderr=result.stderr + note.encode())
+        return result
 
 
 def execute(
@@ -94,7 +114,7 @@ def execute(
             language.run_argv(limits), limits=language.run_limits(limits), files=files, stdin=stdin
         )
         return language.classify(result)
-    build = Path(tempfile.mkdtemp(prefix="build-", dir=runs_root()))
+    build = Path(tempfile.mkdtemp(prefix="build-", dir=scratch_root()))
     try:
         compiled = language.compile_in(sandbox, files, build)
         if compiled.status is not Status.OK:

@@ -1,4 +1,9 @@
-"""C++17 with g++ -O2, with ``<bits/stdc++.h>`` precompiled once per machine when possible."""
+"""C++17 with g++ -O2, with ``<bits/stdc++.h>`` precompiled once per machine when possible.
+
+The header is built by ``barraiser judge prepare`` (``make run`` runs it) or in a background
+thread when ``barraiser serve`` starts; a compile never waits for it: while it is missing, a
+compile goes without it and starts the background build.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ import fcntl
 import functools
 import hashlib
 import os
+import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from barraiser.judge.languages.base import CompiledLanguage
@@ -21,6 +28,8 @@ FLAGS = ("-O2", "-std=c++17")
 PCH_ROOT = Path("/var/cache/barraiser/pch")
 PCH_BUILD_TIMEOUT_S = 120.0
 _pch_dirs: dict[str, Path | None] = {}
+_builder: threading.Thread | None = None
+_builder_lock = threading.Lock()
 
 
 @functools.cache
@@ -56,6 +65,23 @@ def precompiled_header_dir(*, build: bool = True) -> Path | None:
     return folder
 
 
+def start_precompiled_header_build() -> threading.Thread | None:
+    """Build the header in a background thread unless it exists; return the thread (None when
+    there is nothing to do).  One attempt per process: a build that failed is not retried on
+    every compile (``barraiser judge prepare`` says why it fails)."""
+    global _builder
+    if precompiled_header_dir(build=False) is not None:
+        return None
+    with _builder_lock:
+        if _builder is not None:
+            return _builder
+        _builder = threading.Thread(
+            target=precompiled_header_dir, name="barraiser-pch", daemon=True
+        )
+        _builder.start()
+        return _builder
+
+
 def _build_pch(folder: Path) -> bool:
     try:
         PCH_ROOT.mkdir(parents=True, exist_ok=True)
@@ -65,6 +91,10 @@ def _build_pch(folder: Path) -> bool:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if (folder / "bits" / "stdc++.h.gch").is_file():
                 return True  # another process built it meanwhile
+            for stale in PCH_ROOT.glob(".build-*"):
+                # Left by a builder killed mid-build (we hold the lock, so none is running).
+                if stale.is_dir() and not stale.is_symlink():
+                    shutil.rmtree(stale, ignore_errors=True)
             tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=PCH_ROOT))
             try:
                 (tmp / "bits").mkdir()
@@ -84,7 +114,7 @@ def _build_pch(folder: Path) -> bool:
                 return True
             finally:
                 if tmp.exists():
-                    subprocess.run(["rm", "-rf", str(tmp)], check=False)
+                    shutil.rmtree(tmp, ignore_errors=True)
     except (OSError, subprocess.SubprocessError):
         with contextlib.suppress(OSError):
             return (folder / "bits" / "stdc++.h.gch").is_file()
@@ -107,8 +137,11 @@ class Cpp(CompiledLanguage):
         return [GXX, *FLAGS, "-pipe", *pch, "-o", "{build}/main", "{src}/main.cpp", "-lm"]
 
     def compile_binds(self) -> dict[str, Path]:
-        folder = precompiled_header_dir()
-        return {"pch": folder} if folder is not None else {}
+        folder = precompiled_header_dir(build=False)
+        if folder is None:
+            start_precompiled_header_build()  # for later compiles; this one goes without
+            return {}
+        return {"pch": folder}
 
     def run_argv(self, limits: Limits) -> list[str]:
         return ["{build}/main"]
