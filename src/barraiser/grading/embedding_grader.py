@@ -445,9 +445,12 @@ class EmbeddingGrader:
             if diversity < 0.35:
                 score *= diversity / 0.35
                 warnings.append("The answer repeats itself.")
-        evidence_sentences = {p.evidence_span for p in points if p.status == "covered"}
-        covered = sum(1 for p in points if p.status == "covered")
-        if covered >= 4 and len(evidence_sentences) == 1:
+        # Only points credited from a sentence: those judged from the whole story (first person,
+        # a number in the result ...) have no evidence sentence and are not "one sentence".
+        spans = [
+            p.evidence_span for p in points if p.status == "covered" and p.evidence_span is not None
+        ]
+        if len(spans) >= 4 and len(set(spans)) == 1:
             score *= 0.7
             warnings.append("One sentence claims most key points: explain each of them.")
         if misconceptions:
