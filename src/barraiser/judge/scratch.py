@@ -25,6 +25,8 @@ import threading
 import time
 from pathlib import Path
 
+from barraiser.judge.errors import SandboxUnavailable
+
 RUNS_ROOT = "/tmp/barraiser-judge"
 _PROCESS_PREFIX = "p"
 _LOCK_SUFFIX = ".lock"
@@ -44,8 +46,6 @@ def runs_root(root: str | Path | None = None) -> Path:
         path.mkdir(mode=0o711)
     info = os.lstat(path)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
-        from barraiser.judge.sandbox import SandboxUnavailable
-
         raise SandboxUnavailable(f"{path} is not a folder owned by this user; remove it")
     if stat.S_IMODE(info.st_mode) != 0o711:
         os.chmod(path, 0o711)
