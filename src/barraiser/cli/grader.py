@@ -173,6 +173,10 @@ def train_principles(
     c: Annotated[
         float | None, typer.Option(min=0.001, help="Inverse regularisation strength.")
     ] = None,
+    text_weight: Annotated[
+        float | None,
+        typer.Option(min=0.0, help="Scale of the word features (0: sentence embeddings only)."),
+    ] = None,
     search: Annotated[
         bool, typer.Option("--search", help="Cross-validate a grid of C values first.")
     ] = False,
@@ -183,13 +187,14 @@ def train_principles(
     """Train the Leadership Principle detector on content/principle_training (deterministic).
 
     Embeds every training story's sentences with the grading model and fits a logistic
-    regression; ``--search`` prints 5-fold cross-validated top-1/top-3 accuracy of a grid of C
-    values on the training stories alone.
+    regression over them and the stories' words; ``--search`` prints 5-fold cross-validated
+    top-1/top-3 accuracy of a grid of C values and word weights on the training stories alone.
     """
     from barraiser.content.principle_training import load_training
     from barraiser.grading.embeddings import get_backend
     from barraiser.grading.principles import (
         DEFAULT_C,
+        DEFAULT_TEXT_WEIGHT,
         MODEL_FILE,
         cross_validate,
         embed_stories,
@@ -207,10 +212,17 @@ def train_principles(
         fail(f"training stories name unknown principles: {', '.join(unknown)}.")
     vectors = embed_stories([s.story for s in stories], get_backend())
     if search:
-        for value in (0.5, 2.0, 8.0, 32.0):
-            top1, top3 = cross_validate(stories, vectors, ids, value)
-            typer.echo(f"C={value:<5g} 5-fold top-1 {top1:.3f}  top-3 {top3:.3f}")
-    model = train(stories, vectors, ids, c=c or DEFAULT_C)
+        for weight in (0.0, 1.0, 2.0, 3.0):
+            for value in (2.0, 8.0, 32.0, 128.0):
+                top1, top3 = cross_validate(stories, vectors, ids, value, text_weight=weight)
+                typer.echo(
+                    f"words={weight:<3g} C={value:<5g} 5-fold top-1 {top1:.3f}  top-3 {top3:.3f}"
+                )
+    weight = DEFAULT_TEXT_WEIGHT if text_weight is None else text_weight
+    model = train(stories, vectors, ids, c=c or DEFAULT_C, text_weight=weight)
     target = out or MODEL_FILE
     model.save(target)
-    typer.echo(f"Trained on {len(stories)} stories (C={model.meta['c']:g}); wrote {target}.")
+    typer.echo(
+        f"Trained on {len(stories)} stories (C={model.meta['c']:g}, words {weight:g}); "
+        f"wrote {target}."
+    )
