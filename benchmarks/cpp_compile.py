@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from barraiser.content.problems import load_problem
-from barraiser.judge import harness
+from barraiser.judge.languages import LANGUAGES
 from barraiser.judge.languages import cpp as cpp_module
 from barraiser.judge.result import Status
 from barraiser.judge.sandbox import Sandbox, remove_tree, runs_root
@@ -47,7 +47,7 @@ def main() -> None:
     problem = load_problem("two-sum")
     assert problem.problem.signature is not None
     source = (problem.folder / "solutions" / "reference.cpp").read_text()
-    text = harness.build("cpp", problem.problem.signature, source)
+    text = LANGUAGES["cpp"].harness(problem.problem.signature, source)
     files = {name: body.encode() for name, body in text.items()}
     box = Sandbox(0)
     start = time.perf_counter()

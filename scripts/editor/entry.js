@@ -1,4 +1,4 @@
-// The editor of barraiser's problem page: CodeMirror 6 with Python, C++ and Java modes.
+// The editor of barraiser's problem page: CodeMirror 6 with Python, C++, Java and JavaScript modes.
 // Bundled by scripts/build_editor.sh into src/barraiser/web/static/vendor/codemirror/.
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
@@ -8,8 +8,14 @@ import { indentUnit } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
 import { cpp } from "@codemirror/lang-cpp";
 import { java } from "@codemirror/lang-java";
+import { javascript } from "@codemirror/lang-javascript";
 
-const MODES = { python: () => python(), cpp: () => cpp(), java: () => java() };
+const MODES = {
+  python: () => python(),
+  cpp: () => cpp(),
+  java: () => java(),
+  javascript: () => javascript(),
+};
 
 function modeFor(language) {
   return (MODES[language] || MODES.python)();

@@ -118,3 +118,27 @@ def test_candidate_solves_two_sum_in_the_editor(server: Server, browser: Any) ->
     assert page.locator("details.hint:visible").count() == 2
 
     assert problems.items == []
+
+
+def test_candidate_solves_two_sum_in_javascript(server: Server, browser: Any) -> None:
+    """The language picker offers JavaScript with its starter code, and a JavaScript solution
+    is judged through the page like the others."""
+    problems = Problems()
+    page = new_page(browser, problems, viewport={"width": 1400, "height": 1000})
+    page.goto(server.base + "/problems/two-sum")
+    page.wait_for_selector(".cm-editor .cm-content")
+    assert page.locator('#language option[value="javascript"]').inner_text() == (
+        "JavaScript (Node.js)"
+    )
+    page.select_option("#language", "javascript")
+    page.wait_for_function("() => window.barraiserEditor.getValue().includes('twoSum(prices')")
+    assert "class Solution {" in page.evaluate("window.barraiserEditor.getValue()")
+
+    type_code(page, (SOLUTIONS / "reference.js").read_text())
+    page.get_by_role("button", name="Run samples").click()
+    assert _verdict(page) == "AC"
+    rows = page.locator("#results .test-row")
+    assert rows.count() >= 2
+    assert page.locator('#results .test-row[data-verdict="AC"]').count() == rows.count()
+    page.screenshot(path=SCREENSHOTS / "problem-javascript.png", full_page=True)
+    assert problems.items == []

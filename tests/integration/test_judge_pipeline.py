@@ -38,7 +38,12 @@ def _solution(problem: LoadedProblem, name: str) -> str:
 
 @pytest.mark.parametrize(
     ("file", "lang"),
-    [("reference.py", "python"), ("reference.cpp", "cpp"), ("Reference.java", "java")],
+    [
+        ("reference.py", "python"),
+        ("reference.cpp", "cpp"),
+        ("Reference.java", "java"),
+        ("reference.js", "javascript"),
+    ],
 )
 def test_two_sum_references_are_accepted(
     sandbox: Sandbox, cache: Path, two_sum: LoadedProblem, file: str, lang: str
@@ -212,6 +217,7 @@ def _identity_problem(tmp_path: Path, params: list[dict[str, str]], returns: str
 
 VALUES: dict[str, object] = {
     "long": -(2**63),
+    "long[]": [-(2**63), 2**63 - 1],
     "string[][]": [['a"b\\c', "tab\tnew\nline"], [], ["ünïcødé 😀", "\u0001"]],
     "float[]": [0.1, -2.5e-300, 1.7976931348623157e308, 3.0, 0.30000000000000004],
 }
@@ -221,10 +227,11 @@ ECHO = {
     " long long n) { return {ret}; } };",
     "java": "class Solution { public RET echo(String[][] s, double[] xs, long n) {"
     " return {ret}; } }",
+    "javascript": "class Solution { echo(s, xs, n) { return {ret}; } }",
 }
 
 
-@pytest.mark.parametrize("lang", ["python", "cpp", "java"])
+@pytest.mark.parametrize("lang", ["python", "cpp", "java", "javascript"])
 def test_harness_round_trip(sandbox: Sandbox, tmp_path: Path, lang: str) -> None:
     params = [
         {"name": "s", "type": "string[][]"},
@@ -232,13 +239,50 @@ def test_harness_round_trip(sandbox: Sandbox, tmp_path: Path, lang: str) -> None
         {"name": "n", "type": "long"},
     ]
     problem = _identity_problem(tmp_path, params, "string[][]")
-    ret_type = {"python": "", "cpp": "vector<vector<string>>", "java": "String[][]"}[lang]
+    ret_type = {"python": "", "cpp": "vector<vector<string>>", "java": "String[][]"}.get(lang, "")
     source = ECHO[lang].replace("RET", ret_type).replace("{ret}", "s")
     result = judge(problem, source, lang, "run", sandbox=sandbox)
     assert result.verdict == "AC", result.to_dict()
     custom = json.dumps({"s": [["x"]], "xs": VALUES["float[]"], "n": 2**63 - 1})
     result = judge(problem, source, lang, "custom", custom, sandbox=sandbox)
     assert result.verdict == "OK" and result.tests[0].actual == [["x"]]
+
+
+def test_javascript_long_is_a_bigint_both_ways(sandbox: Sandbox, tmp_path: Path) -> None:
+    """64-bit values do not fit a double: a long arrives as a BigInt, and a BigInt (or an
+    integer number) comes back exactly."""
+    problem = _identity_problem(tmp_path, [{"name": "n", "type": "long"}], "long[]")
+    source = (
+        "class Solution { echo(n) {"
+        ' if (typeof n !== "bigint") throw new Error("not a BigInt");'
+        " return [n, n + 1n, 7]; } }"
+    )
+    custom = json.dumps({"n": 2**63 - 2})
+    result = judge(problem, source, "javascript", "custom", custom, sandbox=sandbox)
+    assert result.verdict == "OK", result.to_dict()
+    assert result.tests[0].actual == [2**63 - 2, 2**63 - 1, 7]
+
+
+def test_javascript_syntax_error_is_re_with_the_message(
+    sandbox: Sandbox, two_sum: LoadedProblem
+) -> None:
+    """JavaScript has no compile step: a syntax error stops the run before the first test."""
+    result = judge(two_sum, "class Solution { twoSum(p, t) { return [0, 1] }", "javascript", "run",
+                   sandbox=sandbox)  # fmt: skip
+    assert result.verdict == "RE", result.to_dict()
+    assert "SyntaxError" in result.tests[0].message
+
+
+def test_javascript_starter_code_runs_on_every_problem(sandbox: Sandbox) -> None:
+    """The starter code of every problem loads and runs: its empty answer is a wrong answer,
+    not an error (a starter that does not parse would be RE)."""
+    from barraiser.content.problems import load_problems
+    from barraiser.judge.starter import starter_code
+
+    for loaded in load_problems().values():
+        source = starter_code(loaded.problem, "javascript")
+        result = judge(loaded, source, "javascript", "run", sandbox=sandbox)
+        assert result.verdict == "WA", (loaded.id, result.to_dict())
 
 
 def test_slow_is_tle_and_stops_early(sandbox: Sandbox, tmp_path: Path) -> None:
@@ -260,6 +304,9 @@ def test_reading_stdin_in_a_function_solution_is_re_at_once(
         "        return [int(input()), 0]\n",
         "cpp": "class Solution { public: vector<int> twoSum(vector<int>& p, int t) {"
         " int x = -1; if (!(cin >> x)) exit(7); return {x, 0}; } };",
+        "javascript": "class Solution { twoSum(p, t) {"
+        ' const x = require("fs").readFileSync(0, "utf8"); if (!x) process.exit(7);'
+        " return [Number(x), 0]; } }",
     }
     for lang, source in sources.items():
         start = time.monotonic()

@@ -1,5 +1,6 @@
-"""Every shipped problem is proved in the real sandbox: references AC in all three languages,
-known-wrong solutions WA, too-slow ones TLE (`barraiser content check --judge`)."""
+"""Every shipped problem is proved in the real sandbox: references AC in every language that
+requires them (and in the others where shipped), known-wrong solutions WA, too-slow ones TLE
+(`barraiser content check --judge`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
-from barraiser.content.problems import LANGUAGES, load_problems
+from barraiser.content.problems import CheckerType, load_problems
+from barraiser.judge.languages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -21,8 +24,25 @@ def test_every_problem_has_references_in_all_languages_and_bad_solutions() -> No
     for loaded in problems.values():
         solutions = loaded.problem.solutions
         accepted = {s.language for s in solutions if s.expect == "AC"}
-        assert accepted == set(LANGUAGES), loaded.id
+        required = {name for name, lang in LANGUAGES.items() if lang.reference_required}
+        assert required <= accepted <= set(LANGUAGES), loaded.id
+        for solution in solutions:
+            if solution.expect == "AC":
+                assert solution.file == LANGUAGES[solution.language].reference_file, loaded.id
         assert any(s.expect == "WA" for s in solutions), loaded.id
+
+
+def test_javascript_references_cover_both_styles_and_every_checker() -> None:
+    """JavaScript ships references for a subset of the problems: at least ten, together using
+    every checker kind and both problem styles."""
+    with_js = [
+        loaded.problem
+        for loaded in load_problems().values()
+        if any(s.expect == "AC" and s.language == "javascript" for s in loaded.problem.solutions)
+    ]
+    assert len(with_js) >= 10
+    assert {p.checker.type for p in with_js} == set(get_args(CheckerType))
+    assert {p.style for p in with_js} == {"function", "stdio"}
 
 
 def test_content_check_judge_proves_every_problem(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 from barraiser.store import init_store
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "judge_cases"
-_EXTENSIONS = {".py": "python", ".cpp": "cpp", ".java": "java"}
+_EXTENSIONS = {lang.extension: name for name, lang in LANGUAGES.items()}
 _PROBLEM = re.compile(r"^(?:#|//) problem:\s*([a-z0-9-]+)", re.MULTILINE)
 _MESSAGE = re.compile(r"^(?:#|//) message:\s*(.+)$", re.MULTILINE)
 FAST = Limits(time_limit_s=1.0, memory_limit_mib=64)
@@ -305,7 +305,7 @@ def _with_time_limit(problem: LoadedProblem, limits: Limits) -> LoadedProblem:
         update={
             "time_limit_s": limits.time_limit_s,
             "memory_limit_mib": limits.memory_limit_mib,
-            "multipliers": dict.fromkeys(_EXTENSIONS.values(), 1.0),
+            "multipliers": dict.fromkeys(LANGUAGES, 1.0),
         }
     )
     changed = problem.problem.model_copy(update={"limits": problem_limits})
@@ -366,7 +366,7 @@ def test_case_placeholders_reach_the_host_data(host_data: HostData) -> None:
         p.read_bytes() for p in host_data.data_dir.glob("barraiser.db-wal")
     )
     assert host_data.hidden_file.stat().st_mode & 0o004
-    for name in ("project_database.py", "hidden_tests_cache.py"):
+    for name in ("project_database.py", "hidden_tests_cache.py", "host_files.js"):
         source = _case_source(CASES_DIR / name, host_data).decode()
         assert not re.search(r"@[A-Z_]+@", source)
         assert str(host_data.data_dir) in source

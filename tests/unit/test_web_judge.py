@@ -120,8 +120,10 @@ def test_problem_list_and_detail(client: TestClient) -> None:
     assert "two-sum" in [p["id"] for p in listed]
     detail = client.get("/api/problems/two-sum").json()
     assert detail["title"] and detail["statement"] and len(detail["samples"]) >= 2
-    assert set(detail["starter_code"]) == {"python", "cpp", "java"}
-    assert set(detail["limits"]["time_limit_s"]) == {"python", "cpp", "java"}
+    assert set(detail["starter_code"]) == {"python", "cpp", "java", "javascript"}
+    assert set(detail["limits"]["time_limit_s"]) == {"python", "cpp", "java", "javascript"}
+    assert "class Solution {" in detail["starter_code"]["javascript"]
+    assert "twoSum(prices, target)" in detail["starter_code"]["javascript"]
     # Hidden tests, generators and reference solutions never leave the server.
     assert not {"hidden", "tests", "solutions", "editorial", "generator"} & set(detail)
 
@@ -147,6 +149,7 @@ def test_problem_pages(client: TestClient) -> None:
         'id="custom-input"',
         "Hint 1",
         'id="language"',
+        '<option value="javascript">JavaScript (Node.js)</option>',
     ):
         assert needle in page.text
     assert client.get("/problems/nope").status_code == 404
@@ -196,6 +199,15 @@ def test_run_then_submit(client: TestClient, judge: FakeJudge) -> None:
     assert HIDDEN_SECRET not in client.get(f"/api/submissions/{submitted.json()['id']}").text
 
 
+def test_javascript_is_accepted(client: TestClient, judge: FakeJudge) -> None:
+    source = "class Solution { twoSum(prices, target) { return [0, 1]; } }"
+    accepted = _post(client, language="javascript", source=source)
+    assert accepted.status_code == 202, accepted.text
+    done = _wait_done(client, accepted.json()["id"])
+    assert done["language"] == "javascript"
+    assert judge.calls[-1] == ("two-sum", "javascript", "run", None)
+
+
 def test_custom_input_reaches_the_judge(client: TestClient, judge: FakeJudge) -> None:
     accepted = _post(client, mode="custom", custom_input='{"prices": [1, 2], "target": 3}')
     _wait_done(client, accepted.json()["id"])
@@ -206,7 +218,7 @@ def test_custom_input_reaches_the_judge(client: TestClient, judge: FakeJudge) ->
     ("fields", "status", "words"),
     [
         ({"problem_id": "no-such"}, 404, "no problem"),
-        ({"language": "ruby"}, 422, "python"),
+        ({"language": "ruby"}, 422, "javascript"),
         ({"mode": "fly"}, 422, "run"),
         ({"source": "   "}, 400, "empty"),
         ({"source": "x" * (64 * 1024 + 1)}, 413, "64 KiB"),

@@ -32,7 +32,9 @@ def _sandbox(unsafe: bool) -> Sandbox:
 @app.command("run")
 def run(
     file: Annotated[Path, typer.Argument(help="The program's source file.")],
-    lang: Annotated[str, typer.Option("--lang", help="python, cpp or java.")],
+    lang: Annotated[
+        str, typer.Option("--lang", help="The language (`barraiser judge doctor` lists them).")
+    ],
     stdin: Annotated[
         Path | None, typer.Option("--stdin", help="A file given to the program as input.")
     ] = None,
@@ -135,7 +137,14 @@ def prepare(
         )
 
 
-_EXTENSION_LANGUAGES = {".py": "python", ".cpp": "cpp", ".cc": "cpp", ".java": "java"}
+def _language_of(file: Path) -> str | None:
+    """The language whose extension ``file`` has."""
+    from barraiser.judge.languages import LANGUAGES
+
+    for name, language in LANGUAGES.items():
+        if file.suffix in (language.extension, *language.other_extensions):
+            return name
+    return None
 
 
 def _problem(problem_id: str) -> LoadedProblem:
@@ -157,7 +166,10 @@ def submit(
     file: Annotated[Path, typer.Argument(help="The solution's source file.")],
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="python, cpp or java (default: from the extension)."),
+        typer.Option(
+            "--lang",
+            help="The language (default: from the extension; `barraiser judge doctor` lists them).",
+        ),
     ] = None,
     mode: Annotated[
         str, typer.Option("--mode", help="submit (hidden tests), run (samples only).")
@@ -167,11 +179,12 @@ def submit(
 ) -> None:
     """Judge FILE on a problem's samples and hidden tests (hidden tests show no data)."""
     from barraiser.judge.hidden import TestGenerationError
+    from barraiser.judge.languages import LANGUAGES
     from barraiser.judge.runner import SubmissionRejected, judge
 
-    language = lang or _EXTENSION_LANGUAGES.get(file.suffix)
+    language = lang or _language_of(file)
     if language is None:
-        fail(f"cannot tell the language of {file.name}; pass --lang python|cpp|java.")
+        fail(f"cannot tell the language of {file.name}; pass --lang {'|'.join(LANGUAGES)}.")
     if mode not in ("submit", "run"):
         fail("--mode must be submit or run.")
     problem = _problem(problem_id)

@@ -40,16 +40,19 @@ def list_problems(
 @app.command("show")
 def show(
     problem_id: Annotated[str, typer.Argument(help="The problem's id.")],
-    lang: Annotated[str, typer.Option("--lang", help="python, cpp or java.")] = "python",
+    lang: Annotated[
+        str, typer.Option("--lang", help="The language (`barraiser judge doctor` lists them).")
+    ] = "python",
 ) -> None:
     """Print a problem's statement, samples and starter code for a language."""
     import json
 
     from barraiser.cli.judge import _problem
+    from barraiser.judge.languages import LANGUAGES
     from barraiser.judge.starter import starter_code
 
-    if lang not in ("python", "cpp", "java"):
-        fail("--lang must be python, cpp or java.")
+    if lang not in LANGUAGES:
+        fail(f"--lang must be one of: {', '.join(LANGUAGES)}.")
     loaded = _problem(problem_id)
     p = loaded.problem
     typer.echo(f"# {p.title} ({p.difficulty})\n\n{loaded.statement.strip()}\n")

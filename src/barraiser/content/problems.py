@@ -7,7 +7,7 @@ A problem folder holds::
     editorial.md        the approach, in our own words, with complexity
     generator.py        ``generate(rng: random.Random) -> list[dict]``: hidden test inputs
     checker.py          only for ``checker.type: custom``: ``check(input, output, expected)``
-    solutions/          reference solutions (all three languages) and known-bad ones
+    solutions/          reference solutions (one per language, see LANGUAGES) and known-bad ones
 
 Two styles:
 
@@ -29,17 +29,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from barraiser.content.schemas import Difficulty, Slug, Text, _Strict
 
 if TYPE_CHECKING:
     from barraiser.content.loader import ContentProblem
+    from barraiser.judge.languages import Language
 
 Style = Literal["function", "stdio"]
 Verdict = Literal["AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "IE"]
-LanguageName = Literal["python", "cpp", "java"]
-LANGUAGES: tuple[LanguageName, ...] = ("python", "cpp", "java")
+#: A language's name; the languages themselves (extensions, multipliers, which references a
+#: problem must ship) are described once, in :data:`barraiser.judge.languages.LANGUAGES`.
+LanguageName = str
+#: The language whose accepted reference computes the hidden tests' expected outputs.
+EXPECTED_FROM: LanguageName = "python"
+
+
+def _languages() -> dict[str, Language]:
+    # Imported when a problem is validated, not with this module: the judge imports content.
+    from barraiser.judge.languages import LANGUAGES
+
+    return LANGUAGES
+
+
+def required_references() -> list[LanguageName]:
+    """The languages every problem ships an accepted reference solution in."""
+    return [name for name, lang in _languages().items() if lang.reference_required]
+
+
+def language_of_file(file: str) -> LanguageName | None:
+    """The language of a solution file, by its extension (None: no language has it)."""
+    suffix = "." + file.rsplit(".", 1)[-1] if "." in file else ""
+    for name, lang in _languages().items():
+        if suffix == lang.extension:
+            return name
+    return None
+
 
 #: Types a function-style signature may use. ``long`` is 64-bit; ``float`` is a double.
 ValueType = Literal[
@@ -67,7 +93,7 @@ class Param(_Strict):
 class Signature(_Strict):
     """The method the candidate implements: ``Solution.<name>`` in every language.
 
-    ``name`` is snake_case (Python); C++ and Java use its camelCase form.
+    ``name`` is snake_case (Python); the other languages use its camelCase form.
     """
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -95,18 +121,33 @@ class Checker(_Strict):
 
 
 def _default_multipliers() -> dict[LanguageName, float]:
-    return {"cpp": 1.0, "java": 2.0, "python": 4.0}
+    return {name: lang.time_multiplier for name, lang in _languages().items()}
 
 
 class Limits(_Strict):
-    """Limits for the C++ run; other languages get the multipliers."""
+    """Limits for the C++ run; other languages get the multipliers (by default each language's
+    own ``time_multiplier``)."""
 
     time_limit_s: float = Field(default=1.0, gt=0, le=20)
     memory_limit_mib: int = Field(default=256, ge=16, le=2048)
     multipliers: dict[LanguageName, float] = Field(default_factory=_default_multipliers)
 
+    @field_validator("multipliers")
+    @classmethod
+    def _known_languages(cls, value: dict[LanguageName, float]) -> dict[LanguageName, float]:
+        known = _languages()
+        for name, factor in value.items():
+            if name not in known:
+                raise ValueError(f"unknown language {name!r}; use one of: {', '.join(known)}")
+            if factor <= 0:
+                raise ValueError(f"the multiplier of {name} must be above 0")
+        return value
+
     def time_for(self, language: LanguageName) -> float:
-        return self.time_limit_s * self.multipliers.get(language, 1.0)
+        factor = self.multipliers.get(language)
+        if factor is None:
+            factor = _languages()[language].time_multiplier
+        return self.time_limit_s * factor
 
 
 class Example(_Strict):
@@ -127,13 +168,22 @@ class Example(_Strict):
 class SolutionFile(_Strict):
     """A solution shipped with the problem and the verdict it must get."""
 
-    file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.(py|cpp|java)$")
+    file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.[a-z]+$")
     expect: Verdict
+
+    @field_validator("file")
+    @classmethod
+    def _known_extension(cls, value: str) -> str:
+        if language_of_file(value) is None:
+            extensions = ", ".join(lang.extension for lang in _languages().values())
+            raise ValueError(f"{value!r} has no language's extension; use one of: {extensions}")
+        return value
 
     @property
     def language(self) -> LanguageName:
-        ext = self.file.rsplit(".", 1)[1]
-        return {"py": "python", "cpp": "cpp", "java": "java"}[ext]  # type: ignore[return-value]
+        language = language_of_file(self.file)
+        assert language is not None  # checked when the file was validated
+        return language
 
 
 class Complexity(_Strict):
@@ -200,7 +250,7 @@ class Problem(_Strict):
                 if sorted(sample.args) != sorted(names):
                     raise ValueError(f"samples[{i}].args must give exactly: {', '.join(names)}")
         references = {s.language for s in self.solutions if s.expect == "AC"}
-        missing = [lang for lang in LANGUAGES if lang not in references]
+        missing = [lang for lang in required_references() if lang not in references]
         if missing:
             raise ValueError(f"no accepted reference solution in: {', '.join(missing)}")
         if not any(s.expect == "WA" for s in self.solutions):
@@ -210,7 +260,7 @@ class Problem(_Strict):
     @property
     def python_reference(self) -> SolutionFile:
         """The Python solution that computes the expected outputs of the hidden tests."""
-        return next(s for s in self.solutions if s.expect == "AC" and s.language == "python")
+        return next(s for s in self.solutions if s.expect == "AC" and s.language == EXPECTED_FROM)
 
 
 PROBLEM_FILES = ("problem.yaml", "statement.md", "editorial.md", "generator.py")
@@ -294,6 +344,20 @@ def load_problem_folder(
                     rel,
                     f"solution file solutions/{solution.file} is missing",
                     f"solutions[{i}].file",
+                )
+            )
+            ok = False
+    listed = {solution.file for solution in problem.solutions}
+    for lang in _languages().values():
+        # A reference that is shipped but not listed would never be proved.
+        if (folder / "solutions" / lang.reference_file).is_file() and (
+            lang.reference_file not in listed
+        ):
+            problems.append(
+                ContentProblem(
+                    _rel(folder / "solutions" / lang.reference_file, root),
+                    "is not listed in solutions; add it with expect: AC (or remove the file)",
+                    "solutions",
                 )
             )
             ok = False

@@ -30,7 +30,6 @@ from barraiser.store.queries import create_submission, record_verdict
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES: tuple[str, ...] = ("python", "cpp", "java")
 MODES: tuple[str, ...] = get_args(SubmissionMode)
 SubmissionStatus = Literal["queued", "judging", "done"]
 
@@ -224,6 +223,8 @@ class SubmissionService:
             raise SubmissionError(
                 f"There is no problem with id {problem_id!r}. GET /api/problems lists them.", 404
             )
+        from barraiser.judge.languages import LANGUAGES
+
         if language not in LANGUAGES:
             raise SubmissionError(
                 f"Language {language!r} is not supported; use one of: {', '.join(LANGUAGES)}."

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from barraiser.content.problems import LoadedProblem, Signature
-from barraiser.judge import harness
+from barraiser.content.problems import EXPECTED_FROM, LoadedProblem, Signature
 from barraiser.judge.checkers import CheckResult
 from barraiser.judge.custom_input import SubmissionRejected as SubmissionRejected
 from barraiser.judge.custom_input import parse_custom_input
@@ -33,8 +32,6 @@ from barraiser.judge.summary import stopped_at_sample, summary
 
 Mode = Literal["run", "submit", "custom"]
 MAX_SOURCE_BYTES = 64 * 1024
-#: CPU seconds a process gets before its first test, for the runtime to start (per language).
-STARTUP_S = {"python": 1.0, "cpp": 0.5, "java": 2.0}
 SHOWN_OUTPUT_BYTES = 8 * 1024
 _MARKER = re.compile(r"@@barraiser-test (\d+)@@\n")
 _STATUS_VERDICT = {Status.TLE: "TLE", Status.MLE: "MLE", Status.OLE: "OLE", Status.RE: "RE"}
@@ -153,8 +150,10 @@ class _Program:
         return dataclasses.replace(result, status=Status.CE, stderr=message)
 
     def run(self, stdin: bytes, limits: Limits, pacer: TestPacer | None = None) -> RunResult:
+        # A paced run is the function-style harness, which a language may start differently.
+        argv = self.language.harness_run_argv if pacer else self.language.run_argv
         result = self.sandbox.run(
-            self.language.run_argv(limits),
+            argv(limits),
             limits=self.language.run_limits(limits),
             files=None if self.build else self.files,
             build_dir=self.build,
@@ -222,17 +221,17 @@ def _run_function_batch(
     cases: list[_Case],
     time_limit_s: float,
     memory_mib: int,
-    lang: str,
 ) -> list[TestResult]:
     names = [p.name for p in signature.params]
     inputs = [
         json.dumps([case.data[n] for n in names], ensure_ascii=False).encode() + b"\n"
         for case in cases
     ]
-    pacer = TestPacer(inputs, time_limit_s, STARTUP_S[lang])
+    startup_s = program.language.startup_s
+    pacer = TestPacer(inputs, time_limit_s, startup_s)
     # The whole run is bounded too (the sandbox's own CPU limit, the tests' sum and the start-up
     # allowance), whatever the pacer is told.
-    total_s = time_limit_s * len(cases) + STARTUP_S[lang]
+    total_s = time_limit_s * len(cases) + startup_s
     limits = Limits(time_limit_s=total_s, memory_limit_mib=memory_mib, wall_limit_s=2 * total_s + 2)
     run = program.run(b"", limits, pacer)
     printed = _split_output(run.stderr.decode("utf-8", "replace"))
@@ -358,7 +357,9 @@ def judge(
     """Judge ``source`` on ``problem``: "run" = samples, "submit" = samples then hidden tests,
     "custom" = one run on ``custom_input`` (verdict OK when it ran cleanly)."""
     if language not in LANGUAGES:
-        raise SubmissionRejected(f"unknown language {language!r}; use one of: python, cpp, java")
+        raise SubmissionRejected(
+            f"unknown language {language!r}; use one of: {', '.join(LANGUAGES)}"
+        )
     if len(source.encode()) > MAX_SOURCE_BYTES:
         raise SubmissionRejected(
             f"the source is larger than {MAX_SOURCE_BYTES // 1024} KiB; make it smaller"
@@ -413,7 +414,7 @@ def _add_expected(problem: LoadedProblem, test: TestResult, case: _Case, sandbox
         source = reference.read_text(encoding="utf-8")
     except (OSError, StopIteration):  # content without a readable reference: no expected output
         return
-    outcome = _judge(problem, source, "python", "custom", [[case]], sandbox)
+    outcome = _judge(problem, source, EXPECTED_FROM, "custom", [[case]], sandbox)
     ran = outcome.tests[0] if outcome.tests else None
     if ran is None or ran.verdict != "OK":
         why = ran.verdict if ran is not None else outcome.verdict
@@ -446,12 +447,12 @@ def _judge(
 ) -> Judgement:
     p = problem.problem
     language = LANGUAGES[lang]
-    time_limit_s = p.limits.time_for(lang)  # type: ignore[arg-type]
+    time_limit_s = p.limits.time_for(lang)
     memory_mib = p.limits.memory_limit_mib
     if p.signature is not None:
-        text = harness.build(lang, p.signature, source)
+        text = language.harness(p.signature, source)
     else:
-        text = {language.source_name: source}
+        text = language.program_files(source)
     files = {name: body.encode() for name, body in text.items()}
     judgement = Judgement(p.id, lang, mode, "AC")
     with _program(language, sandbox, files) as program:
@@ -464,7 +465,7 @@ def _judge(
         for batch in batches:
             if p.signature is not None:
                 results = _run_function_batch(
-                    problem, program, p.signature, batch, time_limit_s, memory_mib, lang
+                    problem, program, p.signature, batch, time_limit_s, memory_mib
                 )
             else:
                 results = _run_stdio(problem, program, batch, time_limit_s, memory_mib)

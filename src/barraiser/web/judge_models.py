@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from barraiser.content.problems import Checker, LoadedProblem, Signature
 from barraiser.content.schemas import Difficulty
+from barraiser.judge.languages import LANGUAGES
 from barraiser.judge.starter import starter_code
 from barraiser.web.models import InputModel
 
-LanguageIn = Literal["python", "cpp", "java"]
+#: Each language's name and label, in the order of the language picker.
+LANGUAGE_LABELS: dict[str, str] = {name: lang.label for name, lang in LANGUAGES.items()}
+
+
+def _known_language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"unknown language {value!r}; use one of: {', '.join(LANGUAGES)}")
+    return value
+
+
+LanguageIn = Annotated[
+    str,
+    AfterValidator(_known_language),
+    Field(json_schema_extra={"enum": list(LANGUAGES)}, examples=["python"]),
+]
 ModeIn = Literal["run", "submit", "custom"]
-LANGUAGE_LABELS: dict[str, str] = {"python": "Python 3", "cpp": "C++17", "java": "Java 17"}
 
 
 class ProblemSummary(BaseModel):
@@ -78,10 +92,10 @@ class ProblemDetail(ProblemSummary):
             signature=p.signature,
             checker=p.checker,
             limits=LimitsOut(
-                time_limit_s={lang: p.limits.time_for(lang) for lang in LANGUAGE_LABELS},  # type: ignore[arg-type]
+                time_limit_s={lang: p.limits.time_for(lang) for lang in LANGUAGES},
                 memory_limit_mib=p.limits.memory_limit_mib,
             ),
-            starter_code={lang: starter_code(loaded.problem, lang) for lang in LANGUAGE_LABELS},
+            starter_code={lang: starter_code(loaded.problem, lang) for lang in LANGUAGES},
         )
 
 

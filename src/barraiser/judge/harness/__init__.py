@@ -1,5 +1,7 @@
 """Harnesses for function-style problems: one small generator per language.
 
+Each language's ``harness`` method (:mod:`barraiser.judge.languages`) calls its module here.
+
 Protocol (the same in every language; the host's side is :mod:`barraiser.judge.pacing`):
 
 * The harness keeps the process's original stdout (fd 1) as its private **result channel** and
@@ -27,8 +29,6 @@ stdout pipe, never from a file in the box.
 
 from __future__ import annotations
 
-from barraiser.content.problems import Signature
-
 TEST_MARKER = "@@barraiser-test {k}@@"
 
 
@@ -37,9 +37,8 @@ def element(type_: str) -> str:
     return type_[:-2]
 
 
-def build(language: str, signature: Signature, source: str) -> dict[str, str]:
-    """The files of the run (name -> text) for ``language``."""
-    from barraiser.judge.harness import cpp, java, python
-
-    builders = {"python": python.build, "cpp": cpp.build, "java": java.build}
-    return builders[language](signature, source)
+def camel(name: str) -> str:
+    """``max_profit`` -> ``maxProfit`` (the method and parameter names of C++, Java and
+    JavaScript)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)

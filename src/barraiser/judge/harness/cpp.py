@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from barraiser.content.problems import Signature
+from barraiser.judge.harness import camel
 
 CPP_TYPES = {
     "int": "int",
@@ -186,6 +187,19 @@ def _reader(type_: str) -> str:
         return f"r.readArray<{cpp_type(inner)}>([&] {{ return {_reader(inner)}; }})"
     name = {"int": "Int", "long": "Long", "float": "Double", "bool": "Bool", "string": "String"}
     return f"r.read{name[type_]}()"
+
+
+def _param(type_: str) -> str:
+    return f"{cpp_type(type_)}&" if type_.endswith("[]") or type_ == "string" else cpp_type(type_)
+
+
+def starter(signature: Signature) -> str:
+    """``class Solution`` with the method to write (containers and strings by reference)."""
+    params = ", ".join(f"{_param(p.type)} {camel(p.name)}" for p in signature.params)
+    return (
+        f"class Solution {{\npublic:\n    {cpp_type(signature.returns)} "
+        f"{signature.camel_name}({params}) {{\n        \n    }}\n}};\n"
+    )
 
 
 def build(signature: Signature, source: str) -> dict[str, str]:

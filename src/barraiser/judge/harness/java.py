@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from barraiser.content.problems import Signature
+from barraiser.judge.harness import camel
 
 JAVA_TYPES = {
     "int": "int",
@@ -192,6 +193,15 @@ def _reader(type_: str) -> str:
     if type_.endswith("[]"):
         return f"r.read{names[type_[:-2]]}Array()"
     return f"r.read{names[type_]}()"
+
+
+def starter(signature: Signature) -> str:
+    """``class Solution`` with the method to write."""
+    params = ", ".join(f"{java_type(p.type)} {camel(p.name)}" for p in signature.params)
+    return (
+        f"import java.util.*;\n\nclass Solution {{\n    public {java_type(signature.returns)} "
+        f"{signature.camel_name}({params}) {{\n        \n    }}\n}}\n"
+    )
 
 
 def build(signature: Signature, source: str) -> dict[str, str]:

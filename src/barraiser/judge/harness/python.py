@@ -57,6 +57,25 @@ _res.flush()
 """
 
 
+_PY_TYPES = {"int": "int", "long": "int", "float": "float", "bool": "bool", "string": "str"}
+
+
+def python_type(type_: str) -> str:
+    """The type hint of a signature type: ``int[][]`` -> ``list[list[int]]``."""
+    if type_.endswith("[]"):
+        return f"list[{python_type(type_[:-2])}]"
+    return _PY_TYPES[type_]
+
+
+def starter(signature: Signature) -> str:
+    """``class Solution`` with the method to write."""
+    params = ", ".join(f"{p.name}: {python_type(p.type)}" for p in signature.params)
+    return (
+        f"class Solution:\n    def {signature.name}(self, {params}) -> "
+        f"{python_type(signature.returns)}:\n        pass\n"
+    )
+
+
 def build(signature: Signature, source: str) -> dict[str, str]:
     """``main.py`` (the harness) and ``solution.py`` (the candidate's code)."""
     main = _TEMPLATE.format(name=signature.name, types=[p.type for p in signature.params])

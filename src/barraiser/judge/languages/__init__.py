@@ -11,9 +11,13 @@ from barraiser.judge.languages.base import (
 )
 from barraiser.judge.languages.cpp import Cpp
 from barraiser.judge.languages.java import Java
+from barraiser.judge.languages.javascript import JavaScript
 from barraiser.judge.languages.python import Python
 
-LANGUAGES: dict[str, Language] = {lang.name: lang for lang in (Python(), Cpp(), Java())}
+#: Every language, by name, in the order the language picker shows them.
+LANGUAGES: dict[str, Language] = {
+    lang.name: lang for lang in (Python(), Cpp(), Java(), JavaScript())
+}
 
 __all__ = [
     "LANGUAGES",

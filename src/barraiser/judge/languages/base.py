@@ -1,7 +1,12 @@
 """The two language families: interpreted (run the source) and compiled (build, then run).
 
-Each language is a small class carrying its commands and a self-test program (the habit of
-DMOJ's executors); :func:`execute` compiles when needed and runs one program in the sandbox.
+Each language is a small class and the one place that describes it (the habit of DMOJ's
+executors): its name and label, its file extension and reference-solution file, its commands,
+the CPU allowance for its runtime to start, its default time multiplier, its harness for
+function-style problems, its starter code and a self-test program.  Everything else (content
+validation, the runner, the web app, the CLI) reads these facts from
+:data:`barraiser.judge.languages.LANGUAGES`.  :func:`execute` compiles when needed and runs one
+program in the sandbox.
 """
 
 from __future__ import annotations
@@ -10,11 +15,14 @@ import dataclasses
 import tempfile
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from barraiser.judge.result import Limits, RunResult, Status
 from barraiser.judge.sandbox import Sandbox, remove_tree
 from barraiser.judge.scratch import scratch_root
+
+if TYPE_CHECKING:
+    from barraiser.content.problems import Signature
 
 SELF_TEST_INPUT = b"barraiser\n"
 SELF_TEST_OUTPUT = b"hello, barraiser\n"
@@ -26,10 +34,33 @@ _NO_SPACE = b"No space left on device"
 class Language(ABC):
     """One programming language: how to build and run a program, and a program to self-test."""
 
+    #: The name used everywhere (API, CLI, database, ``problem.yaml``): ``python``.
     name: ClassVar[str]
+    #: What a person reads: ``Python 3``.
+    label: ClassVar[str]
+    #: The file extension of a solution, with its dot: ``.py``.
+    extension: ClassVar[str]
+    #: Other extensions the CLI recognises as this language (``.cc`` for C++).
+    other_extensions: ClassVar[tuple[str, ...]] = ()
+    #: The file a stdio program is saved as in the box.
     source_name: ClassVar[str]
+    #: The accepted reference solution's file in ``content/problems/<id>/solutions/``.
+    reference_file: ClassVar[str]
+    #: Whether every problem must ship an accepted reference in this language.
+    reference_required: ClassVar[bool] = True
+    #: CPU seconds a function-style run gets before its first test, for the runtime to start.
+    startup_s: ClassVar[float]
+    #: The default time limit is the problem's (C++) limit times this.
+    time_multiplier: ClassVar[float]
     #: Reads one line and prints ``hello, <line>``.
     self_test_program: ClassVar[str]
+    #: What the editor starts with on a stdio problem.
+    stdio_starter: ClassVar[str]
+
+    def program_files(self, source: str) -> dict[str, str]:
+        """The files (name -> text) of a stdio program: its source, and whatever the language
+        runs alongside it."""
+        return {self.source_name: source}
 
     def run_limits(self, limits: Limits) -> Limits:
         """The sandbox limits of the run step (a language may add room for its runtime)."""
@@ -38,6 +69,23 @@ class Language(ABC):
     @abstractmethod
     def run_argv(self, limits: Limits) -> list[str]:
         """The command of the run step (``{src}`` and ``{build}`` are box folders)."""
+
+    def harness_run_argv(self, limits: Limits) -> list[str]:
+        """The command of a function-style run (the harness); by default :meth:`run_argv`."""
+        return self.run_argv(limits)
+
+    @abstractmethod
+    def harness(self, signature: Signature, source: str) -> dict[str, str]:
+        """The files (name -> text) of a function-style run: the candidate's ``source`` and
+        this language's harness for ``signature`` (see :mod:`barraiser.judge.harness`)."""
+
+    @abstractmethod
+    def function_starter(self, signature: Signature) -> str:
+        """What the editor starts with on a function-style problem of ``signature``."""
+
+    def starter_code(self, signature: Signature | None) -> str:
+        """The starter code of a problem: function style when it has a signature, else stdio."""
+        return self.stdio_starter if signature is None else self.function_starter(signature)
 
     def classify(self, result: RunResult) -> RunResult:
         """Refine a verdict from what the runtime printed (e.g. a Java OutOfMemoryError)."""
@@ -108,7 +156,8 @@ def execute(
 ) -> RunResult:
     """Compile (if needed) and run ``source`` once; a failed compile is a CE result."""
     limits = limits or Limits()
-    files = {language.source_name: source}
+    text = language.program_files(source.decode("utf-8", "surrogateescape"))
+    files = {name: body.encode("utf-8", "surrogateescape") for name, body in text.items()}
     if not isinstance(language, CompiledLanguage):
         result = sandbox.run(
             language.run_argv(limits), limits=language.run_limits(limits), files=files, stdin=stdin

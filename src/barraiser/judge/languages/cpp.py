@@ -17,9 +17,13 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from barraiser.judge.languages.base import CompiledLanguage
 from barraiser.judge.result import Limits
+
+if TYPE_CHECKING:
+    from barraiser.content.problems import Signature
 
 GXX = "/usr/bin/g++"
 #: The code-generation flags; the precompiled header is built with exactly these.
@@ -125,7 +129,16 @@ class Cpp(CompiledLanguage):
     """GNU C++17, optimised, statically sized like the common online judges."""
 
     name = "cpp"
+    label = "C++17"
+    extension = ".cpp"
+    other_extensions = (".cc",)
     source_name = "main.cpp"
+    reference_file = "reference.cpp"
+    startup_s = 0.5
+    time_multiplier = 1.0
+    stdio_starter = (
+        "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n    \n    return 0;\n}\n"
+    )
     self_test_program = (
         "#include <iostream>\n#include <string>\n"
         "int main() { std::string s; std::getline(std::cin, s);"
@@ -145,3 +158,13 @@ class Cpp(CompiledLanguage):
 
     def run_argv(self, limits: Limits) -> list[str]:
         return ["{build}/main"]
+
+    def harness(self, signature: Signature, source: str) -> dict[str, str]:
+        from barraiser.judge.harness import cpp
+
+        return cpp.build(signature, source)
+
+    def function_starter(self, signature: Signature) -> str:
+        from barraiser.judge.harness import cpp
+
+        return cpp.starter(signature)

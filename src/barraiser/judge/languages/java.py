@@ -7,10 +7,13 @@ heap gets the problem's memory limit and the cgroup adds room for the JVM itself
 from __future__ import annotations
 
 import dataclasses
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from barraiser.judge.languages.base import CompiledLanguage
 from barraiser.judge.result import Limits, RunResult, Status
+
+if TYPE_CHECKING:
+    from barraiser.content.problems import Signature
 
 JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64"
 _JVM_FLAGS = ["-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData"]
@@ -20,7 +23,16 @@ class Java(CompiledLanguage):
     """OpenJDK 17."""
 
     name = "java"
+    label = "Java 17"
+    extension = ".java"
     source_name = "Main.java"
+    reference_file = "Reference.java"
+    startup_s = 2.0
+    time_multiplier = 2.0
+    stdio_starter = (
+        "import java.util.*;\nimport java.io.*;\n\npublic class Main {\n"
+        "    public static void main(String[] args) throws IOException {\n        \n    }\n}\n"
+    )
     self_test_program = (
         "import java.util.Scanner;\n"
         "public class Main { public static void main(String[] a) {"
@@ -68,3 +80,13 @@ class Java(CompiledLanguage):
         if result.status is Status.RE and b"java.lang.OutOfMemoryError" in result.stderr:
             return dataclasses.replace(result, status=Status.MLE)
         return result
+
+    def harness(self, signature: Signature, source: str) -> dict[str, str]:
+        from barraiser.judge.harness import java
+
+        return java.build(signature, source)
+
+    def function_starter(self, signature: Signature) -> str:
+        from barraiser.judge.harness import java
+
+        return java.starter(signature)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from barraiser.judge.languages.base import InterpretedLanguage
 from barraiser.judge.result import Limits
+
+if TYPE_CHECKING:
+    from barraiser.content.problems import Signature
 
 PYTHON = "/usr/bin/python3"
 
@@ -12,8 +17,26 @@ class Python(InterpretedLanguage):
     """CPython 3 from the system, without user site-packages or bytecode writing."""
 
     name = "python"
+    label = "Python 3"
+    extension = ".py"
     source_name = "main.py"
+    reference_file = "reference.py"
+    startup_s = 1.0
+    time_multiplier = 4.0
     self_test_program = "name = input()\nprint(f'hello, {name}')\n"
+    stdio_starter = (
+        "import sys\n\n\ndef main() -> None:\n    data = sys.stdin.read().split()\n\n\nmain()\n"
+    )
 
     def run_argv(self, limits: Limits) -> list[str]:
         return [PYTHON, "-S", "-B", "{src}/main.py"]
+
+    def harness(self, signature: Signature, source: str) -> dict[str, str]:
+        from barraiser.judge.harness import python
+
+        return python.build(signature, source)
+
+    def function_starter(self, signature: Signature) -> str:
+        from barraiser.judge.harness import python
+
+        return python.starter(signature)
