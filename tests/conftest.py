@@ -35,6 +35,7 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
         "BARRAISER_HOST",
         "BARRAISER_PORT",
         "BARRAISER_EXTRA_CONTENT_DIR",
+        "BARRAISER_USER_CONTENT",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BARRAISER_DATA_DIR", str(tmp_path / "data"))

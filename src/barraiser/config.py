@@ -73,6 +73,14 @@ class Settings(BaseSettings):
         default=None,
         description="A folder of your own questions and loops, laid out like `content/`.",
     )
+    user_content: Path | None = Field(
+        default=None,
+        description=(
+            "Folder of your own draft questions (made from the experiences journal's \"Make it"
+            ' a practice question"), read beside the bundled bank and marked as your drafts;'
+            " default: `content` inside the data folder."
+        ),
+    )
     grader: Literal["verifier", "embedding", "llm"] = Field(
         default="embedding",
         description=(
@@ -116,7 +124,9 @@ class Settings(BaseSettings):
         default=60.0, gt=0, description="Seconds to wait for the LLM judge's reply."
     )
 
-    @field_validator("data_dir", "extra_content_dir", "verifier_model", mode="after")
+    @field_validator(
+        "data_dir", "extra_content_dir", "user_content", "verifier_model", mode="after"
+    )
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
         return value.expanduser() if value is not None else None
@@ -127,6 +137,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @property
+    def user_content_dir(self) -> Path:
+        """The folder of the user's own draft questions: ``user_content`` or data_dir/content."""
+        return self.user_content if self.user_content is not None else self.data_dir / "content"
 
     @property
     def resolved_database_url(self) -> str:

@@ -63,6 +63,10 @@ TABLES = {
     "grading_results",
     "code_submissions",
     "review_cards",
+    "stories",
+    "experiences",
+    "experience_rounds",
+    "experience_questions",
 }
 
 
@@ -96,7 +100,7 @@ def test_migrations_create_every_table(engine: Engine) -> None:
     assert current_revision(engine) is None
     migrate(engine)
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0002"
+    assert current_revision(engine) == head_revision() == "0004"
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

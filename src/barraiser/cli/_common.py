@@ -44,7 +44,8 @@ def bank() -> Bank:
     from barraiser.content.loader import ContentError
 
     try:
-        return get_bank(settings().extra_content_dir)
+        current = settings()
+        return get_bank(current.extra_content_dir, current.user_content_dir)
     except ContentError as exc:
         fail(f"{exc}\nRun `barraiser content check` for the full report.")
 

@@ -23,7 +23,7 @@ def check(
         typer.Option(
             "--judge",
             help="Also prove every problem in the sandbox: each shipped solution must get "
-            "its declared verdict (references AC in Python, C++ and Java; wrong WA; slow TLE).",
+            "its declared verdict (references AC in every language; wrong WA; slow TLE).",
         ),
     ] = False,
     problem_ids: Annotated[
@@ -42,8 +42,9 @@ def check(
     from barraiser.content.check import check_content
 
     console = Console(stderr=False)
-    dirs = content_dirs(settings().extra_content_dir)
-    bank, problems = check_content(dirs)
+    current = settings()
+    dirs = content_dirs(current.extra_content_dir)
+    bank, problems = check_content(dirs, user_dir=current.user_content_dir)
     if problems:
         console.print(f"[bold red]{len(problems)} problem(s) found:[/]")
         for problem in problems:
@@ -56,6 +57,18 @@ def check(
         f"{len(bank.principles)} Leadership Principles, {len(bank.competencies)} competencies, "
         f"from {', '.join(str(d) for d in dirs)}."
     )
+    drafts = sorted(q for q in bank.own_questions if bank.questions[q].draft)
+    if bank.own_questions:
+        console.print(
+            f"Your own questions: {len(bank.own_questions)} from {current.user_content_dir}"
+            + (
+                f", {len(drafts)} of them drafts with no rubric yet (checked as drafts: answers "
+                "to them are saved but not scored against key points)."
+                if drafts
+                else "."
+            ),
+            highlight=False,
+        )
     if not judge:
         return
     chosen = problem_ids or sorted(bank.problems)

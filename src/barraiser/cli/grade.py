@@ -170,11 +170,17 @@ def grade(
 
     grader = _grader()
     try:
-        result = grader.grade(answer, prepared)
+        if prepared.draft:  # the user's own draft: no rubric to score against yet
+            from barraiser.grading.draft import draft_result
+
+            result = draft_result(answer, prepared, grader)
+        else:
+            result = grader.grade(answer, prepared)
     except ModelUnavailable as exc:
         fail(str(exc), code=2)
-    # The LLM judge's second opinion, unless it is the grader already.
-    llm = _llm_judge(_llm_config(), answer, prepared) if grader.name != "llm" else None
+    # The LLM judge's second opinion, unless it is the grader already (or nothing is scored).
+    judged = grader.name != "llm" and not prepared.draft
+    llm = _llm_judge(_llm_config(), answer, prepared) if judged else None
     if as_json:
         data = result.to_json_dict()
         data["llm"] = llm.model_dump(mode="json") if llm is not None else None
@@ -202,6 +208,8 @@ def _line_rubric(record: dict[str, Any], cache: dict[str, PreparedRubric]) -> Pr
                 return f"unknown question_id {question_id!r}"
             if not question.is_free_text:
                 return f"{question_id!r} is a coding question (use the judge)"
+            if not question.has_rubric_to_score:
+                return f"{question_id!r} is your draft with no rubric yet: nothing to score against"
             cache[key] = from_question(question)
         return cache[key]
     reference = record.get("reference_answer")

@@ -12,6 +12,7 @@ from typer.exceptions import TyperException
 from barraiser import __version__
 from barraiser.cli import (
     content,
+    experiences,
     grade,
     grader,
     judge,
@@ -19,8 +20,10 @@ from barraiser.cli import (
     problems,
     questions,
     report,
+    resume,
     review,
     serve,
+    stories,
 )
 from barraiser.cli._common import fail
 
@@ -60,11 +63,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(content.app, name="content")
+app.add_typer(experiences.app, name="experiences")
 app.add_typer(grader.app, name="grader")
 app.add_typer(judge.app, name="judge")
 app.add_typer(lab.app, name="lab")
 app.add_typer(problems.app, name="problems")
 app.add_typer(questions.app, name="questions")
+app.add_typer(resume.app, name="resume")
+app.add_typer(stories.app, name="stories")
 app.command("serve")(serve.serve)
 app.command("grade")(grade.grade)
 app.command("grade-batch")(grade.grade_batch)

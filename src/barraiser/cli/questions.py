@@ -25,6 +25,7 @@ def summary(q: Question) -> dict[str, Any]:
         "leadership_principles": list(q.leadership_principles),
         "competencies": list(q.competencies),
         "source": q.source.model_dump() if q.source else None,
+        "draft": q.draft,
     }
 
 
@@ -98,7 +99,14 @@ def show(
     if q.source:
         meta += f" · source: {q.source.document} Q{q.source.question}"
     console.print(Panel(Markdown(q.prompt), title=q.title, subtitle=meta))
-    console.print(Markdown("## How to answer\n\n" + q.how_to_answer))
+    if q.draft:
+        from barraiser.content.drafts import DRAFT_NOTICE
+
+        console.print(
+            f"[yellow]Your own draft[/] ({b.origins.get(f'question:{q.id}', '')}). {DRAFT_NOTICE}"
+        )
+    if q.how_to_answer:
+        console.print(Markdown("## How to answer\n\n" + q.how_to_answer))
     if answer:
         console.print(Markdown("## Model answer\n\n" + q.model_answer))
         if q.rubric:

@@ -1,4 +1,5 @@
-"""The process-wide content bank: shipped content plus the user's extra folder, loaded once."""
+"""The process-wide content bank: shipped content, the user's extra folder and their own drafts,
+loaded once."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ def content_dirs(extra: Path | None) -> list[Path]:
 
 
 @lru_cache(maxsize=4)
-def get_bank(extra: Path | None = None) -> Bank:
-    """Load the content once per process; raises ContentError with every problem found."""
-    return load_bank(content_dirs(extra))
+def get_bank(extra: Path | None = None, user_dir: Path | None = None) -> Bank:
+    """Load the content once per process; raises ContentError with every problem found.
+
+    ``user_dir`` is the user content folder (``Settings.user_content_dir``): the user's own
+    draft questions, read beside the bundled bank when the folder exists.
+    """
+    return load_bank(content_dirs(extra), user_dir=user_dir)

@@ -38,17 +38,20 @@ def check_bank(bank: Bank, lab_ids: set[str] | None = None) -> list[ContentProbl
     return problems
 
 
-def check_content(dirs: Iterable[Path] | None = None) -> tuple[Bank, list[ContentProblem]]:
+def check_content(
+    dirs: Iterable[Path] | None = None, *, user_dir: Path | None = None
+) -> tuple[Bank, list[ContentProblem]]:
     """Load and check everything; the list is empty when the content is sound.
 
     A content folder with a ``claims/`` folder (the claim corpus) has it checked too: every
-    free-text question of that folder needs labelled claims.
+    free-text question of that folder needs labelled claims. ``user_dir`` is the user content
+    folder: its draft questions are checked as drafts (see :func:`_check_question`).
     """
     from barraiser.content.claims import check_claims
     from barraiser.content.loader import default_content_dir
 
     folders = list(dirs) if dirs is not None else [default_content_dir()]
-    bank, problems = load_bank_collecting(folders)
+    bank, problems = load_bank_collecting(folders, user_dir=user_dir)
     problems += check_bank(bank)
     if problems:
         return bank, problems
@@ -128,6 +131,12 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
     for lab in q.labs:
         if lab not in labs:
             problem(f"links to a lab that does not exist: {lab!r}", "labs")
+    if q.draft and bank.is_own(q.id):
+        # The user's own draft: links must hold, but rubric, guidance and principles may wait
+        # until the user writes them (answers to it are saved, not scored against key points).
+        if q.rubric is not None:
+            out.extend(_check_rubric(q, rel))
+        return out
     if q.kind == "behavioral" and not q.leadership_principles:
         problem(
             "a behavioural question must name the Leadership Principles it probes",
@@ -137,23 +146,7 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
         if q.rubric is None:
             problem("a free-text question needs a rubric", "rubric")
         else:
-            if len(q.rubric.key_points) < MIN_KEY_POINTS:
-                problem(
-                    f"has {len(q.rubric.key_points)} key points; a free-text question "
-                    f"needs at least {MIN_KEY_POINTS}",
-                    "rubric.key_points",
-                )
-            if len(q.rubric.follow_ups) < MIN_FOLLOW_UPS:
-                problem("needs at least one follow-up question", "rubric.follow_ups")
-            if q.kind != "behavioral":
-                for kp in q.rubric.key_points:
-                    if kp.signal is not None:
-                        problem(
-                            f"key point {kp.id!r} has signal {kp.signal!r}, but only "
-                            "behavioural key points are judged by the story analysis; "
-                            "remove it",
-                            "rubric.key_points",
-                        )
+            out.extend(_check_rubric(q, rel))
     levels = [c.level for c in q.calibration]
     if q.calibration and sorted(levels) != sorted(CALIBRATION_LEVELS):
         problem(
@@ -166,6 +159,38 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
             "a question from the source guide needs strong, partial and weak calibration answers",
             "calibration",
         )
+    return out
+
+
+def _check_rubric(q: Question, rel: str) -> list[ContentProblem]:
+    """A free-text question's rubric: enough key points, a follow-up, signals where they fit."""
+    out: list[ContentProblem] = []
+    if q.rubric is None or not q.is_free_text:
+        return out
+    if len(q.rubric.key_points) < MIN_KEY_POINTS:
+        out.append(
+            ContentProblem(
+                rel,
+                f"has {len(q.rubric.key_points)} key points; a free-text question "
+                f"needs at least {MIN_KEY_POINTS}",
+                "rubric.key_points",
+            )
+        )
+    if len(q.rubric.follow_ups) < MIN_FOLLOW_UPS:
+        out.append(
+            ContentProblem(rel, "needs at least one follow-up question", "rubric.follow_ups")
+        )
+    if q.kind != "behavioral":
+        for kp in q.rubric.key_points:
+            if kp.signal is not None:
+                out.append(
+                    ContentProblem(
+                        rel,
+                        f"key point {kp.id!r} has signal {kp.signal!r}, but only "
+                        "behavioural key points are judged by the story analysis; remove it",
+                        "rubric.key_points",
+                    )
+                )
     return out
 
 
@@ -269,8 +294,9 @@ def _sorted(bank: Bank) -> list[Question]:
 
 
 def is_lp_question(q: Question) -> bool:
-    """A behavioural question that probes at least one Leadership Principle."""
-    return q.kind == "behavioral" and bool(q.leadership_principles)
+    """A behavioural question that probes at least one Leadership Principle (drafts excluded:
+    they may have no rubric to score a loop's answer with)."""
+    return q.kind == "behavioral" and bool(q.leadership_principles) and not q.draft
 
 
 def unmet_slots(loop: Loop, bank: Bank) -> list[tuple[str, str]]:

@@ -52,6 +52,12 @@ class Bank:
     problems: dict[str, LoadedProblem] = field(default_factory=dict)
     #: Where each object came from, keyed by ``"question:ID"``, ``"loop:ID"`` etc.
     origins: dict[str, str] = field(default_factory=dict)
+    #: Ids of the questions read from the user content folder: the user's own drafts.
+    own_questions: set[str] = field(default_factory=set)
+
+    def is_own(self, question_id: str) -> bool:
+        """True for a question from the user content folder (the user's own draft)."""
+        return question_id in self.own_questions
 
     def question(self, question_id: str) -> Question:
         try:
@@ -231,47 +237,21 @@ def _add(
 
 def load_bank_collecting(
     dirs: Iterable[Path] | None = None,
+    *,
+    user_dir: Path | None = None,
 ) -> tuple[Bank, list[ContentProblem]]:
-    """Load every content folder given (default: the shipped content); return bank and problems."""
+    """Load every content folder given (default: the shipped content); return bank and problems.
+
+    ``user_dir`` is the user content folder (their own draft questions), read after the others
+    when it exists; only its questions may be drafts, and they are listed in ``own_questions``.
+    """
     folders = list(dirs) if dirs is not None else [default_content_dir()]
     bank = Bank()
     problems: list[ContentProblem] = []
     for root in folders:
-        if not root.is_dir():
-            problems.append(ContentProblem(str(root), "content folder does not exist"))
-            continue
-        lp_file, comp_file = root / "leadership_principles.yaml", root / "competencies.yaml"
-        for p in _load_list_file(LeadershipPrinciple, lp_file, root, "principles", problems):
-            _add(bank.principles, p, "principle", _rel(lp_file, root), bank, problems)
-        for c in _load_list_file(Competency, comp_file, root, "competencies", problems):
-            _add(bank.competencies, c, "competency", _rel(comp_file, root), bank, problems)
-        for path in _yaml_files(root / "questions"):
-            rel = _rel(path, root)
-            data = _read_yaml(path, root, problems)
-            if data is None:
-                continue
-            q = _validate(Question, data, rel, problems)
-            if q is None:
-                continue
-            expected_folder = path.parent.name
-            if expected_folder != q.kind and path.parent != root / "questions":
-                problems.append(
-                    ContentProblem(
-                        rel,
-                        f"kind {q.kind!r} but the file is under "
-                        f"questions/{expected_folder}/; move it to questions/{q.kind}/",
-                        "kind",
-                    )
-                )
-            _add(bank.questions, q, "question", rel, bank, problems)
-        for path in _yaml_files(root / "loops"):
-            rel = _rel(path, root)
-            data = _read_yaml(path, root, problems)
-            if data is None:
-                continue
-            loop = _validate(Loop, data, rel, problems)
-            if loop is not None:
-                _add(bank.loops, loop, "loop", rel, bank, problems)
+        _load_folder(root, bank, problems)
+    if user_dir is not None and user_dir.is_dir():
+        _load_own_questions(user_dir, bank, problems)
     for problem_id, loaded in _problems(folders, problems).items():
         if problem_id in bank.problems:
             problems.append(
@@ -282,15 +262,79 @@ def load_bank_collecting(
     return bank, problems
 
 
+def _load_own_questions(root: Path, bank: Bank, problems: list[ContentProblem]) -> None:
+    """The user's own questions (drafts from the experiences journal): questions only."""
+    for path in _yaml_files(root / "questions"):
+        rel = str(path)  # an absolute path: plainly the user's file, not the bundled bank's
+        data = _read_yaml(path, root, problems)
+        if data is None:
+            continue
+        q = _validate(Question, data, rel, problems)
+        if q is None:
+            continue
+        if q.id not in bank.questions:
+            bank.own_questions.add(q.id)
+        _add(bank.questions, q, "question", rel, bank, problems)
+
+
+def _load_folder(root: Path, bank: Bank, problems: list[ContentProblem]) -> None:
+    """One content folder: principles, competencies, questions and loops."""
+    if not root.is_dir():
+        problems.append(ContentProblem(str(root), "content folder does not exist"))
+        return
+    lp_file, comp_file = root / "leadership_principles.yaml", root / "competencies.yaml"
+    for p in _load_list_file(LeadershipPrinciple, lp_file, root, "principles", problems):
+        _add(bank.principles, p, "principle", _rel(lp_file, root), bank, problems)
+    for c in _load_list_file(Competency, comp_file, root, "competencies", problems):
+        _add(bank.competencies, c, "competency", _rel(comp_file, root), bank, problems)
+    for path in _yaml_files(root / "questions"):
+        rel = _rel(path, root)
+        data = _read_yaml(path, root, problems)
+        if data is None:
+            continue
+        q = _validate(Question, data, rel, problems)
+        if q is None:
+            continue
+        expected_folder = path.parent.name
+        if expected_folder != q.kind and path.parent != root / "questions":
+            problems.append(
+                ContentProblem(
+                    rel,
+                    f"kind {q.kind!r} but the file is under "
+                    f"questions/{expected_folder}/; move it to questions/{q.kind}/",
+                    "kind",
+                )
+            )
+        if q.draft:
+            problems.append(
+                ContentProblem(
+                    rel,
+                    "is a draft, and only the user content folder (BARRAISER_USER_CONTENT) may "
+                    "hold drafts: give it a rubric, guidance and a model answer and remove "
+                    "'draft: true', or move it there",
+                    "draft",
+                )
+            )
+        _add(bank.questions, q, "question", rel, bank, problems)
+    for path in _yaml_files(root / "loops"):
+        rel = _rel(path, root)
+        data = _read_yaml(path, root, problems)
+        if data is None:
+            continue
+        loop = _validate(Loop, data, rel, problems)
+        if loop is not None:
+            _add(bank.loops, loop, "loop", rel, bank, problems)
+
+
 def _problems(folders: list[Path], problems: list[ContentProblem]) -> dict[str, LoadedProblem]:
     loaded, found = load_problems_collecting([f for f in folders if f.is_dir()])
     problems.extend(found)
     return loaded
 
 
-def load_bank(dirs: Iterable[Path] | None = None) -> Bank:
+def load_bank(dirs: Iterable[Path] | None = None, *, user_dir: Path | None = None) -> Bank:
     """Load the content, raising :class:`ContentError` listing every problem found."""
-    bank, problems = load_bank_collecting(dirs)
+    bank, problems = load_bank_collecting(dirs, user_dir=user_dir)
     if problems:
         raise ContentError(problems)
     return bank

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: Text that only a draft question may leave empty (see ``Question.draft``).
+DraftableText = Annotated[str, StringConstraints(strip_whitespace=True)]
 
 QuestionKind = Literal["concept", "ml-design", "system-design", "behavioral", "coding", "ml-coding"]
 QUESTION_KINDS: tuple[QuestionKind, ...] = (
@@ -133,8 +143,19 @@ class Question(_Strict):
     difficulty: Difficulty
     competencies: list[Slug] = Field(min_length=1)
     leadership_principles: list[Slug] = Field(default_factory=list)
-    how_to_answer: Text = Field(description="Guidance on structuring a strong answer (Markdown).")
-    model_answer: Text = Field(description="An answer a strong interviewer would accept.")
+    draft: bool = Field(
+        default=False,
+        description="The user's own draft (made from the experiences journal): it may have no "
+        "rubric, guidance or model answer yet; answers to it are saved but not scored against "
+        "key points. Only the user content folder may hold drafts.",
+    )
+    how_to_answer: DraftableText = Field(
+        description="Guidance on structuring a strong answer (Markdown); a draft may leave it "
+        "empty."
+    )
+    model_answer: DraftableText = Field(
+        description="An answer a strong interviewer would accept; a draft may leave it empty."
+    )
     rubric: Rubric | None = None
     calibration: list[CalibrationAnswer] = Field(default_factory=list)
     related: list[Slug] = Field(default_factory=list, description="Ids of related questions.")
@@ -142,9 +163,21 @@ class Question(_Strict):
     problem: Slug | None = Field(default=None, description="Judge problem id (coding kinds).")
     source: Source | None = None
 
+    @field_validator("how_to_answer", "model_answer", mode="after")
+    @classmethod
+    def _written_unless_draft(cls, value: str, info: ValidationInfo) -> str:
+        if not value and not info.data.get("draft", False):
+            raise ValueError("is empty: write it (only a draft question may leave it empty)")
+        return value
+
     @property
     def is_free_text(self) -> bool:
         return self.kind in FREE_TEXT_KINDS
+
+    @property
+    def has_rubric_to_score(self) -> bool:
+        """False for a draft without a rubric: answers to it are kept but not scored."""
+        return not (self.draft and self.rubric is None)
 
 
 class LeadershipPrinciple(_Strict):
@@ -174,6 +207,7 @@ class Selector(_Strict):
         """True when the question has this kind, any listed topic and any listed difficulty."""
         return (
             question.kind == self.kind
+            and not question.draft  # drafts have no rubric to score a loop's answers with
             and (not self.topics or any(t in question.topics for t in self.topics))
             and (not self.difficulty or question.difficulty in self.difficulty)
         )

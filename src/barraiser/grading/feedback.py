@@ -177,7 +177,9 @@ def _question_name(question_id: str) -> str:
         from barraiser.config import get_settings
         from barraiser.content.bank import get_bank
 
-        question = get_bank(get_settings().extra_content_dir).questions.get(question_id)
+        settings = get_settings()
+        bank = get_bank(settings.extra_content_dir, settings.user_content_dir)
+        question = bank.questions.get(question_id)
     except Exception:  # the bank is content the user may have broken: fall back to words
         question = None
     return question.title if question is not None else _slug_words(question_id)

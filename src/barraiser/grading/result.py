@@ -98,6 +98,11 @@ class GradeResult(BaseModel):
         default="embedding", description="The grader that produced this result."
     )
     grader_version: str = GRADER_VERSION
+    draft: bool = Field(
+        default=False,
+        description="True for an answer to a draft question without a rubric: it was saved but "
+        "not scored against key points (score 0, no key points).",
+    )
 
     def to_json_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (computed fields included)."""

@@ -77,6 +77,8 @@ class PreparedRubric:
     prompt_vector: Vectors | None = None
     #: The whole reference answer (only for rubrics derived from it; blended into the score).
     reference_vector: Vectors | None = None
+    #: A draft question without a rubric: nothing to score against (see ``grading.draft``).
+    draft: bool = False
 
     def embed(self, encoder: CachedEncoder) -> PreparedRubric:
         """Compute (or fetch from the encoder's cache) the rubric's embeddings; idempotent."""
@@ -159,7 +161,20 @@ def from_rubric(
 
 
 def from_question(question: Question) -> PreparedRubric:
-    """Prepare a bank question: its rubric, or its model answer when it has no rubric."""
+    """Prepare a bank question: its rubric, or its model answer when it has no rubric.
+
+    A draft without a rubric has no key points: ``draft`` is set, and graders are not asked to
+    score it (:func:`barraiser.grading.draft.draft_result` answers instead).
+    """
+    if not question.has_rubric_to_score:
+        return PreparedRubric(
+            question_id=question.id,
+            prompt=question.prompt,
+            points=[],
+            kind=question.kind,
+            question=question,
+            draft=True,
+        )
     if question.rubric is not None:
         prepared = from_rubric(
             question.rubric,

@@ -237,12 +237,24 @@ class AnswerService:
             save_grading(
                 session, answer_id, result.grader_version, result.score, result.to_json_dict()
             )
-            if record_review and is_reviewable(target.question_id):
+            # A draft's answer is not scored: it must not schedule a review from a zero.
+            if record_review and is_reviewable(target.question_id) and not result.draft:
                 rating = rating_for_score(result.score)
                 review(session, user_id, target.question_id, rating, utcnow())
         return result
 
     def _grade(self, target: GradingTarget, text: str) -> StoredGrade:
+        if target.rubric.draft:
+            from barraiser.grading.draft import draft_result
+            from barraiser.grading.embeddings import ModelUnavailable
+
+            with self._lock:
+                try:
+                    grader: Grader | None = self._load_grader()
+                except ModelUnavailable:  # a draft scores nothing: keep its answer all the same
+                    grader = None
+                drafted = draft_result(text, target.rubric, grader)
+            return StoredGrade.model_validate(drafted.model_dump())
         with self._lock:
             built_in = self._load_grader().grade(text, target.rubric)
         result = StoredGrade.model_validate(built_in.model_dump())

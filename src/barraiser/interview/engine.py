@@ -14,6 +14,7 @@ import random
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -65,6 +66,7 @@ from barraiser.interview.starting import (
     practice_round_loop,
 )
 from barraiser.interview.timing import RoundClock
+from barraiser.resume.latest import resume_prompts
 from barraiser.store import Store, utcnow
 from barraiser.store.models import Answer, InterviewSession, SessionRound
 from barraiser.store.queries import save_answer
@@ -103,12 +105,15 @@ class InterviewService:
         answers: AnswerService | None = None,
         submissions: SubmissionService | None = None,
         clock: Callable[[], datetime] = utcnow,
+        data_dir: Path | None = None,
     ) -> None:
         self.store = store
         self.bank = bank
         self.answers = answers
         self.submissions = submissions
         self.clock = clock
+        #: Where each user's latest résumé analysis is kept (its questions feed résumé rounds).
+        self.data_dir = data_dir
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
@@ -162,6 +167,7 @@ class InterviewService:
         items: list[str] | None = None,
     ) -> str:
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        own = [] if items else resume_prompts(self.data_dir, user_id)
         with self.store.session() as session:
             session_id = add_session(
                 session,
@@ -173,6 +179,7 @@ class InterviewService:
                 now=self.clock(),
                 start_first=start_first,
                 items=items,
+                resume_prompts=own,
             )
         self._warm_grader(loop)
         return session_id
@@ -361,7 +368,7 @@ class InterviewService:
                 item.question.id,
                 clean,
                 session_round_id=sr.id,
-                prompt_text=item.question.prompt,
+                prompt_text=item.prompt,
             )
             state.update(status="answered", answer_id=saved.id, answer_text=clean, late=late)
             set_item(row, sr, item_id, state, self.clock())

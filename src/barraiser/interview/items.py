@@ -7,7 +7,7 @@ questions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from barraiser.content.loader import Bank
@@ -35,6 +35,9 @@ class Item:
     related: list[str] = field(default_factory=list)
     question: Question | None = None
     problem_id: str | None = None
+    #: A question made for this candidate (from their résumé): the bank question whose rubric
+    #: grades it.
+    based_on: str | None = None
 
     @property
     def is_coding(self) -> bool:
@@ -130,7 +133,7 @@ def lp_candidates(bank: Bank) -> list[Item]:
     return [
         get_item(bank, q.id)
         for q in sorted(bank.questions.values(), key=lambda q: q.id)
-        if q.kind == "behavioral" and q.leadership_principles
+        if q.kind == "behavioral" and q.leadership_principles and not q.draft
     ]
 
 
@@ -148,11 +151,43 @@ def snapshot(item: Item) -> dict[str, object]:
         "labs": list(item.labs),
         "related": list(item.related),
         "problem_id": item.problem_id,
+        "based_on": item.based_on,
     }
+
+
+#: Ids of questions made from the candidate's résumé: ``resume:<n>``.
+RESUME_PREFIX = "resume:"
+
+
+def resume_items(bank: Bank, selector: Selector, prompts: list[tuple[str, str]]) -> list[Item]:
+    """The candidate's own résumé questions (``(title, prompt)`` pairs) as items a résumé
+    selector can ask, each graded with the rubric of the bank question it stands for (the first
+    the selector matches); empty when the bank has none."""
+    base = next(iter(candidates(bank, selector)), None)
+    if base is None or base.question is None:
+        return []
+    return [
+        replace(
+            base,
+            id=f"{RESUME_PREFIX}{n}",
+            title=title,
+            prompt=prompt,
+            url="/resume",
+            based_on=base.id,
+        )
+        for n, (title, prompt) in enumerate(prompts, start=1)
+    ]
 
 
 def resolve(bank: Bank, item_id: str, kept: dict[str, Any] | None) -> Item:
     """The item from the bank, else from the session's snapshot; raises :class:`UnknownItem`."""
+    if item_id.startswith(RESUME_PREFIX) and kept:
+        # Made for this candidate: its own prompt, graded with its bank question's rubric.
+        base = kept.get("based_on")
+        question = bank.questions.get(base) if base else None
+        if question is None:
+            raise UnknownItem(f"No question with id {base!r} to grade {item_id!r} with.")
+        return Item(id=item_id, **{**kept, "question": question})
     try:
         return get_item(bank, item_id)
     except UnknownItem:

@@ -134,6 +134,8 @@ def _answer_attempts(session: Session, user_id: int, bank: Bank) -> Iterable[Att
         if not answer.gradings:
             continue
         latest = answer.gradings[-1]
+        if isinstance(latest.result, dict) and latest.result.get("draft"):
+            continue  # an answer to a draft without a rubric: saved, not scored
         question = bank.questions.get(answer.question_id)
         # An ad-hoc question (or one since removed from the bank): no competencies known.
         kind: str = ADHOC_KIND if question is None else question.kind

@@ -5,7 +5,8 @@ showing more of the competencies the round assesses), then the one seen longest 
 broken by the session's random generator, so two sessions differ and a seeded session is
 reproducible.  No item is asked twice in a session.  Leadership Principle questions are fresh
 first too; among equally fresh ones they prefer principles no earlier round of the session has
-probed yet (each Amazon interviewer owns different principles).
+probed yet (each Amazon interviewer owns different principles), and, for a candidate with a
+story bank, principles the bank covers weakly (``needs``: no story 2, no strong story 1).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from datetime import datetime
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Round
-from barraiser.interview.items import Item, candidates, lp_candidates
+from barraiser.interview.items import Item, candidates, lp_candidates, resume_items
+
+#: The topic of a loop's résumé questions: the candidate's own are asked first.
+RESUME_TOPIC = "resume"
 
 
 class SelectionError(ValueError):
@@ -34,6 +38,19 @@ class Picker:
     last_seen: Mapping[str, datetime] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     probed: set[str] = field(default_factory=set)
+    #: principle id -> how much the candidate's story bank needs it (0 strong, 1 weak, 2 none);
+    #: empty without stories (see ``barraiser.stories.coverage.principle_needs``).
+    needs: Mapping[str, int] = field(default_factory=dict)
+    #: The candidate's own résumé questions (title, prompt), asked by résumé selectors before
+    #: the bank's generic ones; empty until they analyse a résumé (``barraiser.resume``).
+    resume_prompts: list[tuple[str, str]] = field(default_factory=list)
+
+    def _need(self, item: Item) -> int:
+        """The most any principle the item probes, not probed yet, needs a story."""
+        return max(
+            (self.needs.get(p, 0) for p in set(item.leadership_principles) - self.probed),
+            default=0,
+        )
 
     def _freshness(self, item: Item) -> tuple[int, float]:
         seen = self.last_seen.get(item.id)
@@ -75,10 +92,12 @@ class Picker:
                     "`leadership_principles`, or lower `lp_questions`."
                 )
             self.rng.shuffle(free)
-            # Fresh stories first; among equally fresh ones, those bringing new principles.
+            # Fresh stories first; among equally fresh ones, those probing a principle the
+            # story bank covers weakly, then those bringing new principles.
             free.sort(
                 key=lambda i: (
                     self._freshness(i)[0],
+                    -self._need(i),
                     -len(set(i.leadership_principles) - self.probed),
                     self._freshness(i)[1],
                 )
@@ -94,7 +113,19 @@ class Picker:
         items: list[Item] = []
         for selector in rnd.questions:
             what = f"{selector.kind} question(s)"
-            items.extend(self._take(candidates(self.bank, selector), selector.count, what, rnd))
+            count = selector.count
+            if self.resume_prompts and RESUME_TOPIC in selector.topics:
+                own = [
+                    i
+                    for i in resume_items(self.bank, selector, self.resume_prompts)
+                    if i.id not in self.taken
+                ][:count]
+                self.taken.update(i.id for i in own)
+                items.extend(own)
+                count -= len(own)
+                if not count:
+                    continue
+            items.extend(self._take(candidates(self.bank, selector), count, what, rnd))
         for item in items:
             self.probed.update(item.leadership_principles)
         items.extend(self._take_lp(rnd.lp_questions, rnd.id))

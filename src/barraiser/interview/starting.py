@@ -17,6 +17,7 @@ from barraiser.interview.items import Item, UnknownItem, get_item, snapshot
 from barraiser.interview.selection import Picker, SelectionError
 from barraiser.interview.timing import RoundClock
 from barraiser.store.models import Answer, InterviewSession, SessionRound
+from barraiser.stories.coverage import stored_needs
 
 #: Practice rounds of one question: minutes by kind.
 PRACTICE_MINUTES = {"coding": 30, "ml-coding": 30, "ml-design": 20, "system-design": 20}
@@ -36,17 +37,29 @@ def add_session(
     now: datetime,
     start_first: bool,
     items: list[str] | None = None,
+    resume_prompts: list[tuple[str, str]] | None = None,
 ) -> str:
     """Pick every round's questions (or take ``items``), add the session's rows, return its id.
 
     With ``start_first`` the first round's clock starts now (practice); otherwise every round
-    waits for the candidate's Start.
+    waits for the candidate's Start. ``resume_prompts`` are the candidate's own résumé
+    questions (title, prompt), which résumé rounds ask first.
     """
-    picker = Picker(bank, random.Random(seed), recently_seen(session, user_id))
+    picker = Picker(
+        bank,
+        random.Random(seed),
+        recently_seen(session, user_id),
+        needs=stored_needs(session, user_id, bank.principles),
+        resume_prompts=list(resume_prompts or []),
+    )
     try:
-        plan = [items or [i.id for i in picker.pick(rnd)] for rnd in loop.rounds()]
+        picked = [
+            [get_item(bank, i) for i in items] if items else picker.pick(rnd)
+            for rnd in loop.rounds()
+        ]
     except SelectionError as exc:
         raise InterviewError(str(exc), 409) from None
+    plan = [[i.id for i in round_items] for round_items in picked]
     row = InterviewSession(
         user_id=user_id,
         loop_id=loop.id,
@@ -59,7 +72,7 @@ def add_session(
     session.flush()
     for position, ids in enumerate(plan):
         state: dict[str, Any] = {
-            "items": {i: {"status": "open", "item": snapshot(get_item(bank, i))} for i in ids}
+            "items": {i.id: {"status": "open", "item": snapshot(i)} for i in picked[position]}
         }
         started = start_first and position == 0
         if started:

@@ -8,13 +8,14 @@ the way in and on the way out (:class:`UTCDateTime`); naive datetimes are refuse
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Literal, get_args
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -254,3 +255,102 @@ class ReviewCard(Base):
     due: Mapped[datetime] = mapped_column(index=True)
     last_review: Mapped[datetime | None]
     reps: Mapped[int] = mapped_column(Integer, default=0)
+
+
+#: How a recorded interview ended (optional); kinds of question asked in it.
+ExperienceOutcome = Literal["offer", "rejected", "pending", "withdrew", "no-reply"]
+ExperienceQuestionKind = Literal["coding", "ml", "system-design", "behavioural", "other"]
+
+
+class Experience(Base):
+    """A real interview the candidate recorded in the experiences journal: private to its user.
+
+    ``shared`` is always false in local mode; sharing entries with a hosted instance (and the
+    coach's report button) come with hosted mode.
+    """
+
+    __tablename__ = "experiences"
+    __table_args__ = (one_of("outcome", ExperienceOutcome),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    company: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200))
+    interview_date: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[ExperienceOutcome | None] = mapped_column(String(16))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    rounds: Mapped[list[ExperienceRound]] = relationship(
+        back_populates="experience",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ExperienceRound.position",
+    )
+    questions: Mapped[list[ExperienceQuestion]] = relationship(
+        back_populates="experience",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ExperienceQuestion.position",
+    )
+
+
+class ExperienceRound(Base):
+    """One round of a recorded interview (its kind or title, and the candidate's notes)."""
+
+    __tablename__ = "experience_rounds"
+    __table_args__ = (UniqueConstraint("experience_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    experience_id: Mapped[int] = mapped_column(ForeignKey("experiences.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    experience: Mapped[Experience] = relationship(back_populates="rounds")
+
+
+class ExperienceQuestion(Base):
+    """A question asked in a recorded interview; ``practice_question_id`` names the draft
+    question made from it, once the candidate has made one."""
+
+    __tablename__ = "experience_questions"
+    __table_args__ = (one_of("kind", ExperienceQuestionKind),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    experience_id: Mapped[int] = mapped_column(
+        ForeignKey("experiences.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[ExperienceQuestionKind] = mapped_column(String(16))
+    #: The round it was asked in: the position of one of the entry's rounds, or None.
+    round_position: Mapped[int | None] = mapped_column(Integer)
+    practice_question_id: Mapped[str | None] = mapped_column(String(100))
+
+    experience: Mapped[Experience] = relationship(back_populates="questions")
+
+
+class Story(Base):
+    """A STAR story in the candidate's story bank: private to its user.
+
+    The story is saved first; ``analysis`` (the principles it shows and its STAR signals, as
+    JSON) is filled in afterwards and cleared on every edit, so None means "not analysed yet".
+    """
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    situation: Mapped[str] = mapped_column(Text, default="")
+    task: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    analysis_version: Mapped[str | None] = mapped_column(String(64))

@@ -23,6 +23,8 @@ from barraiser.storage import StorageError, storage_error
 from barraiser.web.routes import (
     api,
     debrief_pages,
+    experience_api,
+    experience_pages,
     grading_api,
     grading_pages,
     judge_api,
@@ -30,9 +32,12 @@ from barraiser.web.routes import (
     pay_pages,
     problem_pages,
     progress_pages,
+    resume_pages,
     review_pages,
     session_api,
     session_pages,
+    story_api,
+    story_pages,
 )
 from barraiser.web.routes.lab_pages import install_labs
 from barraiser.web.security import (
@@ -99,7 +104,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.submissions = service
     app.state.answers = AnswerService(store, app.state.bank, settings)
     app.state.interviews = InterviewService(
-        store, app.state.bank, answers=app.state.answers, submissions=service
+        store,
+        app.state.bank,
+        answers=app.state.answers,
+        submissions=service,
+        data_dir=settings.data_dir,
     )
     try:
         yield
@@ -237,7 +246,7 @@ def create_app(
         lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.bank = get_bank(settings.extra_content_dir)
+    app.state.bank = get_bank(settings.extra_content_dir, settings.user_content_dir)
     app.state.templates = build_templates()
     app.state.judge_options = {"slots": judge_slots, "limits": submission_limits, "judge": judge}
 
@@ -254,6 +263,11 @@ def create_app(
     app.include_router(review_pages.router)
     app.include_router(progress_pages.router)
     app.include_router(pay_pages.router)
+    app.include_router(resume_pages.router)
+    app.include_router(experience_api.router)
+    app.include_router(experience_pages.router)
+    app.include_router(story_api.router)
+    app.include_router(story_pages.router)
     install_labs(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

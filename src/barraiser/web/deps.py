@@ -13,7 +13,9 @@ from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
 from barraiser.interview.engine import InterviewService
 from barraiser.interview.submissions import SubmissionService
+from barraiser.journal import Journal
 from barraiser.store import Store
+from barraiser.stories import StoryBank
 
 #: The largest id a row can have: ids are signed 64-bit integers in SQLite and PostgreSQL.
 MAX_ROW_ID = 2**63 - 1
@@ -86,3 +88,24 @@ def _interviews(request: Request) -> InterviewService:
 
 
 InterviewsDep = Annotated[InterviewService, Depends(_interviews)]
+
+
+def _journal(request: Request) -> Journal:
+    # A journal is only the store's handle: one per request costs nothing.
+    return Journal(_store(request))
+
+
+JournalDep = Annotated[Journal, Depends(_journal)]
+
+
+def _story_bank(request: Request) -> StoryBank:
+    # Like the journal, a story bank is only a handle on the store; the embedding model it
+    # analyses with is the process-wide one, loaded on first use.
+    from barraiser.grading.embeddings import get_backend
+
+    settings = _settings(request)
+    principles = list(_bank(request).principles.values())
+    return StoryBank(_store(request), principles, lambda: get_backend(settings))
+
+
+StoryBankDep = Annotated[StoryBank, Depends(_story_bank)]

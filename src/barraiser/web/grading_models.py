@@ -82,6 +82,9 @@ class AttemptSummary(BaseModel):
     score: float | None
     grader_version: str | None
     words: int
+    draft: bool = Field(
+        default=False, description="An answer to a draft without a rubric: saved, not scored."
+    )
 
     @classmethod
     def of(cls, stored: StoredAnswer) -> AttemptSummary:
@@ -91,4 +94,5 @@ class AttemptSummary(BaseModel):
             score=stored.score,
             grader_version=stored.grader_version,
             words=len(stored.text.split()),
+            draft=stored.result is not None and stored.result.draft,
         )

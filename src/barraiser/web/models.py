@@ -69,6 +69,11 @@ class QuestionSummary(BaseModel):
         default=None, description="Where the question comes from (document and question number)."
     )
     source_label: str = Field(default="", description="The source in short, e.g. 'Guide Q4'.")
+    draft: bool = Field(
+        default=False,
+        description="Your own draft (from the experiences journal): no rubric yet, so answers "
+        "are saved but not scored against key points.",
+    )
 
     @classmethod
     def of(cls, question: Question, source_label: str) -> QuestionSummary:
@@ -81,6 +86,7 @@ class QuestionSummary(BaseModel):
             leadership_principles=list(question.leadership_principles),
             competencies=list(question.competencies),
             source=question.source,
+            draft=question.draft,
             source_label=source_label,
         )
 

@@ -29,7 +29,10 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("/sessions", "History"),
     ("/review", "Review"),
     ("/progress", "Progress"),
+    ("/resume", "Résumé"),
     ("/pay", "Pay"),
+    ("/experiences", "Experiences"),
+    ("/stories", "Stories"),
     ("/docs", "API docs"),
 )
 
