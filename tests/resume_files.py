@@ -1,5 +1,5 @@
 """Résumé files for the tests and the benchmark: text PDFs written by hand, DOCX written with
-python-docx, and hostile PDFs (a decompression bomb, deep nesting, encryption).
+python-docx, and hostile PDFs (a decompression bomb, a slow one, deep nesting, encryption).
 
 The PDF writer is the smallest that real readers accept: Helvetica text, one content stream
 per page, a cross-reference table. No reportlab needed.
@@ -116,6 +116,17 @@ def docx_bytes(text: str) -> bytes:
 def bomb_pdf(expanded_mib: int = 400) -> bytes:
     """A one-page PDF whose content stream inflates from a few hundred KiB to ``expanded_mib``."""
     chunk = b"0 0 m\n" * (2**20 // 6)
+    packer = zlib.compressobj(9)
+    packed = b"".join(packer.compress(chunk) for _ in range(expanded_mib)) + packer.flush()
+    head = f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()
+    return build_pdf([head + packed + b"\nendstream"])
+
+
+def slow_pdf(expanded_mib: int = 5) -> bytes:
+    """A one-page PDF of a few KiB whose content stream inflates to ``expanded_mib`` MiB of text
+    operators: pypdf takes seconds of CPU per MiB to read its text (over 10 s for 5 MiB here).
+    """
+    chunk = b"BT /F1 10 Tf 50 700 Td (Busy line of text) Tj ET\n" * (2**20 // 50)
     packer = zlib.compressobj(9)
     packed = b"".join(packer.compress(chunk) for _ in range(expanded_mib)) + packer.flush()
     head = f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from barraiser.cli import app
+from barraiser.content.bank import get_bank
 from barraiser.store import utcnow
 
 runner = CliRunner()
@@ -124,3 +126,40 @@ def test_practice_makes_a_draft_that_content_check_accepts(tmp_path: Path) -> No
     )
     assert graded.exit_code == 0, graded.output
     assert json.loads(graded.output)["draft"] is True
+
+
+def test_practice_refuses_a_coding_question(tmp_path: Path) -> None:
+    entry = add("--question", "coding: Reverse a linked list in place.")
+    questions = entry["questions"]
+    assert isinstance(questions, list) and questions[2]["kind"] == "coding"
+    code, out = run("practice", str(entry["id"]), str(questions[2]["id"]))
+    out = " ".join(out.split())
+    assert code == 1, out
+    assert "A coding question cannot become a practice question" in out
+    assert "`barraiser problems list`" in out and "content/problems/README.md" in out
+    assert not (tmp_path / "data" / "content").exists()
+
+
+def test_a_broken_draft_stops_no_command_and_content_check_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "500")  # one problem per line, paths unbroken
+    entry = add()
+    questions = entry["questions"]
+    assert isinstance(questions, list)
+    code, out = run("practice", str(entry["id"]), str(questions[0]["id"]), "--json")
+    assert code == 0, out
+    draft = Path(json.loads(out)["path"])
+    # The user removes `draft: true` before writing the model answer and guidance.
+    draft.write_text(draft.read_text().replace("draft: true\n", ""))
+    get_bank.cache_clear()  # each command is a new process
+    listed = runner.invoke(app, ["questions", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert not [q for q in json.loads(listed.output) if q["draft"]]
+    assert run("list")[0] == 0
+    checked = runner.invoke(app, ["content", "check"])
+    assert checked.exit_code == 1, checked.output
+    assert "Content OK" in checked.output
+    assert "2 problem(s) in your own questions" in checked.output
+    assert f"{draft}: how_to_answer: " in checked.output
+    assert f"{draft}: model_answer: " in checked.output

@@ -16,6 +16,7 @@ from barraiser.resume import read_text
 from barraiser.resume.latest import load_analysis
 from barraiser.resume.service import run_analysis
 from barraiser.store import Answer, Store, ensure_local_user
+from barraiser.store.models import ReviewCard
 from resume_files import fixture_text
 
 ANSWER = (
@@ -81,3 +82,16 @@ def test_the_resume_round_asks_about_your_own_project(store: Store, tmp_path: Pa
         assert saved.prompt_text == own_question.text
     graded = service.view(user, session_id).rounds[0].items
     assert next(i for i in graded if i.id == own.id).status in {"answered", "done"}  # type: ignore[attr-defined]
+
+    # The debrief reviews the round's bank questions, not the one made from the résumé: its
+    # answer is stored under the generic question, which is not what was asked.
+    service.finish_round(user, session_id)
+    service.abandon(user, session_id)
+    debrief = service.debrief(user, session_id)
+    assert not debrief.pending
+    with store.session() as session:
+        reviewed = set(session.scalars(select(ReviewCard.question_id)).all())
+    others = {i.id for i in items if not i.id.startswith("resume:")}  # type: ignore[attr-defined]
+    assert others and others <= reviewed
+    assert not any(r.startswith("resume:") for r in reviewed)
+    assert "walk-me-through-a-project" not in reviewed

@@ -4,20 +4,30 @@ hostile or wrong file ends in one sentence saying what to do, never a hang or a 
 from __future__ import annotations
 
 import io
+import os
+import threading
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from barraiser.resume import MAX_FILE_BYTES, ResumeFileError, read_bytes, read_file
-from barraiser.resume.parse import MAX_PAGES, read_text
+from barraiser.resume import MAX_FILE_BYTES, ResumeFileError, parse, read_bytes, read_file
+from barraiser.resume.parse import (
+    MAX_PAGES,
+    MAX_READERS,
+    READER_WAIT_S,
+    ReaderBusy,
+    ReaderLimits,
+    read_text,
+)
 from resume_files import (
     bomb_pdf,
     docx_bytes,
     encrypted_pdf,
     fixture_text,
     nested_pdf,
+    slow_pdf,
     text_pdf,
 )
 
@@ -25,10 +35,10 @@ from resume_files import (
 QUICK_S = 10.0
 
 
-def _refusal(data: bytes, name: str) -> str:
+def _refusal(data: bytes, name: str, limits: ReaderLimits = parse.DEFAULT_LIMITS) -> str:
     started = time.monotonic()
     with pytest.raises(ResumeFileError) as caught:
-        read_bytes(data, name)
+        read_bytes(data, name, limits)
     assert time.monotonic() - started < QUICK_S
     message = str(caught.value)
     assert "Traceback" not in message and message.endswith(".")
@@ -59,8 +69,92 @@ def test_a_two_page_pdf_counts_its_pages() -> None:
 
 
 def test_a_decompression_bomb_is_refused_quickly() -> None:
+    started = time.monotonic()
     message = _refusal(bomb_pdf(400), "bomb.pdf")
+    # Refused by the reader's own checks (~0.5 s here), long before the 20 s timeout.
+    assert time.monotonic() - started < 5.0
     assert "decompression bomb" in message
+
+
+def test_a_reader_past_its_wall_clock_limit_is_stopped() -> None:
+    started = time.monotonic()
+    message = _refusal(slow_pdf(5), "slow.pdf", ReaderLimits(timeout_s=1.0))
+    assert time.monotonic() - started < 5.0
+    assert message.startswith("reading slow.pdf took longer than 1 s and was stopped")
+    assert "paste the text" in message
+
+
+def test_a_reader_past_its_cpu_limit_is_stopped_by_the_kernel() -> None:
+    message = _refusal(slow_pdf(5), "slow.pdf", ReaderLimits(cpu_limit_s=1))
+    assert "could not be read safely (it used more than 1 s of processor time" in message
+
+
+def test_a_reader_that_runs_out_of_memory_says_so() -> None:
+    # Too little to start pypdf: the child dies of a MemoryError the parent reports.
+    message = _refusal(text_pdf("Jane Doe"), "cv.pdf", ReaderLimits(memory_limit_mib=24))
+    assert "could not be read safely (it needed more memory than a résumé can" in message
+    # Enough to start, not to inflate the page: the child catches it and says what to do.
+    message = _refusal(slow_pdf(5), "slow.pdf", ReaderLimits(memory_limit_mib=64))
+    assert "the PDF expands to more data than a résumé can hold" in message
+
+
+def test_a_file_that_finds_every_reader_busy_is_refused_not_queued() -> None:
+    # Hold every reader's slot, as MAX_READERS uploads being read would.
+    held = 0
+    try:
+        for _ in range(MAX_READERS):
+            assert parse._READERS.acquire(timeout=30)
+            held += 1
+        started = time.monotonic()
+        with pytest.raises(ReaderBusy) as caught:
+            read_bytes(text_pdf("Jane Doe"), "cv.pdf")
+        assert READER_WAIT_S <= time.monotonic() - started < READER_WAIT_S + 5
+        assert str(caught.value) == (
+            "cv.pdf: the résumé reader is busy; try again in a moment, or paste the text."
+        )
+        # A slot freed while it waits is taken.
+        parse._READERS.release()
+        held -= 1
+        assert read_bytes(text_pdf("Jane Doe"), "cv.pdf").text.strip() == "Jane Doe"
+        # Text files need no reader.
+        assert read_bytes(b"Jane Doe", "cv.txt").text.strip() == "Jane Doe"
+    finally:
+        for _ in range(held):
+            parse._READERS.release()
+
+
+def _readers_running() -> int:
+    """How many résumé reader children of this process are running now."""
+    count = 0
+    for proc in Path("/proc").iterdir():
+        try:
+            status = (proc / "status").read_text()
+            command = (proc / "cmdline").read_bytes()
+        except OSError:  # not a process, or it ended
+            continue
+        parent = next((ln for ln in status.splitlines() if ln.startswith("PPid:")), "")
+        if parent.split()[1:] == [str(os.getpid())] and str(parse.WORKER).encode() in command:
+            count += 1
+    return count
+
+
+def test_at_most_max_readers_children_run_at_once() -> None:
+    data = text_pdf(fixture_text("resumes", "nlp-senior") * 2)
+    texts: list[str] = []
+    threads = [
+        threading.Thread(target=lambda: texts.append(read_bytes(data, "cv.pdf").text))
+        for _ in range(MAX_READERS + 2)
+    ]
+    for thread in threads:
+        thread.start()
+    peak = 0
+    while any(t.is_alive() for t in threads):
+        peak = max(peak, _readers_running())
+    for thread in threads:
+        thread.join()
+    # Every read finished (quick reads wait their turn), never more than MAX_READERS at once.
+    assert len(texts) == MAX_READERS + 2
+    assert 1 <= peak <= MAX_READERS
 
 
 def test_a_deeply_nested_pdf_is_refused() -> None:

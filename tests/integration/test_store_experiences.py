@@ -3,6 +3,8 @@ private to its user, and a recorded question made a draft practice question once
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -139,6 +141,43 @@ def test_a_practice_question_is_made_once(store: Store, tmp_path: Path) -> None:
         journal.practice_question(other, entry.id, question.id, bank, folder)
     with pytest.raises(EntryNotFound):
         journal.practice_question(me, entry.id, 10_000, bank, folder)
+
+
+def test_a_double_click_makes_one_draft(store: Store, tmp_path: Path) -> None:
+    """Two requests at once for the same question (a double click): one draft, not two."""
+    me, _ = _users(store)
+    questions = [{"text": f"How would you detect leakage {n}?", "kind": "ml"} for n in range(5)]
+    entry = Journal(store).create(me, parse_entry({**ENTRY, "questions": questions}, TODAY))
+    folder = tmp_path / "content"
+    bank = load_bank([default_content_dir()], user_dir=folder)
+    for question in entry.questions:
+        both = threading.Barrier(2)
+
+        def click(question_id: int = question.id, both: threading.Barrier = both) -> str:
+            both.wait()
+            made = Journal(store).practice_question(me, entry.id, question_id, bank, folder)
+            return made.question_id
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            made = [pool.submit(click) for _ in range(2)]
+            first, second = (m.result() for m in made)
+        assert first == second
+    assert len(list(folder.rglob("*.yaml"))) == len(entry.questions)
+    assert len(bank.own_questions) == len(entry.questions)
+
+
+def test_a_coding_question_is_refused_and_nothing_is_written(store: Store, tmp_path: Path) -> None:
+    from barraiser.journal import DraftRefused
+
+    me, _ = _users(store)
+    coding = {"text": "Reverse a linked list in place.", "kind": "coding"}
+    entry = Journal(store).create(me, parse_entry({**ENTRY, "questions": [coding]}, TODAY))
+    folder = tmp_path / "content"
+    bank = load_bank([default_content_dir()], user_dir=folder)
+    with pytest.raises(DraftRefused, match="coding questions need a judge problem with tests"):
+        Journal(store).practice_question(me, entry.id, entry.questions[0].id, bank, folder)
+    assert not folder.exists() and not bank.own_questions
+    assert Journal(store).get(me, entry.id).questions[0].practice_question_id is None
 
 
 def test_the_database_refuses_unknown_outcomes_and_kinds(store: Store) -> None:

@@ -306,3 +306,47 @@ def test_a_draft_is_answered_even_when_no_grader_can_run(tmp_path: Path) -> None
         assert (result.json()["draft"], result.json()["score"]) == (True, 0.0)
         bank_question = {"question_id": "adam-optimizer", "answer": "Adam keeps two moments."}
         assert second.post("/api/grade", json=bank_question).status_code == 503
+
+
+def test_a_coding_question_is_refused_with_a_sentence(
+    client: TestClient, app: FastAPI, folder: Path
+) -> None:
+    """A coding question needs a judge problem with tests: no button, and a refusal that says
+    where to practise instead (a coding draft could be neither graded nor practised)."""
+    entry_id = record(
+        client, **{"question-0-kind": "coding", "question-0-text": "Reverse a linked list."}
+    )
+    page = client.get(f"/experiences/{entry_id}").text
+    coding_id, story_id = (
+        q["id"] for q in client.get(f"/api/experiences/{entry_id}").json()["questions"]
+    )
+    assert practice_actions(page) == [f"/experiences/{entry_id}/questions/{story_id}/practice"]
+    assert "A coding question needs a judge problem with tests" in page
+    assert '<a href="/problems">coding problems</a>' in page
+    before = set(app.state.bank.questions)
+    refused = client.post(f"/experiences/{entry_id}/questions/{coding_id}/practice")
+    assert refused.status_code == 409
+    assert "coding questions need a judge problem with tests" in refused.text
+    assert 'href="/problems"' in refused.text
+    api = client.post(f"/api/experiences/{entry_id}/questions/{coding_id}/practice")
+    assert api.status_code == 409
+    assert api.json()["detail"].startswith("A coding question cannot become a practice question")
+    assert not list(folder.rglob("*reverse-a-linked-list*"))
+    assert set(app.state.bank.questions) == before
+    assert "Some of your own questions are left out" not in client.get("/questions").text
+
+
+def test_a_broken_draft_file_never_stops_the_app(tmp_path: Path) -> None:
+    """A YAML typo in the user's own draft: the app starts, the file is left out and the
+    question bank page says which file and why."""
+    own = tmp_path / "content" / "questions" / "concept"
+    own.mkdir(parents=True)
+    (own / "typo.yaml").write_text("id: typo\ntitle: [never closed\n")
+    started = create_app(web_settings(tmp_path))
+    with TestClient(started) as second:
+        page = second.get("/questions")
+        assert page.status_code == 200
+        assert "Some of your own questions are left out" in page.text
+        assert f"{own / 'typo.yaml'}: is not valid YAML (line " in page.text
+        assert second.get("/questions/adam-optimizer").status_code == 200
+        assert second.get("/questions/typo").status_code == 404

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -197,3 +200,45 @@ def test_other_sites_pages_cannot_post_stories(
     assert response.status_code == 403
     with app_store(app).session() as session:
         assert session.scalars(select(Story)).all() == []
+
+
+def _post_a_story(client: TestClient, route: str, story_id: int) -> Any:
+    if route == "form":
+        return client.post("/stories", data=DIVE_DEEP, follow_redirects=False)
+    if route == "edit":
+        return client.post(f"/stories/{story_id}/edit", data=DIVE_DEEP, follow_redirects=False)
+    exported = json.dumps([{**DIVE_DEEP, "title": "Imported while the database was busy"}])
+    if route == "import-form":
+        files = {"file": ("bank.json", exported.encode(), "application/json")}
+        return client.post("/stories/import", files=files, follow_redirects=False)
+    return client.post("/api/stories/import", content=exported)
+
+
+@pytest.mark.parametrize("route", ["form", "edit", "import-form", "import-api"])
+def test_saving_a_story_does_not_stall_other_requests(
+    client: TestClient, folder: Path, route: str
+) -> None:
+    """A story's save (and its analysis) runs off the event loop: while it waits on a busy
+    database, another page still answers at once."""
+    story_id = _create(client)
+    # Another writer holds SQLite's write lock: the save waits on it (the busy timeout).
+    other = sqlite3.connect(folder / "barraiser_test.db", timeout=10, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    saved: list[Any] = []
+    saving = threading.Thread(target=lambda: saved.append(_post_a_story(client, route, story_id)))
+    answered: list[int] = []
+    probe = threading.Thread(target=lambda: answered.append(client.get("/stories/new").status_code))
+    try:
+        saving.start()
+        saving.join(1.0)  # it is now waiting for the lock
+        assert saving.is_alive(), "the save did not wait for the database"
+        probe.start()
+        probe.join(5.0)
+        assert answered == [200], "a page did not answer while a story was being saved"
+        assert saving.is_alive()
+    finally:
+        other.rollback()
+        other.close()
+        saving.join(30.0)
+        probe.join(30.0)
+    assert saved and saved[0].status_code in {200, 303}, saved

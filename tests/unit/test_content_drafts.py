@@ -3,6 +3,7 @@ user's own, checked as drafts there and refused anywhere else; the bank's checks
 
 from __future__ import annotations
 
+import logging
 import stat
 from datetime import date
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_draft_ids_never_clash(tmp_path: Path) -> None:
     assert first.id != second.id and second.id.startswith(first.id)
 
 
-@pytest.mark.parametrize("kind", ASKED_KINDS)
+@pytest.mark.parametrize("kind", [k for k in ASKED_KINDS if k != "coding"])
 def test_every_kind_of_draft_passes_content_check_as_a_draft(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "content"
     bank = load_bank([SHIPPED], user_dir=folder)
@@ -127,3 +128,94 @@ def test_only_a_draft_may_leave_its_answer_empty() -> None:
     # A bank question without a rubric (graded against its model answer) is not a draft.
     plain = Question.model_validate({**base, "rubric": None})
     assert plain.has_rubric_to_score
+
+
+def test_a_coding_question_never_becomes_a_draft(tmp_path: Path) -> None:
+    """A coding question needs a judge problem with tests: a draft of one would be a dead end
+    (no judge to grade it, no practice round to start), so it is refused with a sentence."""
+    from barraiser.content import drafts
+
+    folder = tmp_path / "content"
+    bank = load_bank([SHIPPED], user_dir=folder)
+    before = dict(bank.questions)
+    with pytest.raises(drafts.DraftRefused) as refused:
+        write_draft(folder, bank, source("Reverse a linked list in place.", kind="coding"))
+    assert str(refused.value).startswith("A coding question cannot become a practice question")
+    assert "judge problem with tests" in str(refused.value)
+    assert "/problems" in str(refused.value) and "content/problems/README.md" in str(refused.value)
+    assert not folder.exists() and bank.questions == before
+    assert not drafts.can_draft("coding") and drafts.can_draft("ml")
+
+
+def test_a_coding_draft_made_before_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    from barraiser.content.loader import CODING_NEEDS_PROBLEM
+
+    folder = tmp_path / "content"
+    bank = load_bank([SHIPPED], user_dir=folder)
+    _, path = write_draft(folder, bank, source())
+    data = yaml.safe_load(path.read_text())
+    data.update(id="draft-reverse-a-linked-list", kind="coding", competencies=["coding"])
+    coding = folder / "questions" / "coding" / "draft-reverse-a-linked-list.yaml"
+    coding.parent.mkdir()
+    coding.write_text(yaml.safe_dump(data))
+    loaded = load_bank([SHIPPED], user_dir=folder)
+    assert "draft-reverse-a-linked-list" not in loaded.questions
+    assert [str(p) for p in loaded.draft_problems] == [
+        f"{coding}: problem: is a coding question without a judge problem: {CODING_NEEDS_PROBLEM}"
+    ]
+
+
+def test_a_broken_file_in_the_user_folder_is_skipped_and_never_raised(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A YAML typo, an unfinished question whose `draft: true` was removed, an id the bank
+    already has: each file is skipped and logged, the rest of the bank (and the user's other
+    drafts) load, and `content check` reports them as the user's problems."""
+    folder = tmp_path / "content"
+    bank = load_bank([SHIPPED], user_dir=folder)
+    good, path = write_draft(folder, bank, source())
+    typo = path.parent / "typo.yaml"
+    typo.write_text("id: typo\ntitle: [never closed\n")
+    unfinished = yaml.safe_load(path.read_text())
+    del unfinished["draft"]
+    (path.parent / "unfinished.yaml").write_text(yaml.safe_dump({**unfinished, "id": "unfinished"}))
+    (path.parent / "clash.yaml").write_text(
+        yaml.safe_dump({**unfinished, "id": "adam-optimizer", "draft": True})
+    )
+    with caplog.at_level(logging.WARNING, logger="barraiser.content.loader"):
+        loaded = load_bank([SHIPPED], user_dir=folder)
+    assert loaded.own_questions == {good.id} and loaded.questions[good.id] == good
+    assert "unfinished" not in loaded.questions
+    assert loaded.questions["adam-optimizer"] == bank.questions["adam-optimizer"]  # the bank's
+    messages = [str(p) for p in loaded.draft_problems]
+    assert any(m.startswith(f"{typo}: is not valid YAML (line ") for m in messages), messages
+    assert any(
+        m.startswith(f"{path.parent / 'unfinished.yaml'}: model_answer: ")
+        and "only a draft question may leave it empty" in m
+        for m in messages
+    ), messages
+    assert any(
+        m.startswith(f"{path.parent / 'clash.yaml'}: id: duplicate question id 'adam-optimizer'")
+        for m in messages
+    ), messages
+    assert all(m in caplog.text for m in messages)
+    # The bank's own problems are untouched; content check lists the user's after them.
+    assert load_bank_collecting([SHIPPED], user_dir=folder)[1] == []
+    checked, problems = check_content([SHIPPED], user_dir=folder)
+    assert problems == checked.draft_problems
+    assert {str(p) for p in problems} == set(messages)
+
+
+def test_making_a_draft_never_changes_the_bank_under_a_reader(tmp_path: Path) -> None:
+    """Another request may be looping over the bank while a draft is added (from a worker
+    thread): the loop goes on over the bank it started with, not a dict that changed size."""
+    folder = tmp_path / "content"
+    bank = load_bank([SHIPPED], user_dir=folder)
+    questions, origins = iter(bank.questions.values()), iter(bank.origins)
+    own = iter(bank.own_questions)
+    next(questions), next(origins)
+    question, _ = write_draft(folder, bank, source())
+    assert question not in list(questions)
+    assert f"question:{question.id}" not in list(origins)
+    assert list(own) == []
+    assert bank.questions[question.id] == question and bank.is_own(question.id)

@@ -21,6 +21,7 @@ from barraiser.grading.behavioral import (
     StarAnalysis,
     asked_principle_shown,
     judge_signal,
+    shown_principles,
     story_score,
 )
 from barraiser.grading.result import KeyPointResult
@@ -160,3 +161,25 @@ def test_form_points_follow_the_analysis_with_its_evidence() -> None:
     assert judge_signal(_point("i"), "first-person", we_story, ASKED).status == "missed"
     assert judge_signal(_point("n"), "result-number", we_story, ASKED).status == "missed"
     assert judge_signal(_point("lp"), "principle-shown", story, ["frugality"]).status == "missed"
+
+
+def test_asked_principles_count_together_but_faint_ones_do_not() -> None:
+    """Two asked principles the detector splits a story between are shown together; three
+    faint ones (each under a tenth of the top principle) do not add up to one."""
+    split = [
+        {"id": "customer-obsession", "score": 0.40, "evidence": "c"},
+        {"id": "ownership", "score": 0.12, "evidence": "o"},
+        {"id": "dive-deep", "score": 0.10, "evidence": "d"},
+    ]
+    assert shown_principles(split, ["ownership", "dive-deep"]) == {
+        "ownership": "o",
+        "dive-deep": "d",
+    }
+    assert shown_principles(split, ["dive-deep"]) == {}
+    faint = [
+        {"id": "customer-obsession", "score": 0.70, "evidence": "c"},
+        {"id": "ownership", "score": 0.06, "evidence": "o"},
+        {"id": "bias-for-action", "score": 0.06, "evidence": "b"},
+        {"id": "deliver-results", "score": 0.06, "evidence": "d"},
+    ]
+    assert shown_principles(faint, ["ownership", "bias-for-action", "deliver-results"]) == {}

@@ -9,8 +9,11 @@ import typer
 from barraiser.cli._common import fail, settings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
+    from barraiser.content.loader import ContentProblem
     from barraiser.content.problems import LoadedProblem
 
 app = typer.Typer(help="Validate and inspect content.", no_args_is_help=True)
@@ -45,10 +48,14 @@ def check(
     current = settings()
     dirs = content_dirs(current.extra_content_dir)
     bank, problems = check_content(dirs, user_dir=current.user_content_dir)
-    if problems:
-        console.print(f"[bold red]{len(problems)} problem(s) found:[/]")
-        for problem in problems:
+    own_problems = bank.draft_problems
+    mine = set(own_problems)
+    bank_problems = [p for p in problems if p not in mine]
+    if bank_problems:
+        console.print(f"[bold red]{len(bank_problems)} problem(s) found:[/]")
+        for problem in bank_problems:
             console.print(Text("  - ", style="red") + Text(str(problem)), highlight=False)
+        _print_own_problems(console, own_problems, current.user_content_dir)
         raise typer.Exit(1)
     n_cal = sum(len(q.calibration) for q in bank.questions.values())
     console.print(
@@ -69,7 +76,10 @@ def check(
             ),
             highlight=False,
         )
+    _print_own_problems(console, own_problems, current.user_content_dir)
     if not judge:
+        if own_problems:
+            raise typer.Exit(1)
         return
     chosen = problem_ids or sorted(bank.problems)
     unknown = [p for p in chosen if p not in bank.problems]
@@ -95,6 +105,23 @@ def check(
         f"[green]Judged OK[/]: all {n_solutions} solutions of {len(reports)} problem(s) got "
         "their declared verdicts."
     )
+    if own_problems:
+        raise typer.Exit(1)
+
+
+def _print_own_problems(console: Console, problems: list[ContentProblem], folder: Path) -> None:
+    """The problems of the user's own questions: theirs to fix, apart from the bank's."""
+    from rich.text import Text
+
+    if not problems:
+        return
+    console.print(
+        f"[bold red]{len(problems)} problem(s) in your own questions[/] ({folder}); fix "
+        "them (a file that cannot be read is left out of the question bank until then):",
+        highlight=False,
+    )
+    for problem in problems:
+        console.print(Text("  - ", style="red") + Text(str(problem)), highlight=False)
 
 
 def _prove(problems: list[LoadedProblem], slots: int, console: Console) -> list[dict[str, Any]]:

@@ -220,15 +220,16 @@ def practice(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Make a recorded question a practice question: a draft in your own content folder."""
-    from barraiser.journal import EntryNotFound
+    """Make a recorded question a practice question: a draft in your own content folder
+    (not a coding question: it needs a judge problem with tests)."""
+    from barraiser.journal import DraftRefused, EntryNotFound
 
     folder = settings().user_content_dir
     content = bank()
     with _journal() as (journal, user_id):
         try:
             made = journal.practice_question(user_id, entry_id, question_id, content, folder)
-        except EntryNotFound as exc:
+        except (EntryNotFound, DraftRefused) as exc:
             fail(str(exc))
     path = made.path or content.origins.get(f"question:{made.question_id}")
     if as_json:

@@ -27,15 +27,28 @@ def known_lab_ids() -> set[str]:
 
 
 def check_bank(bank: Bank, lab_ids: set[str] | None = None) -> list[ContentProblem]:
-    """Every cross-file problem of a loaded bank (schema problems are found while loading)."""
+    """Every cross-file problem of a loaded bank (schema problems are found while loading);
+    the user's own questions are checked apart, by :func:`check_own_questions`."""
     labs = known_lab_ids() if lab_ids is None else lab_ids
     problems: list[ContentProblem] = []
     for q in bank.questions.values():
-        problems.extend(_check_question(q, bank, labs))
+        if not bank.is_own(q.id):
+            problems.extend(_check_question(q, bank, labs))
     problems.extend(_check_sources(bank))
     for loop in bank.loops.values():
         problems.extend(_check_loop(loop, bank))
     return problems
+
+
+def check_own_questions(bank: Bank, lab_ids: set[str] | None = None) -> list[ContentProblem]:
+    """Cross-file problems of the user's own questions (drafts are checked as drafts)."""
+    labs = known_lab_ids() if lab_ids is None else lab_ids
+    return [
+        problem
+        for q in bank.questions.values()
+        if bank.is_own(q.id)
+        for problem in _check_question(q, bank, labs)
+    ]
 
 
 def check_content(
@@ -45,16 +58,19 @@ def check_content(
 
     A content folder with a ``claims/`` folder (the claim corpus) has it checked too: every
     free-text question of that folder needs labelled claims. ``user_dir`` is the user content
-    folder: its draft questions are checked as drafts (see :func:`_check_question`).
+    folder: its draft questions are checked as drafts (see :func:`_check_question`). Its
+    problems come last in the list and are also in ``bank.draft_problems``: they are the
+    user's, and never stop the bank from loading.
     """
     from barraiser.content.claims import check_claims
     from barraiser.content.loader import default_content_dir
 
     folders = list(dirs) if dirs is not None else [default_content_dir()]
     bank, problems = load_bank_collecting(folders, user_dir=user_dir)
+    bank.draft_problems = bank.draft_problems + check_own_questions(bank)
     problems += check_bank(bank)
     if problems:
-        return bank, problems
+        return bank, problems + bank.draft_problems
     for root in folders:
         claims = root / "claims"
         if claims.is_dir():
@@ -66,7 +82,7 @@ def check_content(
             problems += check_claims(bank, claims, required=own)
         if (root / "principle_training").is_dir():
             problems += _check_principle_training(root, bank)
-    return bank, problems
+    return bank, problems + bank.draft_problems
 
 
 #: Training stories each principle needs for the detector to learn it.

@@ -4,6 +4,9 @@ A draft is an ordinary question file with ``draft: true`` and no rubric, guidanc
 answer yet: the loader reads it beside the bundled bank as the user's own (``Bank.own_questions``),
 ``content check`` checks it as a draft, the question page says it is one, and answers to it are
 saved but not scored against key points until the user writes a rubric.
+
+A coding question is refused (:class:`DraftRefused`): it needs a judge problem with tests, which
+a draft cannot have.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Literal
 
 import yaml
 
-from barraiser.content.loader import Bank
+from barraiser.content.loader import CODING_NEEDS_PROBLEM, Bank
 from barraiser.content.schemas import Question, QuestionKind
 
 #: Kinds of question a candidate records in the journal (see ``barraiser.journal``).
@@ -31,9 +34,9 @@ ASKED_KIND_LABELS: dict[str, str] = {
     "other": "Other",
 }
 
-#: The bank kind a recorded question becomes, and the competencies it is scored on.
+#: The bank kind a recorded question becomes, and the competencies it is scored on (a coding
+#: question becomes none: see :data:`CODING_REFUSED`).
 _AS_QUESTION: dict[str, tuple[QuestionKind, list[str]]] = {
-    "coding": ("coding", ["coding", "problem-solving"]),
     "ml": ("concept", ["ml-breadth", "communication"]),
     "system-design": ("system-design", ["system-design", "communication"]),
     "behavioural": ("behavioral", ["communication"]),
@@ -46,10 +49,21 @@ DRAFT_NOTICE = (
     "Draft: no rubric yet. Answers are saved but not scored against key points; write key "
     "points under `rubric:` in the draft's file to have them scored."
 )
+#: Why "Make it a practice question" is refused for a coding question (web, API and CLI).
+CODING_REFUSED = f"A coding question cannot become a practice question: {CODING_NEEDS_PROBLEM}."
 _MAX_ID = 80
 _MAX_TITLE = 90
 
 _lock = threading.Lock()
+
+
+class DraftRefused(ValueError):
+    """This recorded question cannot become a draft (a coding question); the message says why."""
+
+
+def can_draft(kind: str) -> bool:
+    """True when a recorded question of this kind can become a draft practice question."""
+    return kind in _AS_QUESTION
 
 
 @dataclass(frozen=True)
@@ -88,9 +102,16 @@ def _free_id(base: str, bank: Bank, folder: Path) -> str:
     return candidate
 
 
+def _as_question(kind: str) -> tuple[QuestionKind, list[str]]:
+    try:
+        return _AS_QUESTION[kind]
+    except KeyError:
+        raise DraftRefused(CODING_REFUSED) from None
+
+
 def draft_data(question_id: str, source: DraftSource) -> dict[str, object]:
-    """The draft question as the mapping its file holds."""
-    kind, competencies = _AS_QUESTION[source.kind]
+    """The draft question as the mapping its file holds (:class:`DraftRefused` for coding)."""
+    kind, competencies = _as_question(source.kind)
     return {
         "id": question_id,
         "kind": kind,
@@ -126,12 +147,13 @@ def write_draft(folder: Path, bank: Bank, source: DraftSource) -> tuple[Question
     to ``bank`` (the running bank sees it at once); return the question and its file.
 
     The file is written whole or not at all, readable by its owner only; its id never clashes
-    with a question of the bank or another file of the folder.
+    with a question of the bank or another file of the folder. A coding question raises
+    :class:`DraftRefused` and writes nothing.
     """
     from barraiser.storage import private_dirs, write_private
 
+    kind, _ = _as_question(source.kind)
     with _lock:
-        kind, _ = _AS_QUESTION[source.kind]
         question_id = _free_id(f"draft-{_slug(source.text)}", bank, folder)
         data = draft_data(question_id, source)
         question = Question.model_validate(data)  # what the loader will read back
@@ -143,7 +165,12 @@ def write_draft(folder: Path, bank: Bank, source: DraftSource) -> tuple[Question
 
 
 def add_to_bank(bank: Bank, question: Question, path: Path) -> None:
-    """Add the user's own question to a loaded bank, as the loader would have."""
-    bank.questions[question.id] = question
-    bank.origins[f"question:{question.id}"] = str(path)
-    bank.own_questions.add(question.id)
+    """Add the user's own question to a loaded bank, as the loader would have.
+
+    Other requests read the bank while this runs (in a worker thread): its dicts are never
+    changed in place, new ones are built and swapped in, so a loop over the old ones goes on
+    undisturbed. The question goes in last, once its origin and ownership are there.
+    """
+    bank.origins = {**bank.origins, f"question:{question.id}": str(path)}
+    bank.own_questions = bank.own_questions | {question.id}
+    bank.questions = {**bank.questions, question.id: question}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,15 @@ from barraiser.content.problems import LoadedProblem, load_problems_collecting
 from barraiser.content.schemas import Competency, LeadershipPrinciple, Loop, Question
 
 M = TypeVar("M", bound=BaseModel)
+_log = logging.getLogger(__name__)
+
+#: Why a coding question cannot be the user's own draft (the loader and the journal say it).
+CODING_NEEDS_PROBLEM = (
+    "coding questions need a judge problem with tests to run answers against, which a draft "
+    "cannot have; practise one of the coding problems (/problems, `barraiser problems list`), "
+    "or write yours as a judge problem in your extra content folder (BARRAISER_EXTRA_CONTENT; "
+    "see content/problems/README.md)"
+)
 # The C loader (libyaml) parses several times faster; both are safe loaders.
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,6 +64,9 @@ class Bank:
     origins: dict[str, str] = field(default_factory=dict)
     #: Ids of the questions read from the user content folder: the user's own drafts.
     own_questions: set[str] = field(default_factory=set)
+    #: Problems of files in the user content folder: each such file was skipped (logged), and
+    #: never stops the bank from loading; ``content check`` reports them as the user's.
+    draft_problems: list[ContentProblem] = field(default_factory=list)
 
     def is_own(self, question_id: str) -> bool:
         """True for a question from the user content folder (the user's own draft)."""
@@ -244,6 +257,8 @@ def load_bank_collecting(
 
     ``user_dir`` is the user content folder (their own draft questions), read after the others
     when it exists; only its questions may be drafts, and they are listed in ``own_questions``.
+    Its problems are kept apart, in ``bank.draft_problems`` (the files are skipped): the list
+    returned holds the bundled and extra folders' problems only.
     """
     folders = list(dirs) if dirs is not None else [default_content_dir()]
     bank = Bank()
@@ -251,7 +266,7 @@ def load_bank_collecting(
     for root in folders:
         _load_folder(root, bank, problems)
     if user_dir is not None and user_dir.is_dir():
-        _load_own_questions(user_dir, bank, problems)
+        _load_own_questions(user_dir, bank)
     for problem_id, loaded in _problems(folders, problems).items():
         if problem_id in bank.problems:
             problems.append(
@@ -262,19 +277,59 @@ def load_bank_collecting(
     return bank, problems
 
 
-def _load_own_questions(root: Path, bank: Bank, problems: list[ContentProblem]) -> None:
-    """The user's own questions (drafts from the experiences journal): questions only."""
+def _load_own_questions(root: Path, bank: Bank) -> None:
+    """The user's own questions (drafts from the experiences journal): questions only.
+
+    A file with a problem (bad YAML, a missing field, an id the bank already has) is skipped
+    and its problems go to ``bank.draft_problems``, never to the bank's: a typo in the user's
+    draft must not stop the app or the CLI from loading the bundled bank.
+    """
     for path in _yaml_files(root / "questions"):
         rel = str(path)  # an absolute path: plainly the user's file, not the bundled bank's
-        data = _read_yaml(path, root, problems)
-        if data is None:
-            continue
-        q = _validate(Question, data, rel, problems)
+        found: list[ContentProblem] = []
+        q = _own_question(path, root, rel, bank, found)
         if q is None:
+            for problem in found:
+                _log.warning("Skipped your question file (fix it to use it): %s", problem)
+            bank.draft_problems.extend(found)
             continue
-        if q.id not in bank.questions:
-            bank.own_questions.add(q.id)
-        _add(bank.questions, q, "question", rel, bank, problems)
+        bank.own_questions.add(q.id)
+        bank.questions[q.id] = q
+        bank.origins[f"question:{q.id}"] = rel
+
+
+def _own_question(
+    path: Path, root: Path, rel: str, bank: Bank, problems: list[ContentProblem]
+) -> Question | None:
+    """One file of the user content folder as a question, or None with its problems."""
+    unreadable: list[ContentProblem] = []
+    data = _read_yaml(path, root, unreadable)
+    problems.extend(ContentProblem(rel, p.message, p.field) for p in unreadable)  # full path
+    if data is None:
+        return None
+    q = _validate(Question, data, rel, problems)
+    if q is None:
+        return None
+    if q.id in bank.questions:
+        problems.append(
+            ContentProblem(
+                rel,
+                f"duplicate question id {q.id!r} (also in {bank.origins[f'question:{q.id}']}); "
+                "give this file another id",
+                "id",
+            )
+        )
+        return None
+    if q.kind == "coding" and q.problem is None:
+        problems.append(
+            ContentProblem(
+                rel,
+                f"is a coding question without a judge problem: {CODING_NEEDS_PROBLEM}",
+                "problem",
+            )
+        )
+        return None
+    return q
 
 
 def _load_folder(root: Path, bank: Bank, problems: list[ContentProblem]) -> None:
@@ -333,7 +388,11 @@ def _problems(folders: list[Path], problems: list[ContentProblem]) -> dict[str, 
 
 
 def load_bank(dirs: Iterable[Path] | None = None, *, user_dir: Path | None = None) -> Bank:
-    """Load the content, raising :class:`ContentError` listing every problem found."""
+    """Load the content, raising :class:`ContentError` listing every problem found.
+
+    A broken file in the user content folder never raises: it is skipped, logged and listed in
+    ``bank.draft_problems``.
+    """
     bank, problems = load_bank_collecting(dirs, user_dir=user_dir)
     if problems:
         raise ContentError(problems)

@@ -790,6 +790,8 @@ CAP_TEMPLATE = 0.20
 #: 0.45 since the detector gained word features (2026-12-04), chosen on the tune half of the
 #: behavioural set: 0.35 let 2 of its 10 other-principle stories through.
 SHOWN_SHARE = 0.45
+#: An asked principle below this share of the top principle's does not count towards it.
+ASKED_FLOOR = 0.1
 
 
 class StoryScore(BaseModel):
@@ -800,11 +802,18 @@ class StoryScore(BaseModel):
     ceilings: list[str] = Field(default_factory=list)
 
 
-def _asked_share(scores: Sequence[tuple[str, float]], asked: Sequence[str]) -> float:
-    """The asked principles' probabilities together over the top principle's (0-1)."""
+def _counted(scores: Sequence[tuple[str, float]], asked: Sequence[str]) -> dict[str, float]:
+    """The asked principles that count, with their share of the top principle's probability:
+    those at ``ASKED_FLOOR`` of it or more (three faint ones do not add up to one shown)."""
     top = max((score for _, score in scores), default=0.0) or 1e-9
-    asked_total = sum(score for pid, score in scores if pid in set(asked))
-    return min(1.0, asked_total / top)
+    return {
+        pid: score / top for pid, score in scores if pid in asked and score / top >= ASKED_FLOOR
+    }
+
+
+def _asked_share(scores: Sequence[tuple[str, float]], asked: Sequence[str]) -> float:
+    """The counted asked principles' probabilities together over the top principle's (0-1)."""
+    return min(1.0, sum(_counted(scores, asked).values()))
 
 
 def asked_principle_shown(analysis: StarAnalysis, asked: Sequence[str]) -> tuple[bool, float]:
@@ -827,10 +836,11 @@ def shown_principles(
     scores = [(str(p["id"]), float(p.get("score") or 0.0)) for p in principles]
     if _asked_share(scores, asked) < SHOWN_SHARE:
         return {}
+    counted = _counted(scores, asked)
     return {
         str(p["id"]): str(p["evidence"])
         for p in principles
-        if p["id"] in asked and p.get("evidence")
+        if p["id"] in counted and p.get("evidence")
     }
 
 

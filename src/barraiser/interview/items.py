@@ -12,7 +12,7 @@ from typing import Any
 
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Question, Selector
-from barraiser.interview.models import PROBLEM_PREFIX, ItemKind
+from barraiser.interview.models import PROBLEM_PREFIX, RESUME_PREFIX, ItemKind
 
 #: Competencies a coding problem shows when no bank question wraps it.
 CODING_COMPETENCIES = ["coding", "problem-solving"]
@@ -153,10 +153,6 @@ def snapshot(item: Item) -> dict[str, object]:
         "problem_id": item.problem_id,
         "based_on": item.based_on,
     }
-
-
-#: Ids of questions made from the candidate's résumé: ``resume:<n>``.
-RESUME_PREFIX = "resume:"
 
 
 def resume_items(bank: Bank, selector: Selector, prompts: list[tuple[str, str]]) -> list[Item]:

@@ -27,6 +27,8 @@ EndedBy = Literal["candidate", "time", "all-answered"]
 PROBLEM_PREFIX = "problem:"
 #: ``question_id`` of the answer to a coding item's approach question: ``approach:<problem id>``.
 APPROACH_PREFIX = "approach:"
+#: Ids of questions made from the candidate's résumé (items with ``based_on``): ``resume:<n>``.
+RESUME_PREFIX = "resume:"
 
 
 class StoredGrade(GradeResult):

@@ -14,7 +14,12 @@ from barraiser.interview.approach import approach_outcome, asks_approach
 from barraiser.interview.follow_ups import exchanges
 from barraiser.interview.items import resolve
 from barraiser.interview.models import ItemOutcome, Scorecard, StoredGrade
-from barraiser.interview.review import rating_for_score, rating_for_verdict, record_review
+from barraiser.interview.review import (
+    is_reviewable,
+    rating_for_score,
+    rating_for_verdict,
+    record_review,
+)
 from barraiser.interview.scoring import (
     CodeAttempt,
     TextAttempt,
@@ -116,11 +121,12 @@ def record_reviews(session: Session, user_id: int, cards: list[Scorecard], now: 
     """Turn every item met into a review card, rated from its score.
 
     One review per item and session, from its final score (the judge's own review hook skips
-    submissions made in a session); items that could not be graded are left out.
+    submissions made in a session); items that could not be graded are left out, and so are
+    items that make no review card (questions made from the résumé, ad-hoc questions).
     """
     for card in cards:
         for outcome in card.items:
-            if outcome.grading_failed:
+            if outcome.grading_failed or not is_reviewable(outcome.item_id):
                 continue
             if outcome.kind == "coding":
                 rating = rating_for_verdict(

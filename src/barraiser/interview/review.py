@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from barraiser.grading.bands import PARTIAL_FROM, STRONG_FROM, WEAK_FROM
-from barraiser.interview.models import PROBLEM_PREFIX
+from barraiser.interview.models import PROBLEM_PREFIX, RESUME_PREFIX
 from barraiser.store.models import ReviewCard
 from barraiser.store.queries import due_cards, upsert_review_card
 
@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 
     from barraiser.content.loader import Bank
 
-#: Item ids that are never reviewed (ad-hoc questions have no page to come back to).
-_UNREVIEWED_PREFIXES = ("adhoc:",)
+#: Item ids that are never reviewed: ad-hoc questions have no page to come back to, and a
+#: question made from the candidate's résumé is asked once (its answer is stored under the bank
+#: question whose rubric grades it, which was not what was asked).
+_UNREVIEWED_PREFIXES = ("adhoc:", RESUME_PREFIX)
 
 __all__ = [
     "PROBLEM_PREFIX",

@@ -1,6 +1,7 @@
 """The experiences journal: real interviews the candidate recorded, and practice drafts of the
 questions asked in them."""
 
+from barraiser.content.drafts import DraftRefused
 from barraiser.journal.entries import (
     OUTCOME_LABELS,
     OUTCOMES,
@@ -14,6 +15,7 @@ from barraiser.journal.service import EntryNotFound, EntryOut, Journal, Practice
 __all__ = [
     "OUTCOMES",
     "OUTCOME_LABELS",
+    "DraftRefused",
     "EntryData",
     "EntryInvalid",
     "EntryNotFound",

@@ -9,6 +9,7 @@ sharing with an instance (and the coach's report button) come with hosted mode.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +17,21 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from barraiser.content.drafts import DraftSource, write_draft
+from barraiser.content.drafts import (
+    CODING_REFUSED,
+    DraftRefused,
+    DraftSource,
+    can_draft,
+    write_draft,
+)
 from barraiser.content.loader import Bank
 from barraiser.journal.entries import AskedData, EntryData, EntryInvalid, Problem
 from barraiser.store import Store, utcnow
 from barraiser.store.models import Experience, ExperienceQuestion, ExperienceRound
+
+#: Making a practice question checks whether one was made, then writes it: one at a time, so
+#: a double click (two requests at once) makes one draft, not two.
+_practice_lock = threading.Lock()
 
 
 class EntryNotFound(LookupError):
@@ -218,7 +229,16 @@ class Journal:
         self, user_id: int, entry_id: int, question_id: int, bank: Bank, folder: Path
     ) -> PracticeQuestion:
         """Make (once) a draft practice question of a recorded question, in the user content
-        folder ``folder``, and add it to ``bank``; the entry is already saved."""
+        folder ``folder``, and add it to ``bank``; the entry is already saved.
+
+        A coding question raises :class:`DraftRefused` (it needs a judge problem with tests).
+        """
+        with _practice_lock:
+            return self._practice_question(user_id, entry_id, question_id, bank, folder)
+
+    def _practice_question(
+        self, user_id: int, entry_id: int, question_id: int, bank: Bank, folder: Path
+    ) -> PracticeQuestion:
         with self.store.session() as session:
             row = _load(session, user_id, entry_id)
             asked = next((q for q in row.questions if q.id == question_id), None)
@@ -230,6 +250,8 @@ class Journal:
             made = asked.practice_question_id
             if made is not None and made in bank.questions:
                 return PracticeQuestion(made, None, created=False)
+            if not can_draft(asked.kind):
+                raise DraftRefused(CODING_REFUSED)
             round_title = next(
                 (r.title for r in row.rounds if r.position == asked.round_position), None
             )

@@ -1,12 +1,13 @@
 """The résumé reader's child process: reads one file from stdin, prints its text as JSON.
 
 Run only by :func:`barraiser.resume.parse.read_bytes`, by path and isolated (``python -I
-_worker.py KIND MAX_PAGES MAX_CHARS``): it imports nothing of barraiser. Hostile files
-(decompression bombs, deeply nested objects) are read here, under limits the process sets on
-itself before it reads a byte: address space, CPU time, no file writes. The parent also kills
-it after a wall-clock timeout. Whatever happens, the answer is one JSON object:
-``{"ok": true, "text": ..., "pages": N}`` or ``{"ok": false, "error": "<a sentence>"}``; a
-crash (a signal) is told by the parent.
+_worker.py KIND MAX_PAGES MAX_CHARS MEMORY_MIB CPU_S``): it imports nothing of barraiser. Hostile
+files (decompression bombs, deeply nested objects) are read here, under limits the process sets
+on itself before it reads a byte: address space (``MEMORY_MIB``), CPU time (``CPU_S``), no file
+writes. The parent also kills it after a wall-clock timeout. Whatever happens, the answer is
+one JSON object: ``{"ok": true, "text": ..., "pages": N}`` or ``{"ok": false, "error": "<a
+sentence>"}``; a crash (a signal, or running out of memory before the reading starts) is told
+by the parent.
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ import sys
 import zipfile
 from typing import Any
 
-#: Address space of the reader: python, pypdf and lxml need ~150 MiB; a bomb gets a MemoryError.
-MEMORY_LIMIT_BYTES = 768 * 2**20
-CPU_LIMIT_S = 10
 #: A DOCX is a ZIP: more than this uncompressed, or a ratio past this, is a decompression bomb.
 DOCX_MAX_UNCOMPRESSED_BYTES = 40 * 2**20
 DOCX_MAX_RATIO = 200
@@ -33,10 +31,10 @@ class Refused(Exception):
     """The file cannot be read; ``str()`` is the sentence for the user."""
 
 
-def _limit() -> None:
+def _limit(memory_limit_mib: int, cpu_limit_s: int) -> None:
     for which, value in (
-        (resource.RLIMIT_AS, MEMORY_LIMIT_BYTES),
-        (resource.RLIMIT_CPU, CPU_LIMIT_S),
+        (resource.RLIMIT_AS, memory_limit_mib * 2**20),
+        (resource.RLIMIT_CPU, cpu_limit_s),
         (resource.RLIMIT_FSIZE, 0),
         (resource.RLIMIT_CORE, 0),
     ):
@@ -174,7 +172,7 @@ def _docx(data: bytes) -> tuple[str, int]:
 
 
 def main(argv: list[str]) -> int:
-    _limit()
+    _limit(int(argv[3]), int(argv[4]))
     kind, max_pages, max_chars = argv[0], int(argv[1]), int(argv[2])
     data = sys.stdin.buffer.read()
     try:

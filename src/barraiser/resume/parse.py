@@ -2,18 +2,23 @@
 
 PDF and DOCX files are read in a child process (:mod:`barraiser.resume._worker`) under limits:
 the file's size (:data:`MAX_FILE_BYTES`), its pages (:data:`MAX_PAGES`), the child's memory and
-CPU time, and a wall-clock timeout (:data:`TIMEOUT_S`). A hostile file (a decompression bomb, a
-deeply nested object, an encrypted file, a file that is not what its name says) ends as a
-:class:`ResumeFileError` whose text is one sentence saying what to do, never a hang or a
-traceback. Text files are decoded here (UTF-8, or UTF-16 with a byte-order mark).
+CPU time, and a wall-clock timeout (:class:`ReaderLimits`). A hostile file (a decompression
+bomb, a deeply nested object, an encrypted file, a file that is not what its name says) ends as
+a :class:`ResumeFileError` whose text is one sentence saying what to do, never a hang or a
+traceback. At most :data:`MAX_READERS` children run at once (each may take
+:data:`MEMORY_LIMIT_MIB`); a file that finds none free within :data:`READER_WAIT_S` is answered
+:class:`ReaderBusy` rather than queued. Text files are decoded here (UTF-8, or UTF-16 with a
+byte-order mark).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +34,20 @@ MAX_PAGES = 10
 MAX_TEXT_CHARS = 100_000
 #: Wall-clock limit of the child process that reads a PDF or DOCX.
 TIMEOUT_S = 20.0
+#: Address space of the child: python, pypdf and lxml need ~150 MiB; a bomb gets a MemoryError.
+MEMORY_LIMIT_MIB = 768
+#: CPU time of the child; past it the kernel stops it (SIGXCPU).
+CPU_LIMIT_S = 10
+#: How many children may read files at once (each may take MEMORY_LIMIT_MIB).
+MAX_READERS = 2
+#: How long a file waits for a free reader before it is refused as busy.
+READER_WAIT_S = 5.0
 
 WORKER = Path(__file__).with_name("_worker.py")
+_READERS = threading.BoundedSemaphore(MAX_READERS)
+#: What a child past its memory limit leaves on stderr: Python's own error, or the loader's
+#: when a library (pypdf's lxml, unicodedata) cannot be mapped in.
+_OUT_OF_MEMORY = (b"MemoryError", b"failed to map segment", b"Cannot allocate memory")
 
 _EXTENSIONS: dict[str, FileKind] = {
     ".pdf": "pdf",
@@ -46,6 +63,22 @@ _KIND_NAMES = {"pdf": "a PDF", "docx": "a Word (.docx) document", "text": "a tex
 
 class ResumeFileError(ValueError):
     """A file that cannot be read; ``str()`` is one sentence saying what to do."""
+
+
+class ReaderBusy(ResumeFileError):
+    """Every reader is busy with other files: try again in a moment."""
+
+
+@dataclass(frozen=True)
+class ReaderLimits:
+    """The limits of the child process that reads one PDF or DOCX."""
+
+    timeout_s: float = TIMEOUT_S
+    memory_limit_mib: int = MEMORY_LIMIT_MIB
+    cpu_limit_s: int = CPU_LIMIT_S
+
+
+DEFAULT_LIMITS = ReaderLimits()
 
 
 @dataclass(frozen=True)
@@ -127,10 +160,12 @@ def too_large(label: str, size: int) -> ResumeFileError:
     )
 
 
-def read_bytes(data: bytes, name: str) -> ParsedFile:
-    """The text of a file's bytes; ``name`` (the file's name) says what it should be.
+def read_bytes(data: bytes, name: str, limits: ReaderLimits = DEFAULT_LIMITS) -> ParsedFile:
+    """The text of a file's bytes; ``name`` (the file's name) says what it should be; a PDF or
+    DOCX is read in a child process under ``limits``.
 
-    Raises :class:`ResumeFileError` with a sentence for the user.
+    Raises :class:`ResumeFileError` with a sentence for the user (:class:`ReaderBusy` when
+    every reader stays busy for :data:`READER_WAIT_S`).
     """
     label = Path(name).name or "the file"
     if not data:
@@ -155,7 +190,14 @@ def read_bytes(data: bytes, name: str) -> ParsedFile:
         text = decode_text(data, label)
         _check_text(text, label)
         return ParsedFile(text=text, kind="text")
-    text, pages = _read_in_child(data, promised, label)
+    if not _READERS.acquire(timeout=READER_WAIT_S):
+        raise ReaderBusy(
+            f"{label}: the résumé reader is busy; try again in a moment, or paste the text."
+        )
+    try:
+        text, pages = _read_in_child(data, promised, label, limits)
+    finally:
+        _READERS.release()
     text = clean_text(text)
     if not text.strip():
         raise ResumeFileError(
@@ -203,7 +245,9 @@ def _check_text(text: str, label: str) -> None:
         )
 
 
-def _read_in_child(data: bytes, kind: FileKind, label: str) -> tuple[str, int]:
+def _read_in_child(
+    data: bytes, kind: FileKind, label: str, limits: ReaderLimits
+) -> tuple[str, int]:
     # Run by path, isolated (-I): the child imports pypdf or python-docx, never barraiser (whose
     # package would pull in numpy and the analysis: a second of start-up for nothing).
     command = [
@@ -213,6 +257,8 @@ def _read_in_child(data: bytes, kind: FileKind, label: str) -> tuple[str, int]:
         kind,
         str(MAX_PAGES),
         str(MAX_TEXT_CHARS),
+        str(limits.memory_limit_mib),
+        str(limits.cpu_limit_s),
     ]
     env = {k: v for k, v in os.environ.items() if not k.startswith("BARRAISER_")}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -221,14 +267,14 @@ def _read_in_child(data: bytes, kind: FileKind, label: str) -> tuple[str, int]:
             command,
             input=data,
             capture_output=True,
-            timeout=TIMEOUT_S,
+            timeout=limits.timeout_s,
             env=env,
             check=False,
         )
     except subprocess.TimeoutExpired:
         raise ResumeFileError(
-            f"reading {label} took longer than {TIMEOUT_S:.0f} s and was stopped (the file may "
-            "be built to hang readers); export it again from your editor, or paste the text."
+            f"reading {label} took longer than {limits.timeout_s:g} s and was stopped (the file "
+            "may be built to hang readers); export it again from your editor, or paste the text."
         ) from None
     except OSError as exc:
         raise ResumeFileError(
@@ -239,11 +285,13 @@ def _read_in_child(data: bytes, kind: FileKind, label: str) -> tuple[str, int]:
     except (UnicodeDecodeError, ValueError):
         answer = None
     if not isinstance(answer, dict):
-        if done.returncode < 0:
+        if done.returncode == -signal.SIGXCPU:
+            why = f"it used more than {limits.cpu_limit_s} s of processor time"
+        elif done.returncode < 0:
             why = f"it was stopped by signal {-done.returncode}"
         else:
             why = f"it exited with code {done.returncode}"
-        if b"MemoryError" in done.stderr:
+        if any(sign in done.stderr for sign in _OUT_OF_MEMORY):
             why = "it needed more memory than a résumé can"
         raise ResumeFileError(
             f"{label} could not be read safely ({why}; the file may be damaged or built to "

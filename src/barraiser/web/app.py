@@ -231,7 +231,9 @@ def create_app(
 ) -> FastAPI:
     """Build the web app: pages, JSON API, vendored static assets and offline API docs.
 
-    Loads the content bank now (raising ``ContentError`` listing every problem); the store is
+    Loads the content bank now (raising ``ContentError`` listing every problem of the bundled
+    and extra content; a broken file of the user's own questions is skipped, logged and shown
+    on the question bank page, never raised); the store is
     migrated and opened, and the judge's workers started (``judge_slots``, default one per
     core), when the app starts (its lifespan). ``judge`` replaces the sandboxed judge in tests.
     """

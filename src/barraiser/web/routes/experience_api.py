@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.responses import Response
 
-from barraiser.journal import EntryInvalid, EntryNotFound, EntryOut, parse_entry
+from barraiser.journal import DraftRefused, EntryInvalid, EntryNotFound, EntryOut, parse_entry
 from barraiser.store import utcnow
 from barraiser.web.deps import BankDep, CurrentUserDep, JournalDep, SettingsDep, is_row_id
 
@@ -137,7 +137,15 @@ def delete_entry(entry_id: int, journal: JournalDep, user_id: CurrentUserDep) ->
 
 
 @router.post(
-    "/{entry_id}/questions/{question_id}/practice", response_model=PracticeOut, responses=_MISSING
+    "/{entry_id}/questions/{question_id}/practice",
+    response_model=PracticeOut,
+    responses={
+        **_MISSING,
+        409: {
+            "description": "A coding question: it needs a judge problem with tests, so it cannot "
+            "become a draft; `detail` says where to practise instead."
+        },
+    },
 )
 def make_practice_question(
     entry_id: int,
@@ -148,7 +156,7 @@ def make_practice_question(
     settings: SettingsDep,
 ) -> PracticeOut:
     """Make a recorded question a practice question: a draft (no rubric yet) in your content
-    folder, in the question bank at once."""
+    folder, in the question bank at once. Coding questions are refused (409)."""
     _check_id(entry_id)
     _check_id(question_id)
     try:
@@ -157,6 +165,8 @@ def make_practice_question(
         )
     except EntryNotFound as exc:
         raise HTTPException(404, str(exc)) from None
+    except DraftRefused as exc:
+        raise HTTPException(409, str(exc)) from None
     return PracticeOut(
         question_id=made.question_id, url=f"/questions/{made.question_id}", created=made.created
     )

@@ -15,10 +15,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
-from barraiser.content.drafts import ASKED_KINDS
+from barraiser.content.drafts import ASKED_KINDS, can_draft
 from barraiser.journal import (
     OUTCOME_LABELS,
     OUTCOMES,
+    DraftRefused,
     EntryInvalid,
     EntryNotFound,
     EntryOut,
@@ -155,6 +156,7 @@ def entry_page(
             "bank": bank,
             "outcome_labels": OUTCOME_LABELS,
             "kind_labels": KIND_LABELS,
+            "can_draft": can_draft,
             "saved": request.query_params.get("saved") == "1",
         },
     )
@@ -239,5 +241,17 @@ def make_practice_question(
             "Question not found",
             str(exc),
             [(f"/experiences/{entry_id}", "Back to the entry")],
+        )
+    except DraftRefused as exc:
+        return render_error(
+            request,
+            templates,
+            409,
+            "Not a practice question",
+            str(exc),
+            [
+                ("/problems", "See the coding problems"),
+                (f"/experiences/{entry_id}", "Back to the entry"),
+            ],
         )
     return RedirectResponse(f"/questions/{made.question_id}", status_code=303)

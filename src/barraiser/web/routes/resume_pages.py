@@ -28,7 +28,7 @@ from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.resume import MAX_FILE_BYTES, ParsedFile, ResumeAnalysis, ResumeFileError
 from barraiser.resume.latest import load_analysis, load_record
-from barraiser.resume.parse import MAX_TEXT_CHARS, read_bytes, read_text, too_large
+from barraiser.resume.parse import MAX_TEXT_CHARS, ReaderBusy, read_bytes, read_text, too_large
 from barraiser.web.deps import BankDep, CurrentUserDep, SettingsDep, TemplatesDep
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -214,7 +214,10 @@ def _api_input(text: str | None, file: str | None, name: str | None, label: str)
     tags=["resume"],
     responses={
         400: {"description": "A file or text cannot be read; `detail` says what to do."},
-        503: {"description": "The embedding model cannot load."},
+        503: {
+            "description": "The embedding model cannot load, or the file reader is busy with "
+            "other files (try again in a moment)."
+        },
     },
 )
 def analyze_api(
@@ -230,6 +233,8 @@ def analyze_api(
     try:
         resume = _api_input(body.resume_text, body.resume_file, body.resume_filename, "The résumé")
         job = _api_input(body.job_text, body.job_file, body.job_filename, "The job description")
+    except ReaderBusy as exc:
+        raise HTTPException(503, str(exc)) from None
     except ResumeFileError as exc:
         raise HTTPException(400, str(exc)) from None
     try:

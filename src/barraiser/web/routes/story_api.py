@@ -3,13 +3,17 @@ the coverage matrix, and export and import.
 
 A bad story is answered 422 with one sentence per problem in ``detail`` (``loc`` names the
 field); a bad import file 422 with one sentence naming the problem. Nothing of either is saved.
+
+The handlers are plain functions, run in the threadpool: saving a story analyses it with the
+embedding model, and an import can analyse up to a thousand; on the event loop that would stall
+every other request. Only reading an import's body is async (``ImportBodyDep``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.responses import Response
@@ -75,6 +79,13 @@ def _check_id(story_id: int) -> None:
         raise HTTPException(404, f"You have no story with id {story_id}.")
 
 
+async def _import_body(request: Request) -> bytes:
+    return await request.body()
+
+
+ImportBodyDep = Annotated[bytes, Depends(_import_body)]
+
+
 @router.get("", response_model=list[StoryOut])
 def list_stories(stories: StoryBankDep, user_id: CurrentUserDep) -> list[StoryOut]:
     """Your stories, most recently changed first, each with its analysis."""
@@ -119,8 +130,8 @@ def export(
 
 
 @router.post("/import", response_model=ImportOut, responses=_INVALID)
-async def import_stories(
-    request: Request,
+def import_stories(
+    data: ImportBodyDep,
     stories: StoryBankDep,
     user_id: CurrentUserDep,
     fmt: Literal["json", "markdown"] | None = Query(
@@ -129,7 +140,6 @@ async def import_stories(
 ) -> Response:
     """Add the stories of an export (the request body, JSON or Markdown); a bad file is refused
     whole with a sentence naming the problem; stories already in the bank are skipped."""
-    data = await request.body()
     if len(data) > MAX_FILE_BYTES:
         return JSONResponse({"detail": "The file is too large to import."}, status_code=413)
     try:

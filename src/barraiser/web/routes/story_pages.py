@@ -5,13 +5,19 @@ Plain HTML forms posted to the server (post/redirect/get), so every page works w
 JavaScript; like every state-changing request, the posts are refused when another site's page
 sends them (``web.security.RequestGuard``). Stories are the local user's only; each is saved
 before it is analysed.
+
+The handlers are plain functions, run in the threadpool: saving a story analyses it with the
+embedding model (the first analysis loads it) and an import can analyse up to a thousand, which
+would stall every other request on the event loop. Only reading the posted form is async (the
+``FormDep`` and ``ImportDep`` dependencies).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
@@ -69,8 +75,35 @@ def _story(stories: StoryBank, user_id: int, story_id: int) -> StoryOut | None:
 
 
 async def _fields(request: Request) -> dict[str, str]:
+    """The posted form's text fields (files are ignored)."""
     form = await request.form()
     return {key: value for key, value in form.multi_items() if isinstance(value, str)}
+
+
+FormDep = Annotated[dict[str, str], Depends(_fields)]
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """What the import form posted: the uploaded file's bytes and name, else the pasted text
+    (name ``""``); empty ``data`` when neither was given."""
+
+    data: bytes
+    name: str
+
+
+async def _import_file(request: Request) -> ImportFile:
+    form = await request.form()
+    upload = form.get("file")
+    pasted = form.get("text")
+    if isinstance(upload, UploadFile) and upload.filename:
+        return ImportFile(await upload.read(MAX_FILE_BYTES + 1), upload.filename)
+    if isinstance(pasted, str) and pasted.strip():
+        return ImportFile(pasted.encode("utf-8"), "")
+    return ImportFile(b"", "")
+
+
+ImportDep = Annotated[ImportFile, Depends(_import_file)]
 
 
 def _render_form(
@@ -137,11 +170,14 @@ def new_story_page(request: Request, templates: TemplatesDep) -> Response:
 
 
 @router.post("/stories")
-async def create_story(
-    request: Request, templates: TemplatesDep, stories: StoryBankDep, user_id: CurrentUserDep
+def create_story(
+    request: Request,
+    templates: TemplatesDep,
+    stories: StoryBankDep,
+    user_id: CurrentUserDep,
+    fields: FormDep,
 ) -> Response:
     """Save a new story, analyse it, then show it; a bad form comes back with what to fix."""
-    fields = await _fields(request)
     try:
         data = parse_story(fields)
     except StoryInvalid as exc:
@@ -186,19 +222,16 @@ def _exported(stories: StoryBank, user_id: int) -> list[ExportedStory]:
 
 
 @router.post("/stories/import")
-async def import_bank(
-    request: Request, templates: TemplatesDep, stories: StoryBankDep, user_id: CurrentUserDep
+def import_bank(
+    request: Request,
+    templates: TemplatesDep,
+    stories: StoryBankDep,
+    user_id: CurrentUserDep,
+    posted: ImportDep,
 ) -> Response:
     """Add the stories of an uploaded (or pasted) JSON or Markdown file; a bad file is refused
     whole, with a sentence naming the problem."""
-    form = await request.form()
-    upload = form.get("file")
-    pasted = form.get("text")
-    data, name = b"", ""
-    if isinstance(upload, UploadFile) and upload.filename:
-        data, name = await upload.read(MAX_FILE_BYTES + 1), upload.filename
-    elif isinstance(pasted, str) and pasted.strip():
-        data = pasted.encode("utf-8")
+    data, name = posted.data, posted.name
     if not data:
         return _render_list(
             request,
@@ -263,18 +296,18 @@ def edit_story_page(
 
 
 @router.post("/stories/{story_id}/edit")
-async def update_story(
+def update_story(
     story_id: int,
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
     user_id: CurrentUserDep,
+    fields: FormDep,
 ) -> Response:
     """Save the changed story, analyse it again, then show it."""
     story = _story(stories, user_id, story_id)
     if story is None:
         return _not_found(request, templates, story_id)
-    fields = await _fields(request)
     try:
         data = parse_story(fields)
     except StoryInvalid as exc:
