@@ -5,8 +5,9 @@ Data: ``benchmarks/data/principle_stories.yaml``, 176 stories written to show on
 ``content/principle_training`` only (633 other stories); its features, word weight and C were
 chosen by cross-validation on the training stories (and, before 2026-12-04, a look at the 44
 "tune" stories), so the 132 "test" stories are the honest figure.  A detection is right when
-the top principle (top-1) or one of the top three (top-3) is one of the story's labels.  Detection runs exactly as in
-grading: ``analyze_behavioral`` on the story alone, with no question.
+the top principle (top-1) or one of the top three (top-3) is one of the story's labels.
+Detection runs exactly as in grading: ``analyze_behavioral`` on the story alone, with no
+question.
 
 Baseline in the same run: the nearest principle description (cosine between the story's mean
 sentence vector and each principle's name, description and signals).
