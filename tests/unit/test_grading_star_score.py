@@ -183,3 +183,14 @@ def test_asked_principles_count_together_but_faint_ones_do_not() -> None:
         {"id": "deliver-results", "score": 0.06, "evidence": "d"},
     ]
     assert shown_principles(faint, ["ownership", "bias-for-action", "deliver-results"]) == {}
+
+
+def test_a_why_question_is_not_capped_for_another_principle() -> None:
+    """A motivation answer ("why this company?") is not one principle's story: the asked
+    principles earn credit, but another principle ranking first does not cap it."""
+    analysis = _analysis(principles=(("frugality", 0.8), ("dive-deep", 0.05)))
+    story = story_score(analysis, 0.6, ASKED)
+    why = story_score(analysis, 0.6, ASKED, one_story=False)
+    assert story.value == CAP_OTHER_PRINCIPLE and "other-principle" in story.ceilings
+    assert why.value > CAP_OTHER_PRINCIPLE and "other-principle" not in why.ceilings
+    assert why.components["principle"] == story.components["principle"] < 0.1

@@ -792,6 +792,14 @@ CAP_TEMPLATE = 0.20
 SHOWN_SHARE = 0.45
 #: An asked principle below this share of the top principle's does not count towards it.
 ASKED_FLOOR = 0.1
+#: A "why" question (topic motivation) is answered by its content, not by one principle's
+#: story: under this content coverage the answer is capped like a story for another principle.
+#: The bank's own why-answers cover 0.37-0.46, its other questions' model stories 0-0.20.
+WHY_CONTENT_MIN = 0.25
+NOT_WHY_ADVICE = (
+    "This tells a story but does not say why you want this role: name what draws you to the "
+    "team's work, the evidence from your own work that fits it, and what you want to learn there."
+)
 
 
 class StoryScore(BaseModel):
@@ -845,13 +853,19 @@ def shown_principles(
 
 
 def story_score(
-    analysis: StarAnalysis, content: float | None, asked: Sequence[str] = ()
+    analysis: StarAnalysis,
+    content: float | None,
+    asked: Sequence[str] = (),
+    *,
+    one_story: bool = True,
 ) -> StoryScore:
     """Score how a story is told and what it shows, from the analysis' own signals.
 
     ``content``: the rubric's content coverage (None when the rubric has no content points);
-    ``asked``: the principles the question probes (none: the component is left out).  Length
-    is advice only: a real 90-word story is not multiplied down.
+    ``asked``: the principles the question probes (none: the component is left out);
+    ``one_story``: False for a question that asks why rather than for a story, where the asked
+    principles earn credit but never cap the score, and too little content does.  Length is
+    advice only: a real 90-word story is not multiplied down.
     """
     sentences = max(1, len(analysis.sentences))
     generic_share = len(analysis.generic_sentences) / sentences
@@ -890,7 +904,12 @@ def story_score(
         ),
         (
             "other-principle",
-            bool(asked) and bool(analysis.principles) and not shown,
+            one_story and bool(asked) and bool(analysis.principles) and not shown,
+            CAP_OTHER_PRINCIPLE,
+        ),
+        (
+            "not-why",
+            not one_story and content is not None and content < WHY_CONTENT_MIN,
             CAP_OTHER_PRINCIPLE,
         ),
         ("template", analysis.specific_words < SPECIFIC_MIN, CAP_TEMPLATE),
@@ -937,14 +956,24 @@ def grade_story(
     content_points = [p for p in judged if p.id not in signals]
     weight = sum(p.weight for p in content_points)
     content = sum(p.weight * p.credit for p in content_points) / weight if weight else None
-    scored = story_score(analysis, content, asked)
-    if asked and analysis.principles and not shown:
+    one_story = not is_motivation(rubric)
+    scored = story_score(analysis, content, asked, one_story=one_story)
+    if one_story and asked and analysis.principles and not shown:
         analysis.advice.insert(0, redirect_advice(analysis, asked, principles))
+    if "not-why" in scored.ceilings:
+        analysis.advice.insert(0, NOT_WHY_ADVICE)
     star = analysis.model_dump(mode="json")
     star["asked_principles"] = asked
     star["asked_principle_shown"] = shown if asked else None
     star["quality"] = {**scored.model_dump(mode="json"), "content": content}
     return 100.0 * scored.value, star, judged
+
+
+def is_motivation(rubric: PreparedRubric) -> bool:
+    """Whether the question asks why (topic ``motivation``: "Why this company?"), not for one
+    story: its asked principles earn credit but never cap the score or redirect the answer;
+    an answer that misses its content is capped instead (``WHY_CONTENT_MIN``)."""
+    return rubric.question is not None and "motivation" in rubric.question.topics
 
 
 def redirect_advice(
