@@ -109,3 +109,14 @@ def _story_bank(request: Request) -> StoryBank:
 
 
 StoryBankDep = Annotated[StoryBank, Depends(_story_bank)]
+
+
+async def _posted_text_fields(request: Request) -> dict[str, str]:
+    """The posted form's text fields (files are ignored): read here, in the async part, so that
+    the route itself can be a plain ``def`` run in the threadpool."""
+    form = await request.form()
+    return {key: value for key, value in form.multi_items() if isinstance(value, str)}
+
+
+#: A posted form's text fields, for routes whose work blocks (database, models).
+FormFieldsDep = Annotated[dict[str, str], Depends(_posted_text_fields)]

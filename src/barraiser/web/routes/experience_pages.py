@@ -8,9 +8,7 @@ sends them (``web.security.RequestGuard``). Entries are the local user's only.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
@@ -31,6 +29,7 @@ from barraiser.store import utcnow
 from barraiser.web.deps import (
     BankDep,
     CurrentUserDep,
+    FormFieldsDep,
     JournalDep,
     SettingsDep,
     TemplatesDep,
@@ -40,15 +39,6 @@ from barraiser.web.experience_form import EntryForm, read_form
 from barraiser.web.routes.pages import render_error
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-
-async def _form_fields(request: Request) -> dict[str, str]:
-    """The posted form's text fields (files are ignored)."""
-    form = await request.form()
-    return {key: value for key, value in form.multi_items() if isinstance(value, str)}
-
-
-FormDep = Annotated[dict[str, str], Depends(_form_fields)]
 
 
 def _not_found(request: Request, templates: Jinja2Templates, entry_id: int) -> Response:
@@ -122,7 +112,7 @@ def create_entry(
     templates: TemplatesDep,
     journal: JournalDep,
     user_id: CurrentUserDep,
-    fields: FormDep,
+    fields: FormFieldsDep,
 ) -> Response:
     """Save a new entry, then show it; a bad form comes back with what to fix."""
     form, raw = read_form(fields)
@@ -184,7 +174,7 @@ def update_entry(
     templates: TemplatesDep,
     journal: JournalDep,
     user_id: CurrentUserDep,
-    fields: FormDep,
+    fields: FormFieldsDep,
 ) -> Response:
     """Save the changed entry, then show it."""
     entry = _entry(journal, user_id, entry_id)

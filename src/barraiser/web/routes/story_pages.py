@@ -9,7 +9,7 @@ before it is analysed.
 The handlers are plain functions, run in the threadpool: saving a story analyses it with the
 embedding model (the first analysis loads it) and an import can analyse up to a thousand, which
 would stall every other request on the event loop. Only reading the posted form is async (the
-``FormDep`` and ``ImportDep`` dependencies).
+``FormFieldsDep`` and ``ImportDep`` dependencies).
 """
 
 from __future__ import annotations
@@ -43,7 +43,14 @@ from barraiser.stories import (
 from barraiser.stories.analysis import SIGNAL_LABELS
 from barraiser.stories.entries import MAX_PART_CHARS, MAX_TITLE_CHARS
 from barraiser.stories.transfer import MAX_FILE_BYTES, Format
-from barraiser.web.deps import BankDep, CurrentUserDep, StoryBankDep, TemplatesDep, is_row_id
+from barraiser.web.deps import (
+    BankDep,
+    CurrentUserDep,
+    FormFieldsDep,
+    StoryBankDep,
+    TemplatesDep,
+    is_row_id,
+)
 from barraiser.web.routes.pages import render_error
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -72,15 +79,6 @@ def _story(stories: StoryBank, user_id: int, story_id: int) -> StoryOut | None:
         return stories.get(user_id, story_id)
     except StoryNotFound:
         return None
-
-
-async def _fields(request: Request) -> dict[str, str]:
-    """The posted form's text fields (files are ignored)."""
-    form = await request.form()
-    return {key: value for key, value in form.multi_items() if isinstance(value, str)}
-
-
-FormDep = Annotated[dict[str, str], Depends(_fields)]
 
 
 @dataclass(frozen=True)
@@ -175,7 +173,7 @@ def create_story(
     templates: TemplatesDep,
     stories: StoryBankDep,
     user_id: CurrentUserDep,
-    fields: FormDep,
+    fields: FormFieldsDep,
 ) -> Response:
     """Save a new story, analyse it, then show it; a bad form comes back with what to fix."""
     try:
@@ -302,7 +300,7 @@ def update_story(
     templates: TemplatesDep,
     stories: StoryBankDep,
     user_id: CurrentUserDep,
-    fields: FormDep,
+    fields: FormFieldsDep,
 ) -> Response:
     """Save the changed story, analyse it again, then show it."""
     story = _story(stories, user_id, story_id)
