@@ -40,6 +40,7 @@ AWAY_AFTER_S = 20
 LOOP_YAML = f"""\
 id: {LOOP_ID}
 title: Restart drill
+company_id: amazon
 company: Amazon
 role: Machine Learning Engineer
 description: A phone-screen-like round and a short concept round, to check resuming after a crash.

@@ -17,7 +17,7 @@ from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
 from barraiser.grading.embeddings import SentenceTransformerBackend, get_backend
-from barraiser.interview.items import lp_candidates
+from barraiser.interview.items import value_candidates
 from barraiser.interview.starting import add_session
 from barraiser.store import Base, SessionRound, Store, User, downgrade, make_engine, migrate, utcnow
 from barraiser.store.db import current_revision
@@ -207,13 +207,13 @@ def _lp_questions(store: Store, bank: Bank, user_id: int, seed: int) -> list[str
         ids = session.scalars(
             select(SessionRound.question_ids).where(SessionRound.session_id == session_id)
         ).all()
-    lp = {i.id for i in lp_candidates(bank)}
+    lp = {i.id for i in value_candidates(bank)}
     return [qid for round_ids in ids for qid in round_ids if qid in lp]
 
 
 def test_a_seeded_loop_asks_about_the_principle_the_bank_lacks(store: Store, bank: Bank) -> None:
     ada, bo = _users(store)
-    pool = lp_candidates(bank)
+    pool = value_candidates(bank)
     # A principle only one question probes: without stories the quick loop seldom asks it.
     lacking = next(
         p for p in bank.principles if sum(p in i.leadership_principles for i in pool) == 1

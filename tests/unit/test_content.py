@@ -118,6 +118,7 @@ def _copy_shipped(tmp_path: Path) -> Path:
     src = SHIPPED / "questions" / "concept" / "choosing-between-two-accuracies.yaml"
     data = yaml.safe_load(src.read_text())
     data["related"] = []
+    data["companies"] = []  # the minimal folder has no company files
     (root / "questions" / "concept" / "q.yaml").write_text(yaml.safe_dump(data))
     return root
 
@@ -207,6 +208,7 @@ def test_unsatisfiable_loop_is_reported(tmp_path: Path) -> None:
         textwrap.dedent("""\
         id: tiny
         title: Tiny
+        company_id: acme
         company: Acme
         role: MLE
         description: Two concept questions, but the bank has one.
@@ -231,6 +233,7 @@ def test_unsatisfiable_loop_is_reported(tmp_path: Path) -> None:
     )
     text = "\n".join(_messages(root))
     assert "1 more distinct question(s) needed for kind=concept" in text
+    assert "unknown company 'acme'" in text
     assert "stages[0].rounds[0]" in text
     assert "assesses 'coding', which is not one of the loop's competencies" in text
     assert "bar_raiser_veto is on but no round has bar_raiser: true" in text

@@ -72,8 +72,8 @@ def test_every_kind_of_draft_passes_content_check_as_a_draft(tmp_path: Path, kin
 
 
 def test_drafts_are_never_picked_for_a_loop(tmp_path: Path) -> None:
-    from barraiser.content.check import is_lp_question
-    from barraiser.interview.items import candidates, lp_candidates
+    from barraiser.content.schemas import is_value_question
+    from barraiser.interview.items import candidates, value_candidates
 
     folder = tmp_path / "content"
     bank = load_bank([SHIPPED], user_dir=folder)
@@ -85,9 +85,9 @@ def test_drafts_are_never_picked_for_a_loop(tmp_path: Path) -> None:
         for rnd in loop.rounds():
             for selector in rnd.questions:
                 assert not {d.id for d in drafts} & {i.id for i in candidates(bank, selector)}
-    assert not {d.id for d in drafts} & {i.id for i in lp_candidates(bank)}
+    assert not {d.id for d in drafts} & {i.id for i in value_candidates(bank)}
     with_lp = drafts[1].model_copy(update={"leadership_principles": ["ownership"]})
-    assert not is_lp_question(with_lp)
+    assert not is_value_question(with_lp, None)
 
 
 def test_a_draft_in_the_bundled_bank_is_a_problem(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from barraiser.content.bank import get_bank
 from barraiser.content.check import unmet_slots
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Round, Selector
-from barraiser.interview.items import candidates, get_item, lp_candidates
+from barraiser.interview.items import candidates, get_item, value_candidates
 from barraiser.interview.selection import Picker, SelectionError
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
@@ -40,7 +40,7 @@ def test_every_round_of_the_amazon_loop_gets_what_its_selectors_ask(bank: Bank) 
     seen: list[str] = []
     for rnd in loop.rounds():
         items = picker.pick(rnd)
-        wanted = sum(s.count for s in rnd.questions) + rnd.lp_questions
+        wanted = sum(s.count for s in rnd.questions) + rnd.value_questions
         assert len(items) == wanted
         position = 0
         for selector in rnd.questions:
@@ -89,7 +89,7 @@ def test_a_seed_reproduces_the_picks_and_seeds_differ(bank: Bank) -> None:
 
 def test_lp_questions_prefer_principles_not_probed_yet(bank: Bank) -> None:
     picker = Picker(bank, random.Random(1))
-    first = picker.pick(_round(lp_questions=3, assesses=["communication"]))
+    first = picker.pick(_round(value_questions=3, assesses=["communication"]))
     principles = [set(i.leadership_principles) for i in first]
     # Each new question brings at least one principle the earlier ones did not.
     for index in range(1, len(principles)):
@@ -98,11 +98,11 @@ def test_lp_questions_prefer_principles_not_probed_yet(bank: Bank) -> None:
 
 
 def test_running_out_of_questions_is_a_sentence(bank: Bank) -> None:
-    too_many = len(lp_candidates(bank)) + 1
+    too_many = len(value_candidates(bank)) + 1
     picker = Picker(bank, random.Random(0))
     with pytest.raises(SelectionError, match="add behavioural questions"):
-        picker.pick(_round(lp_questions=min(too_many, 10), assesses=["communication"]))
-        picker.pick(_round(id="again", lp_questions=10, assesses=["communication"]))
+        picker.pick(_round(value_questions=min(too_many, 10), assesses=["communication"]))
+        picker.pick(_round(id="again", value_questions=10, assesses=["communication"]))
 
 
 def test_content_check_counts_problems_for_coding_slots(bank: Bank) -> None:
@@ -138,11 +138,11 @@ def test_items_know_their_problem_and_question(bank: Bank) -> None:
 
 
 def test_a_fresh_story_beats_a_seen_one_that_covers_more_principles(bank: Bank) -> None:
-    pool = lp_candidates(bank)
+    pool = value_candidates(bank)
     fresh = min(pool, key=lambda i: len(i.leadership_principles))
     last_seen = {i.id: NOW for i in pool if i.id != fresh.id}
     picker = Picker(bank, random.Random(0), last_seen)
-    assert [i.id for i in picker.pick(_round(lp_questions=1, assesses=["communication"]))] == [
+    assert [i.id for i in picker.pick(_round(value_questions=1, assesses=["communication"]))] == [
         fresh.id
     ]
 

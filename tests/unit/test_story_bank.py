@@ -12,7 +12,7 @@ import pytest
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Round
-from barraiser.interview.items import lp_candidates
+from barraiser.interview.items import value_candidates
 from barraiser.interview.selection import Picker
 from barraiser.stories import (
     ExportedStory,
@@ -205,13 +205,13 @@ def _lp_round() -> Round:
             "duration_min": 60,
             "interviewer": "x",
             "assesses": ["communication"],
-            "lp_questions": 2,
+            "value_questions": 2,
         }
     )
 
 
 def test_lp_questions_prefer_principles_the_bank_covers_weakly(bank: Bank) -> None:
-    pool = lp_candidates(bank)
+    pool = value_candidates(bank)
     # A principle few questions probe: without stories, seeds seldom pick it first.
     counts: dict[str, int] = {}
     for item in pool:

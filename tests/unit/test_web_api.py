@@ -212,13 +212,15 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
         "/api/questions/{question_id}",
         "/api/loops",
         "/api/loops/{loop_id}",
+        "/api/companies",
+        "/api/companies/{company_id}",
     ):
         assert path in schema["paths"], path
     assert not any(not p.startswith("/api/") for p in schema["paths"]), "pages leak into the API"
     components = schema["components"]["schemas"]
     assert {"QuestionSummary", "Question", "LoopSummary", "LoopDetail", "Health"} <= set(components)
     params = {p["name"] for p in schema["paths"]["/api/questions"]["get"]["parameters"]}
-    assert params == {"kind", "topic", "lp", "difficulty", "q"}
+    assert params == {"kind", "topic", "lp", "difficulty", "q", "company"}
 
 
 # --- Pages ----------------------------------------------------------------------------------

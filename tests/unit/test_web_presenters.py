@@ -58,7 +58,9 @@ def test_decision_rule_without_veto() -> None:
     assert "No round may be rated “no”" in sentences
     assert "veto" not in sentences
     assert "strong no” from" not in sentences
-    strictest = " ".join(decision_sentences(DecisionRule(veto_at_or_below="strong-no")))
+    strictest = " ".join(
+        decision_sentences(DecisionRule(bar_raiser_veto=True, veto_at_or_below="strong-no"))
+    )
     assert "“strong no”, there is no offer" in strictest
 
 

@@ -17,6 +17,7 @@ from barraiser.cli import (
     grader,
     judge,
     lab,
+    loops,
     problems,
     questions,
     report,
@@ -67,6 +68,8 @@ app.add_typer(experiences.app, name="experiences")
 app.add_typer(grader.app, name="grader")
 app.add_typer(judge.app, name="judge")
 app.add_typer(lab.app, name="lab")
+app.add_typer(loops.loops_app, name="loops")
+app.add_typer(loops.companies_app, name="companies")
 app.add_typer(problems.app, name="problems")
 app.add_typer(questions.app, name="questions")
 app.add_typer(resume.app, name="resume")

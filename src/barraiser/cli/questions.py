@@ -24,6 +24,7 @@ def summary(q: Question) -> dict[str, Any]:
         "topics": list(q.topics),
         "leadership_principles": list(q.leadership_principles),
         "competencies": list(q.competencies),
+        "companies": list(q.companies),
         "source": q.source.model_dump() if q.source else None,
         "draft": q.draft,
     }
@@ -41,9 +42,13 @@ def list_questions(
         str | None, typer.Option(help="Only questions probing this Leadership Principle id.")
     ] = None,
     difficulty: Annotated[str | None, typer.Option(help="easy, medium or hard.")] = None,
+    company: Annotated[
+        str | None, typer.Option(help="Only questions tagged with this company id.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
-    """List questions, optionally filtered by kind, topic, Leadership Principle or difficulty."""
+    """List questions, optionally filtered by kind, topic, Leadership Principle, difficulty or
+    company."""
     from barraiser.content.schemas import DIFFICULTIES, QUESTION_KINDS
 
     b = bank()
@@ -53,7 +58,11 @@ def list_questions(
         fail(f"unknown difficulty {difficulty!r}; use one of: {', '.join(DIFFICULTIES)}.")
     if lp is not None and lp not in b.principles:
         fail(f"unknown Leadership Principle {lp!r}; use one of: {', '.join(sorted(b.principles))}.")
-    found = b.filter_questions(kind=kind, topic=topic, lp=lp, difficulty=difficulty)
+    if company is not None and company not in b.companies:
+        fail(f"unknown company {company!r}; use one of: {', '.join(sorted(b.companies))}.")
+    found = b.filter_questions(
+        kind=kind, topic=topic, lp=lp, difficulty=difficulty, company=company
+    )
     if as_json:
         print_json([summary(q) for q in found])
         return

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from barraiser.content.loader import Bank, ContentProblem, load_bank_collecting
-from barraiser.content.schemas import Loop, Question, Round
+from barraiser.content.schemas import Company, Loop, Question, Round, is_value_question
 
 MIN_KEY_POINTS = 4
 MIN_FOLLOW_UPS = 1
@@ -35,6 +35,8 @@ def check_bank(bank: Bank, lab_ids: set[str] | None = None) -> list[ContentProbl
         if not bank.is_own(q.id):
             problems.extend(_check_question(q, bank, labs))
     problems.extend(_check_sources(bank))
+    for company in bank.companies.values():
+        problems.extend(_check_company(company, bank))
     for loop in bank.loops.values():
         problems.extend(_check_loop(loop, bank))
     return problems
@@ -130,6 +132,11 @@ def _check_question(q: Question, bank: Bank, labs: set[str]) -> list[ContentProb
     for lp in q.leadership_principles:
         if lp not in bank.principles:
             problem(f"unknown Leadership Principle {lp!r}", "leadership_principles")
+    for company_id in q.companies:
+        if company_id not in bank.companies:
+            problem(
+                f"unknown company {company_id!r} (companies/<id>.yaml gives the ids)", "companies"
+            )
     for comp in q.competencies:
         if comp not in bank.competencies:
             problem(f"unknown competency {comp!r}", "competencies")
@@ -231,9 +238,38 @@ def _check_sources(bank: Bank) -> list[ContentProblem]:
     return out
 
 
+def _check_company(company: Company, bank: Bank) -> list[ContentProblem]:
+    rel = bank.origins.get(f"company:{company.id}", company.id)
+    return [
+        ContentProblem(
+            rel, f"value {value.id!r} names an unknown Leadership Principle {lp!r}", "values"
+        )
+        for value in company.values
+        for lp in value.principles
+        if lp not in bank.principles
+    ]
+
+
 def _check_loop(loop: Loop, bank: Bank) -> list[ContentProblem]:
     rel = bank.origins.get(f"loop:{loop.id}", loop.id)
     out: list[ContentProblem] = []
+    company = bank.companies.get(loop.company_id)
+    if company is None:
+        known = ", ".join(sorted(bank.companies)) or "none"
+        out.append(
+            ContentProblem(
+                rel, f"unknown company {loop.company_id!r} (known: {known})", "company_id"
+            )
+        )
+    elif company.name != loop.company:
+        out.append(
+            ContentProblem(
+                rel,
+                f"company is {loop.company!r} but {loop.company_id!r} is named "
+                f"{company.name!r}: write the same name",
+                "company",
+            )
+        )
     for comp in loop.competencies:
         if comp not in bank.competencies:
             out.append(ContentProblem(rel, f"unknown competency {comp!r}", "competencies"))
@@ -277,12 +313,13 @@ def _check_loop(loop: Loop, bank: Bank) -> list[ContentProblem]:
     return out
 
 
-def _slots(rnd: Round, bank: Bank) -> list[tuple[str, list[str]]]:
+def _slots(rnd: Round, bank: Bank, company: Company | None) -> list[tuple[str, list[str]]]:
     """One entry per question the round asks: a description and the ids that can fill it.
 
     Coding selectors pick judge problems (by difficulty and topic), as the interview engine
-    does; other selectors pick free-text questions.
+    does; other selectors pick free-text questions the loop's company may ask.
     """
+    company_id = company.id if company else None
     slots: list[tuple[str, list[str]]] = []
     for sel in rnd.questions:
         desc = f"kind={sel.kind}"
@@ -298,10 +335,14 @@ def _slots(rnd: Round, bank: Bank) -> list[tuple[str, list[str]]]:
                 and (not sel.topics or any(t in loaded.problem.topics for t in sel.topics))
             ]
         else:
-            ids = [q.id for q in _sorted(bank) if q.is_free_text and sel.matches(q)]
+            ids = [
+                q.id
+                for q in _sorted(bank)
+                if q.is_free_text and sel.matches(q) and q.askable_at(company_id)
+            ]
         slots.extend([(desc, ids)] * sel.count)
-    lp_ids = [q.id for q in _sorted(bank) if is_lp_question(q)]
-    slots.extend([("Leadership Principle questions", lp_ids)] * rnd.lp_questions)
+    value_ids = [q.id for q in _sorted(bank) if is_value_question(q, company)]
+    slots.extend([("value questions", value_ids)] * rnd.value_questions)
     return slots
 
 
@@ -309,15 +350,12 @@ def _sorted(bank: Bank) -> list[Question]:
     return sorted(bank.questions.values(), key=lambda q: q.id)
 
 
-def is_lp_question(q: Question) -> bool:
-    """A behavioural question that probes at least one Leadership Principle (drafts excluded:
-    they may have no rubric to score a loop's answer with)."""
-    return q.kind == "behavioral" and bool(q.leadership_principles) and not q.draft
-
-
 def unmet_slots(loop: Loop, bank: Bank) -> list[tuple[str, str]]:
     """Slots of the loop that no assignment of distinct questions can fill (bipartite matching)."""
-    slots = [(rnd.id, desc, ids) for rnd in loop.rounds() for desc, ids in _slots(rnd, bank)]
+    company = bank.companies.get(loop.company_id)
+    slots = [
+        (rnd.id, desc, ids) for rnd in loop.rounds() for desc, ids in _slots(rnd, bank, company)
+    ]
     candidates = [ids for _, _, ids in slots]
     owner: dict[str, int] = {}  # item id -> slot index
 

@@ -12,7 +12,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from barraiser.content.problems import LoadedProblem, load_problems_collecting
-from barraiser.content.schemas import Competency, LeadershipPrinciple, Loop, Question
+from barraiser.content.schemas import (
+    Company,
+    CompanyValue,
+    Competency,
+    LeadershipPrinciple,
+    Loop,
+    Question,
+)
 
 M = TypeVar("M", bound=BaseModel)
 _log = logging.getLogger(__name__)
@@ -52,10 +59,12 @@ class ContentError(Exception):
 
 @dataclass
 class Bank:
-    """All content: questions, loops, Leadership Principles and competencies, by id."""
+    """All content: questions, loops, companies, Leadership Principles and competencies, by id."""
 
     questions: dict[str, Question] = field(default_factory=dict)
     loops: dict[str, Loop] = field(default_factory=dict)
+    #: Companies, their values resolved (Amazon's are the Leadership Principles).
+    companies: dict[str, Company] = field(default_factory=dict)
     principles: dict[str, LeadershipPrinciple] = field(default_factory=dict)
     competencies: dict[str, Competency] = field(default_factory=dict)
     #: Judge problems (``problems/<id>/`` folders), by id.
@@ -95,8 +104,12 @@ class Bank:
         lp: str | None = None,
         difficulty: str | None = None,
         text: str | None = None,
+        company: str | None = None,
     ) -> list[Question]:
-        """Questions matching every given filter, in a stable order (kind, then id)."""
+        """Questions matching every given filter, in a stable order (kind, then id).
+
+        ``company``: the questions tagged with that company id.
+        """
         needle = text.lower().strip() if text else ""
         found = []
         for q in self.questions.values():
@@ -107,6 +120,8 @@ class Bank:
             if lp and lp not in q.leadership_principles:
                 continue
             if difficulty and q.difficulty != difficulty:
+                continue
+            if company and company not in q.companies:
                 continue
             if needle and not _matches(q, needle):
                 continue
@@ -265,6 +280,7 @@ def load_bank_collecting(
     problems: list[ContentProblem] = []
     for root in folders:
         _load_folder(root, bank, problems)
+    _resolve_values(bank)
     if user_dir is not None and user_dir.is_dir():
         _load_own_questions(user_dir, bank)
     for problem_id, loaded in _problems(folders, problems).items():
@@ -333,7 +349,7 @@ def _own_question(
 
 
 def _load_folder(root: Path, bank: Bank, problems: list[ContentProblem]) -> None:
-    """One content folder: principles, competencies, questions and loops."""
+    """One content folder: principles, competencies, companies, questions and loops."""
     if not root.is_dir():
         problems.append(ContentProblem(str(root), "content folder does not exist"))
         return
@@ -371,6 +387,12 @@ def _load_folder(root: Path, bank: Bank, problems: list[ContentProblem]) -> None
                 )
             )
         _add(bank.questions, q, "question", rel, bank, problems)
+    for path in _yaml_files(root / "companies"):
+        rel = _rel(path, root)
+        data = _read_yaml(path, root, problems)
+        company = None if data is None else _validate(Company, data, rel, problems)
+        if company is not None:
+            _add(bank.companies, company, "company", rel, bank, problems)
     for path in _yaml_files(root / "loops"):
         rel = _rel(path, root)
         data = _read_yaml(path, root, problems)
@@ -379,6 +401,17 @@ def _load_folder(root: Path, bank: Bank, problems: list[ContentProblem]) -> None
         loop = _validate(Loop, data, rel, problems)
         if loop is not None:
             _add(bank.loops, loop, "loop", rel, bank, problems)
+
+
+def _resolve_values(bank: Bank) -> None:
+    """A company whose values are the Leadership Principles gets them as its values."""
+    for company_id, company in bank.companies.items():
+        if company.values_from_principles:
+            values = [
+                CompanyValue(id=p.id, name=p.name, description=p.description, principles=[p.id])
+                for p in bank.principles.values()
+            ]
+            bank.companies[company_id] = company.model_copy(update={"values": values})
 
 
 def _problems(folders: list[Path], problems: list[ContentProblem]) -> dict[str, LoadedProblem]:

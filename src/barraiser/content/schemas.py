@@ -1,10 +1,13 @@
-"""Pydantic schemas of the content files: questions, Leadership Principles, competencies, loops."""
+"""Pydantic schemas of the content files: questions, Leadership Principles, competencies,
+companies and loops."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
+    AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
@@ -143,6 +146,16 @@ class Question(_Strict):
     difficulty: Difficulty
     competencies: list[Slug] = Field(min_length=1)
     leadership_principles: list[Slug] = Field(default_factory=list)
+    companies: list[Slug] = Field(
+        default_factory=list,
+        description="Companies known to ask this question or one like it (ids of "
+        "companies/*.yaml): the bank filters by them and each company's page lists them.",
+    )
+    company_specific: bool = Field(
+        default=False,
+        description="The question names its companies (e.g. 'Why Amazon?'): only their loops "
+        "ask it. Needs `companies`.",
+    )
     draft: bool = Field(
         default=False,
         description="The user's own draft (made from the experiences journal): it may have no "
@@ -170,9 +183,19 @@ class Question(_Strict):
             raise ValueError("is empty: write it (only a draft question may leave it empty)")
         return value
 
+    @model_validator(mode="after")
+    def _specific_names_companies(self) -> Question:
+        if self.company_specific and not self.companies:
+            raise ValueError("company_specific is true but `companies` is empty: name them")
+        return self
+
     @property
     def is_free_text(self) -> bool:
         return self.kind in FREE_TEXT_KINDS
+
+    def askable_at(self, company_id: str | None) -> bool:
+        """False for a company-specific question in another company's loop."""
+        return not self.company_specific or company_id is None or company_id in self.companies
 
     @property
     def has_rubric_to_score(self) -> bool:
@@ -187,6 +210,63 @@ class LeadershipPrinciple(_Strict):
     signals: list[Text] = Field(
         default_factory=list, description="Things a story shows when it demonstrates the principle."
     )
+
+
+class CompanyValue(_Strict):
+    """One of a company's values, and the Leadership Principles whose stories show it (the
+    story grader reads a story against principles, so a value is graded through them)."""
+
+    id: Slug
+    name: Text
+    description: Text
+    principles: list[Slug] = Field(
+        min_length=1, description="Leadership Principle ids whose stories show this value."
+    )
+
+
+class ProcessStep(_Strict):
+    """One step of a company's interview process, as publicly described."""
+
+    title: Text
+    description: Text
+
+
+class Company(_Strict):
+    """A company whose loops barraiser runs: its process, values and ML work, in our words."""
+
+    id: Slug
+    name: Text
+    as_of: date = Field(description="When this was written: processes change.")
+    summary: Text = Field(description="The company and what its ML engineers work on.")
+    ml_applications: list[Text] = Field(
+        min_length=1, description="Where the company uses ML, to study before the interview."
+    )
+    process: list[ProcessStep] = Field(min_length=1)
+    values_from_principles: bool = Field(
+        default=False,
+        description="Its values are the Leadership Principles (leadership_principles.yaml).",
+    )
+    values: list[CompanyValue] = Field(default_factory=list)
+    sources: Text = Field(description="What this page is based on (public descriptions).")
+
+    @model_validator(mode="after")
+    def _has_values(self) -> Company:
+        if self.values_from_principles == bool(self.values):
+            raise ValueError(
+                "give either `values` or `values_from_principles: true` (exactly one of them)"
+            )
+        _reject_duplicates("value", [v.id for v in self.values])
+        return self
+
+    @property
+    def value_word(self) -> str:
+        """What its value questions are called: "Leadership Principle" (Amazon) or
+        "<name> values"."""
+        return "Leadership Principle" if self.values_from_principles else f"{self.name} values"
+
+    def value_principles(self) -> set[str]:
+        """Every Leadership Principle id some value maps to (resolved values only)."""
+        return {p for v in self.values for p in v.principles}
 
 
 class Competency(_Strict):
@@ -224,14 +304,25 @@ class Round(_Strict):
     interviewer: Text = Field(description="Who runs the round, e.g. 'recruiter', 'ML engineer'.")
     assesses: list[Slug] = Field(min_length=1, description="Competency ids scored in this round.")
     questions: list[Selector] = Field(default_factory=list)
-    lp_questions: int = Field(default=0, ge=0, le=10, description="Behavioural LP questions.")
-    bar_raiser: bool = False
+    value_questions: int = Field(
+        default=0,
+        ge=0,
+        le=10,
+        validation_alias=AliasChoices("value_questions", "lp_questions"),
+        description="Behavioural questions on the company's values (Amazon: its Leadership "
+        "Principles). `lp_questions` is the older name and still read.",
+    )
+    bar_raiser: bool = Field(
+        default=False, description="An interviewer from outside the team who can veto (Amazon)."
+    )
     notes: str = ""
 
     @model_validator(mode="after")
     def _has_questions(self) -> Round:
-        if not self.questions and self.lp_questions == 0:
-            raise ValueError(f"round {self.id!r} asks no questions: add a selector or lp_questions")
+        if not self.questions and self.value_questions == 0:
+            raise ValueError(
+                f"round {self.id!r} asks no questions: add a selector or value_questions"
+            )
         return self
 
 
@@ -251,7 +342,9 @@ class DecisionRule(_Strict):
     max_no_ratings: int = Field(default=1, ge=0, description="Rounds rated 'no' tolerated.")
     strong_no_blocks: bool = Field(default=True, description="Any 'strong-no' means no hire.")
     bar_raiser_veto: bool = Field(
-        default=True, description="The Bar Raiser can veto: their 'no' or worse means no hire."
+        default=False,
+        description="The Bar Raiser can veto: their 'no' or worse means no hire (needs a round "
+        "with `bar_raiser: true`).",
     )
     veto_at_or_below: Rating = "no"
     min_lp_mean_rating: float | None = Field(
@@ -284,7 +377,8 @@ class Timing(_Strict):
 class Loop(_Strict):
     id: Slug
     title: Text
-    company: Text
+    company_id: Slug = Field(description="The company (companies/<id>.yaml) whose loop this is.")
+    company: Text = Field(description="Its name as shown (the company file's `name`).")
     role: Text
     description: Text
     competencies: list[Slug] = Field(min_length=1)
@@ -303,3 +397,16 @@ class Loop(_Strict):
     def _unique_rounds(self) -> Loop:
         _reject_duplicates("round", [r.id for r in self.rounds()])
         return self
+
+
+def is_value_question(q: Question, company: Company | None) -> bool:
+    """A behavioural question a loop of ``company`` may ask about its values: it probes a
+    Leadership Principle one of the company's values maps to (any, without a company) and is
+    not another company's own question. Drafts are left out: they may have no rubric to score
+    a loop's answer with."""
+    if q.kind != "behavioral" or not q.leadership_principles or q.draft:
+        return False
+    if company is None:
+        return True
+    principles = company.value_principles()
+    return q.askable_at(company.id) and any(p in principles for p in q.leadership_principles)

@@ -250,6 +250,21 @@ def _study_plan(
     return items
 
 
+def _values_note(loop: Loop, bank: Bank) -> str:
+    """How a company's own values were graded: through the principles each one maps to."""
+    company = bank.companies.get(loop.company_id)
+    if company is None or company.values_from_principles or not company.values:
+        return ""
+    names = {p.id: p.name for p in bank.principles.values()}
+    mapped = "; ".join(
+        f"{v.name}: {', '.join(names.get(p, p) for p in v.principles)}" for v in company.values
+    )
+    return (
+        f"{company.name}'s values are graded through the Leadership Principles each one maps "
+        f"to, so the ratings below name principles. {mapped}."
+    )
+
+
 def build_debrief(
     *,
     session_id: str,
@@ -301,6 +316,7 @@ def build_debrief(
         finished_at=finished_at,
         decision=decision,
         decision_rule=decision_rule if mode == "loop" else [],
+        values_note=_values_note(loop, bank),
         scorecards=list(scorecards),
         competencies=competencies,
         principles=principles,

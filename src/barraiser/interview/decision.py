@@ -26,8 +26,11 @@ def _rating_phrase(rating: Rating) -> str:
     return f"“{RATING_LABELS[rating]}”"
 
 
-def decision_sentences(rule: DecisionRule) -> list[str]:
-    """The debrief's hiring rule in plain sentences, in the order the debrief applies them."""
+def decision_sentences(rule: DecisionRule, values: str = "Leadership Principle") -> list[str]:
+    """The debrief's hiring rule in plain sentences, in the order the debrief applies them.
+
+    ``values`` names the loop's behavioural ratings ("Leadership Principle", "Netflix values").
+    """
     sentences = [
         "Every interviewer writes a scorecard and rates the round: strong no, no, inclined to "
         "hire or strong hire (1 to 4).",
@@ -41,7 +44,7 @@ def decision_sentences(rule: DecisionRule) -> list[str]:
         sentences.append(f"At most {rule.max_no_ratings} rounds may be rated “no”.")
     if rule.strong_no_blocks:
         sentences.append("A “strong no” from any interviewer means no hire.")
-    sentences.append(_principle_sentence(rule))
+    sentences.append(_principle_sentence(rule, values))
     if rule.bar_raiser_veto:
         at = rule.veto_at_or_below
         worse = "" if at == "strong-no" else " or worse"
@@ -51,20 +54,19 @@ def decision_sentences(rule: DecisionRule) -> list[str]:
         )
     if rule.min_lp_mean_rating is not None:
         sentences.append(
-            "Your Leadership Principle ratings, across all rounds, must average at least "
+            f"Your {values} ratings, across all rounds, must average at least "
             f"{rule.min_lp_mean_rating:g} out of 4."
         )
     return sentences
 
 
-def _principle_sentence(rule: DecisionRule) -> str:
+def _principle_sentence(rule: DecisionRule, values: str) -> str:
     """How a round's Leadership Principle ratings weigh on its own rating, in words."""
     if rule.max_no_ratings == 0:
-        allowed = "A round whose stories earn a single Leadership Principle “no”"
+        allowed = f"A round whose stories earn a single {values} “no”"
     else:
         allowed = (
-            f"A round whose stories earn more than {rule.max_no_ratings} Leadership Principle "
-            "“no” ratings"
+            f"A round whose stories earn more than {rule.max_no_ratings} {values} “no” ratings"
         )
     strong = " (or any “strong no”)" if rule.strong_no_blocks and rule.max_no_ratings else ""
     return f"{allowed}{strong} is rated “no” at best, whatever its scores."

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from barraiser.content.loader import Bank
-from barraiser.content.schemas import Question, Selector
+from barraiser.content.schemas import Company, Question, Selector, is_value_question
 from barraiser.interview.models import PROBLEM_PREFIX, RESUME_PREFIX, ItemKind
 
 #: Competencies a coding problem shows when no bank question wraps it.
@@ -105,11 +105,12 @@ def get_item(bank: Bank, item_id: str) -> Item:
     )
 
 
-def candidates(bank: Bank, selector: Selector) -> list[Item]:
+def candidates(bank: Bank, selector: Selector, company_id: str | None = None) -> list[Item]:
     """Every item a selector may pick, in id order.
 
     Coding selectors match judge problems (by difficulty and topic); other kinds match bank
-    questions that can be asked in prose (free-text kinds), since only those can be graded.
+    questions that can be asked in prose (free-text kinds), since only those can be graded,
+    and that a loop of ``company_id`` may ask (not another company's own question).
     """
     if selector.kind == "coding":
         out = []
@@ -124,16 +125,16 @@ def candidates(bank: Bank, selector: Selector) -> list[Item]:
     return [
         get_item(bank, q.id)
         for q in sorted(bank.questions.values(), key=lambda q: q.id)
-        if q.is_free_text and selector.matches(q)
+        if q.is_free_text and selector.matches(q) and q.askable_at(company_id)
     ]
 
 
-def lp_candidates(bank: Bank) -> list[Item]:
-    """Behavioural questions that probe at least one Leadership Principle."""
+def value_candidates(bank: Bank, company: Company | None = None) -> list[Item]:
+    """Behavioural questions on the company's values (any Leadership Principle without one)."""
     return [
         get_item(bank, q.id)
         for q in sorted(bank.questions.values(), key=lambda q: q.id)
-        if q.kind == "behavioral" and q.leadership_principles and not q.draft
+        if is_value_question(q, company)
     ]
 
 
@@ -155,11 +156,13 @@ def snapshot(item: Item) -> dict[str, object]:
     }
 
 
-def resume_items(bank: Bank, selector: Selector, prompts: list[tuple[str, str]]) -> list[Item]:
+def resume_items(
+    bank: Bank, selector: Selector, prompts: list[tuple[str, str]], company_id: str | None = None
+) -> list[Item]:
     """The candidate's own résumé questions (``(title, prompt)`` pairs) as items a résumé
     selector can ask, each graded with the rubric of the bank question it stands for (the first
     the selector matches); empty when the bank has none."""
-    base = next(iter(candidates(bank, selector)), None)
+    base = next(iter(candidates(bank, selector, company_id)), None)
     if base is None or base.question is None:
         return []
     return [

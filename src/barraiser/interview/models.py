@@ -365,6 +365,11 @@ class Debrief(BaseModel):
     finished_at: datetime | None
     decision: Decision | None = Field(description="None in practice mode (no hiring rule).")
     decision_rule: list[str] = Field(default_factory=list, description="The rule in sentences.")
+    values_note: str = Field(
+        default="",
+        description="For a company whose values are not the Leadership Principles: how its "
+        "values were graded (through the principles each maps to).",
+    )
     scorecards: list[Scorecard]
     competencies: list[tuple[str, str, float | None]] = Field(
         default_factory=list, description="(id, name, mean rating 1-4 or None) over the loop."

@@ -31,8 +31,15 @@ GRACE_S = 30.0
 
 
 def loop_of(row: InterviewSession) -> Loop:
-    """The loop as it was when the session started (kept in the session's state)."""
-    return Loop.model_validate(row.state["loop"])
+    """The loop as it was when the session started (kept in the session's state).
+
+    Sessions started before loops named their company by id (every such loop was Amazon's, or
+    a practice loop's "barraiser") get the id from the name.
+    """
+    data = dict(row.state["loop"])
+    if "company_id" not in data:
+        data["company_id"] = str(data.get("company", "barraiser")).strip().lower() or "barraiser"
+    return Loop.model_validate(data)
 
 
 def active_round(row: InterviewSession) -> SessionRound | None:

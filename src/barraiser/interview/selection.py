@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from barraiser.content.loader import Bank
-from barraiser.content.schemas import Round
-from barraiser.interview.items import Item, candidates, lp_candidates, resume_items
+from barraiser.content.schemas import Company, Round
+from barraiser.interview.items import Item, candidates, resume_items, value_candidates
 
 #: The topic of a loop's résumé questions: the candidate's own are asked first.
 RESUME_TOPIC = "resume"
@@ -44,6 +44,13 @@ class Picker:
     #: The candidate's own résumé questions (title, prompt), asked by résumé selectors before
     #: the bank's generic ones; empty until they analyse a résumé (``barraiser.resume``).
     resume_prompts: list[tuple[str, str]] = field(default_factory=list)
+    #: The loop's company: its values choose the value questions, and another company's own
+    #: questions ("Why Amazon?") are never asked. None: any behavioural question.
+    company: Company | None = None
+
+    @property
+    def _company_id(self) -> str | None:
+        return self.company.id if self.company else None
 
     def _need(self, item: Item) -> int:
         """The most any principle the item probes, not probed yet, needs a story."""
@@ -84,12 +91,14 @@ class Picker:
     def _take_lp(self, count: int, round_id: str) -> list[Item]:
         chosen: list[Item] = []
         for _ in range(count):
-            free = [i for i in lp_candidates(self.bank) if i.id not in self.taken]
+            pool = value_candidates(self.bank, self.company)
+            free = [i for i in pool if i.id not in self.taken]
             if not free:
                 raise SelectionError(
-                    f"Round {round_id!r} needs {count} Leadership Principle questions but the "
-                    "bank has run out of unasked ones: add behavioural questions with "
-                    "`leadership_principles`, or lower `lp_questions`."
+                    f"Round {round_id!r} needs {count} value questions but the bank has run "
+                    "out of unasked ones: add behavioural questions whose "
+                    "`leadership_principles` the company's values map to, or lower "
+                    "`value_questions`."
                 )
             self.rng.shuffle(free)
             # Fresh stories first; among equally fresh ones, those probing a principle the
@@ -117,7 +126,9 @@ class Picker:
             if self.resume_prompts and RESUME_TOPIC in selector.topics:
                 own = [
                     i
-                    for i in resume_items(self.bank, selector, self.resume_prompts)
+                    for i in resume_items(
+                        self.bank, selector, self.resume_prompts, self._company_id
+                    )
                     if i.id not in self.taken
                 ][:count]
                 self.taken.update(i.id for i in own)
@@ -125,8 +136,9 @@ class Picker:
                 count -= len(own)
                 if not count:
                     continue
-            items.extend(self._take(candidates(self.bank, selector), count, what, rnd))
+            pool = candidates(self.bank, selector, self._company_id)
+            items.extend(self._take(pool, count, what, rnd))
         for item in items:
             self.probed.update(item.leadership_principles)
-        items.extend(self._take_lp(rnd.lp_questions, rnd.id))
+        items.extend(self._take_lp(rnd.value_questions, rnd.id))
         return items

@@ -51,6 +51,7 @@ def add_session(
         recently_seen(session, user_id),
         needs=stored_needs(session, user_id, bank.principles),
         resume_prompts=list(resume_prompts or []),
+        company=bank.companies.get(loop.company_id),
     )
     try:
         picked = [
@@ -167,6 +168,7 @@ def practice_loop(item: Item) -> Loop:
     return Loop(
         id="practice",
         title=f"Practice: {item.title}",
+        company_id="barraiser",
         company="barraiser",
         role="Practice",
         description="One question, with the same feedback as in a loop.",

@@ -22,6 +22,7 @@ from barraiser.interview.submissions import JudgeFn, SubmissionLimits
 from barraiser.storage import StorageError, storage_error
 from barraiser.web.routes import (
     api,
+    company_pages,
     debrief_pages,
     experience_api,
     experience_pages,
@@ -257,6 +258,7 @@ def create_app(
     app.include_router(judge_api.router)
     app.include_router(grading_api.router)
     app.include_router(pages.router)
+    app.include_router(company_pages.router)
     app.include_router(grading_pages.router)
     app.include_router(problem_pages.router)
     app.include_router(session_api.router)

@@ -8,9 +8,12 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from barraiser.content.schemas import (
+    Company,
+    CompanyValue,
     DecisionRule,
     Difficulty,
     Loop,
+    ProcessStep,
     Question,
     QuestionKind,
     Source,
@@ -65,6 +68,9 @@ class QuestionSummary(BaseModel):
     topics: list[str]
     leadership_principles: list[str]
     competencies: list[str]
+    companies: list[str] = Field(
+        default_factory=list, description="Companies known to ask it (company ids)."
+    )
     source: Source | None = Field(
         default=None, description="Where the question comes from (document and question number)."
     )
@@ -85,6 +91,7 @@ class QuestionSummary(BaseModel):
             topics=list(question.topics),
             leadership_principles=list(question.leadership_principles),
             competencies=list(question.competencies),
+            companies=list(question.companies),
             source=question.source,
             draft=question.draft,
             source_label=source_label,
@@ -96,6 +103,7 @@ class LoopSummary(BaseModel):
 
     id: str
     title: str
+    company_id: str = Field(description="The company's id (GET /api/companies/{id}).")
     company: str
     role: str
     description: str
@@ -108,6 +116,7 @@ class LoopSummary(BaseModel):
         return cls(
             id=loop.id,
             title=loop.title,
+            company_id=loop.company_id,
             company=loop.company,
             role=loop.role,
             description=loop.description,
@@ -143,3 +152,48 @@ __all__ = [
     "Question",
     "QuestionSummary",
 ]
+
+
+class CompanySummary(BaseModel):
+    """One company whose loops barraiser runs, without its process and values."""
+
+    id: str
+    name: str
+    as_of: str = Field(description="When its page was written (ISO date): processes change.")
+    summary: str
+    loops: list[str] = Field(description="Ids of its loops (GET /api/loops/{id}).")
+    question_count: int = Field(description="Questions of the bank tagged with it.")
+
+    @classmethod
+    def of(cls, company: Company, loops: list[str], question_count: int) -> CompanySummary:
+        return cls(
+            id=company.id,
+            name=company.name,
+            as_of=company.as_of.isoformat(),
+            summary=company.summary,
+            loops=loops,
+            question_count=question_count,
+        )
+
+
+class CompanyDetail(CompanySummary):
+    """A company: its process, its values (each with the Leadership Principles that grade its
+    stories), where it uses ML, and the questions tagged with it."""
+
+    ml_applications: list[str]
+    process: list[ProcessStep]
+    values: list[CompanyValue]
+    sources: str
+    questions: list[str] = Field(description="Ids of the questions tagged with it.")
+
+    @classmethod
+    def of_company(cls, company: Company, loops: list[str], questions: list[str]) -> CompanyDetail:
+        summary = CompanySummary.of(company, loops, len(questions))
+        return cls(
+            **summary.model_dump(),
+            ml_applications=list(company.ml_applications),
+            process=list(company.process),
+            values=list(company.values),
+            sources=company.sources,
+            questions=questions,
+        )

@@ -71,7 +71,7 @@ class LoopStats:
     minutes: int
     stages: int
     rounds: int
-    lp_questions: int
+    value_questions: int
     has_bar_raiser: bool
 
     @property
@@ -85,9 +85,21 @@ def loop_stats(loop: Loop) -> LoopStats:
         minutes=loop.duration_min,
         stages=len(loop.stages),
         rounds=len(rounds),
-        lp_questions=sum(r.lp_questions for r in rounds),
+        value_questions=sum(r.value_questions for r in rounds),
         has_bar_raiser=any(r.bar_raiser for r in rounds),
     )
+
+
+def value_word(loop: Loop, bank: Bank) -> str:
+    """What a loop's value questions are called: "Leadership Principle" for a company whose
+    values are the principles (Amazon), else "<Company> values"."""
+    company = bank.companies.get(loop.company_id)
+    return company.value_word if company else "Leadership Principle"
+
+
+def company_loops(bank: Bank, company_id: str) -> list[str]:
+    """Ids of the company's loops, in the bank's order."""
+    return [loop.id for loop in bank.loops.values() if loop.company_id == company_id]
 
 
 def kind_counts(bank: Bank) -> list[tuple[str, int]]:

@@ -23,6 +23,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("/", "Home"),
     ("/loops", "Loops"),
+    ("/companies", "Companies"),
     ("/questions", "Question bank"),
     ("/problems", "Coding problems"),
     ("/labs", "Labs"),
@@ -74,6 +75,7 @@ def build_templates() -> Jinja2Templates:
         stage_minutes=presenters.stage_minutes,
         decision_sentences=decision_sentences,
         loop_stats=presenters.loop_stats,
+        value_word=presenters.value_word,
         rating_labels=RATING_LABELS,
         highlight=grading_view.highlight,
         evidence_anchor=grading_view.evidence_anchor,

@@ -1,4 +1,5 @@
-"""The JSON API under /api: questions, loops and health, documented in /openapi.json."""
+"""The JSON API under /api: questions, loops, companies and health, documented in
+/openapi.json."""
 
 from __future__ import annotations
 
@@ -9,8 +10,16 @@ from fastapi import APIRouter, HTTPException, Query
 from barraiser import __version__
 from barraiser.content.schemas import Difficulty, Question, QuestionKind
 from barraiser.web.deps import BankDep
-from barraiser.web.models import ErrorOut, Health, LoopDetail, LoopSummary, QuestionSummary
-from barraiser.web.presenters import source_label
+from barraiser.web.models import (
+    CompanyDetail,
+    CompanySummary,
+    ErrorOut,
+    Health,
+    LoopDetail,
+    LoopSummary,
+    QuestionSummary,
+)
+from barraiser.web.presenters import company_loops, source_label
 from barraiser.web.routes.filters import QuestionFilters
 
 router = APIRouter(prefix="/api")
@@ -43,9 +52,12 @@ def list_questions(
             "prompt or topics (case-insensitive).",
         ),
     ] = None,
+    company: Annotated[
+        str | None, Query(description="Only questions tagged with this company id.")
+    ] = None,
 ) -> list[QuestionSummary]:
     """The questions of the bank matching every given filter, ordered by kind then source."""
-    filters = QuestionFilters.of(kind, topic, lp, difficulty, q)
+    filters = QuestionFilters.of(kind, topic, lp, difficulty, q, company)
     return [QuestionSummary.of(item, source_label(item)) for item in filters.apply(bank)]
 
 
@@ -74,3 +86,23 @@ def get_loop(loop_id: str, bank: BankDep) -> LoopDetail:
         known = ", ".join(sorted(bank.loops)) or "none"
         raise HTTPException(404, f"No loop with id {loop_id!r}. Known loops: {known}.")
     return LoopDetail.of(loop)
+
+
+@router.get("/companies", tags=["companies"])
+def list_companies(bank: BankDep) -> list[CompanySummary]:
+    """Every company whose loops barraiser runs, by name."""
+    return [
+        CompanySummary.of(c, company_loops(bank, c.id), len(bank.filter_questions(company=c.id)))
+        for c in sorted(bank.companies.values(), key=lambda c: c.name)
+    ]
+
+
+@router.get("/companies/{company_id}", tags=["companies"], responses=_NOT_FOUND)
+def get_company(company_id: str, bank: BankDep) -> CompanyDetail:
+    """One company: its process, values, ML work, loops and the questions tagged with it."""
+    company = bank.companies.get(company_id)
+    if company is None:
+        known = ", ".join(sorted(bank.companies)) or "none"
+        raise HTTPException(404, f"No company with id {company_id!r}. Known companies: {known}.")
+    questions = [q.id for q in bank.filter_questions(company=company.id)]
+    return CompanyDetail.of_company(company, company_loops(bank, company.id), questions)

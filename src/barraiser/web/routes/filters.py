@@ -21,6 +21,7 @@ class QuestionFilters:
     lp: str = ""
     difficulty: str = ""
     q: str = ""
+    company: str = ""
 
     @classmethod
     def of(
@@ -30,12 +31,15 @@ class QuestionFilters:
         lp: str | None = None,
         difficulty: str | None = None,
         q: str | None = None,
+        company: str | None = None,
     ) -> QuestionFilters:
-        return cls(_clean(kind), _clean(topic), _clean(lp), _clean(difficulty), _clean(q))
+        return cls(
+            _clean(kind), _clean(topic), _clean(lp), _clean(difficulty), _clean(q), _clean(company)
+        )
 
     @property
     def active(self) -> bool:
-        return any((self.kind, self.topic, self.lp, self.difficulty, self.q))
+        return any((self.kind, self.topic, self.lp, self.difficulty, self.q, self.company))
 
     def apply(self, bank: Bank) -> list[Question]:
         return bank.filter_questions(
@@ -44,4 +48,5 @@ class QuestionFilters:
             lp=self.lp or None,
             difficulty=self.difficulty or None,
             text=self.q or None,
+            company=self.company or None,
         )

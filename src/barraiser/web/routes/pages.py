@@ -95,7 +95,17 @@ def home(
 @router.get("/loops")
 def loops(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
     """Every installed loop as a card."""
-    return templates.TemplateResponse(request, "loops.html", {"loops": list(bank.loops.values())})
+    groups: dict[str, list[Loop]] = {}
+    for loop in bank.loops.values():
+        groups.setdefault(loop.company_id, []).append(loop)
+    # Companies by name (a loop of an unknown company goes under its own name).
+    rows = sorted(
+        ((bank.companies.get(cid), found) for cid, found in groups.items()),
+        key=lambda row: row[0].name if row[0] else row[1][0].company,
+    )
+    return templates.TemplateResponse(
+        request, "loops.html", {"loops": list(bank.loops.values()), "groups": rows}
+    )
 
 
 @router.get("/loops/{loop_id}")
@@ -124,9 +134,10 @@ def questions(
     lp: Annotated[str | None, Query()] = None,
     difficulty: Annotated[str | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    company: Annotated[str | None, Query()] = None,
 ) -> Response:
     """The bank with its filters; HTMX requests get only the list, everyone else the page."""
-    filters = QuestionFilters.of(kind, topic, lp, difficulty, q)
+    filters = QuestionFilters.of(kind, topic, lp, difficulty, q, company)
     context = {"questions": filters.apply(bank), "filters": filters, "bank": bank}
     headers = {"Vary": "HX-Request"}
     if is_htmx_partial(request):
@@ -137,6 +148,7 @@ def questions(
         kinds=QUESTION_KINDS,
         topics=bank.topics(),
         principles=list(bank.principles.values()),
+        companies=sorted(bank.companies.values(), key=lambda c: c.name),
         difficulties=DIFFICULTIES,
     )
     return templates.TemplateResponse(request, "questions.html", context, headers=headers)
