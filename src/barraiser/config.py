@@ -123,6 +123,19 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(
         default=60.0, gt=0, description="Seconds to wait for the LLM judge's reply."
     )
+    mode: Literal["local", "hosted"] = Field(
+        default="local",
+        description="'local': one user, no login (a laptop install). 'hosted': accounts, a "
+        "login for every page and API route, PostgreSQL and a secret key required.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Hosted mode: the key session and API tokens are hashed with (at least 32 "
+        "characters; `python -c 'import secrets; print(secrets.token_urlsafe(48))'`).",
+    )
+    session_hours: float = Field(
+        default=12.0, gt=0, le=24 * 30, description="Hosted mode: how long a login lasts."
+    )
 
     @field_validator(
         "data_dir", "extra_content_dir", "user_content", "verifier_model", mode="after"
@@ -137,6 +150,10 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @property
+    def hosted(self) -> bool:
+        return self.mode == "hosted"
 
     @property
     def user_content_dir(self) -> Path:

@@ -88,7 +88,7 @@ def test_the_journal_is_in_the_navigation_and_starts_empty(client: TestClient) -
     assert page.status_code == 200
     assert '<a href="/experiences" aria-current="page">Experiences</a>' in page.text
     assert "No interviews recorded yet" in page.text
-    assert "hosted mode" in page.text  # sharing is not here yet, and the page says so
+    assert "needs a hosted barraiser" in page.text  # a local install shares nothing, and says so
     new = client.get("/experiences/new")
     assert new.status_code == 200 and 'name="question-4-text"' in new.text
     assert "<script" not in new.text.split("</head>")[1]  # the form needs no script

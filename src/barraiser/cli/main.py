@@ -25,6 +25,7 @@ from barraiser.cli import (
     review,
     serve,
     stories,
+    users,
 )
 from barraiser.cli._common import fail
 
@@ -74,6 +75,7 @@ app.add_typer(problems.app, name="problems")
 app.add_typer(questions.app, name="questions")
 app.add_typer(resume.app, name="resume")
 app.add_typer(stories.app, name="stories")
+app.add_typer(users.app, name="users")
 app.command("serve")(serve.serve)
 app.command("grade")(grade.grade)
 app.command("grade-batch")(grade.grade_batch)

@@ -2,8 +2,8 @@
 
 Every entry is committed before anything else is done with it (a practice question is made
 from a saved question only). Entries are private to their user: every read and write is by
-user and id, and another user's entry is "not found". ``shared`` stays false in local mode:
-sharing with an instance (and the coach's report button) come with hosted mode.
+user and id, and another user's entry is "not found". In hosted mode an author may share an
+entry with every member (``journal.sharing``); on a local install entries stay private.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class EntryOut(BaseModel):
     notes: str = ""
     shared: bool = Field(
         default=False,
-        description="Always false in local mode: sharing entries comes with hosted mode.",
+        description="Shared with every member of a hosted instance (always false locally).",
     )
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -121,7 +121,7 @@ class PracticeQuestion:
     created: bool
 
 
-def _load(session: Session, user_id: int, entry_id: int) -> Experience:
+def load_own(session: Session, user_id: int, entry_id: int) -> Experience:
     row = session.scalars(
         select(Experience)
         .where(Experience.id == entry_id, Experience.user_id == user_id)
@@ -138,7 +138,6 @@ def _load(session: Session, user_id: int, entry_id: int) -> Experience:
 def _fill(row: Experience, data: EntryData) -> None:
     row.company, row.role, row.interview_date = data.company, data.role, data.interview_date
     row.outcome, row.notes = data.outcome, data.notes
-    row.shared = False  # local mode: entries stay private (hosted mode will allow sharing)
 
 
 class Journal:
@@ -161,12 +160,12 @@ class Journal:
     def get(self, user_id: int, entry_id: int) -> EntryOut:
         """One of the user's entries; raises :class:`EntryNotFound` for any other id."""
         with self.store.session() as session:
-            return EntryOut.of(_load(session, user_id, entry_id))
+            return EntryOut.of(load_own(session, user_id, entry_id))
 
     def create(self, user_id: int, data: EntryData) -> EntryOut:
         """Save a new entry (committed before this returns)."""
         with self.store.session() as session:
-            row = Experience(user_id=user_id)
+            row = Experience(user_id=user_id, shared=False)  # shared only when its author says
             _fill(row, data)
             row.rounds = [
                 ExperienceRound(position=i, title=r.title, notes=r.notes)
@@ -182,7 +181,7 @@ class Journal:
         """Replace an entry's fields, rounds and questions; a question given with its ``id``
         keeps its practice question, one left out is deleted."""
         with self.store.session() as session:
-            row = _load(session, user_id, entry_id)
+            row = load_own(session, user_id, entry_id)
             existing = {q.id: q for q in row.questions}
             unknown = [
                 Problem(
@@ -223,7 +222,7 @@ class Journal:
         """Delete an entry with its rounds and questions (draft question files are kept: they
         are the user's content now)."""
         with self.store.session() as session:
-            session.delete(_load(session, user_id, entry_id))
+            session.delete(load_own(session, user_id, entry_id))
 
     def practice_question(
         self, user_id: int, entry_id: int, question_id: int, bank: Bank, folder: Path
@@ -240,7 +239,7 @@ class Journal:
         self, user_id: int, entry_id: int, question_id: int, bank: Bank, folder: Path
     ) -> PracticeQuestion:
         with self.store.session() as session:
-            row = _load(session, user_id, entry_id)
+            row = load_own(session, user_id, entry_id)
             asked = next((q for q in row.questions if q.id == question_id), None)
             if asked is None:
                 raise EntryNotFound(

@@ -35,6 +35,8 @@ SessionMode = Literal["loop", "practice"]
 SessionStatus = Literal["active", "finished", "abandoned"]
 RoundStatus = Literal["pending", "active", "finished"]
 SubmissionMode = Literal["run", "submit", "custom"]
+UserRole = Literal["candidate", "coach", "admin"]
+TokenKind = Literal["session", "api"]
 
 # Deterministic constraint names: SQLite batch migrations and downgrades need names to find them.
 NAMING_CONVENTION = {
@@ -108,6 +110,7 @@ class User(Base):
             sqlite_where=text("is_local"),
             postgresql_where=text("is_local"),
         ),
+        one_of("role", UserRole),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -115,6 +118,37 @@ class User(Base):
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Hosted mode's accounts (the local user has none of these): a login name, an argon2 hash,
+    # a role, and whether the account may still sign in.
+    username: Mapped[str | None] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[UserRole] = mapped_column(String(16), default="candidate")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuthToken(Base):
+    """A browser session (cookie) or an API bearer token of an account, stored as a keyed hash
+    only: the token itself is shown once and never kept."""
+
+    __tablename__ = "auth_tokens"
+    __table_args__ = (one_of("kind", TokenKind),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[TokenKind] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime | None]
+
+
+class LoginFailure(Base):
+    """Failed logins of one account or one address within the current window (rate limit)."""
+
+    __tablename__ = "login_failures"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class InterviewSession(Base):
@@ -263,10 +297,9 @@ ExperienceQuestionKind = Literal["coding", "ml", "system-design", "behavioural",
 
 
 class Experience(Base):
-    """A real interview the candidate recorded in the experiences journal: private to its user.
-
-    ``shared`` is always false in local mode; sharing entries with a hosted instance (and the
-    coach's report button) come with hosted mode.
+    """A real interview the candidate recorded in the experiences journal: private to its user
+    unless, in hosted mode, its author shares it with every member of the instance
+    (``shared``); members can then report it to the coaches (:class:`ExperienceReport`).
     """
 
     __tablename__ = "experiences"
@@ -354,3 +387,19 @@ class Story(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     analysis_version: Mapped[str | None] = mapped_column(String(64))
+
+
+class ExperienceReport(Base):
+    """A member's report of a shared journal entry, for the coaches to look at (one per member
+    and entry; reporting again replaces the reason)."""
+
+    __tablename__ = "experience_reports"
+    __table_args__ = (UniqueConstraint("experience_id", "reporter_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    experience_id: Mapped[int] = mapped_column(
+        ForeignKey("experiences.id", ondelete="CASCADE"), index=True
+    )
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

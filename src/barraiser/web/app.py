@@ -20,12 +20,15 @@ from barraiser.config import Settings, get_settings
 from barraiser.content.bank import get_bank
 from barraiser.interview.submissions import JudgeFn, SubmissionLimits
 from barraiser.storage import StorageError, storage_error
+from barraiser.web.auth import HostedAuth
 from barraiser.web.routes import (
     api,
+    auth_pages,
     company_pages,
     debrief_pages,
     experience_api,
     experience_pages,
+    experience_sharing,
     grading_api,
     grading_pages,
     judge_api,
@@ -93,6 +96,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     store = app.state.store
     with store.session() as session:
         app.state.user_id = ensure_local_user(session).id
+    if settings.hosted:
+        from barraiser.accounts import Accounts
+
+        app.state.accounts = Accounts.from_settings(store, settings)
     options = app.state.judge_options
     service = SubmissionService(
         store,
@@ -121,6 +128,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if owned:
             app.state.store = None
             store.close()
+
+
+class HostedModeError(RuntimeError):
+    """Hosted mode's settings are incomplete; the message says which and how to fix them."""
 
 
 def _wants_json(request: Request) -> bool:
@@ -239,6 +250,12 @@ def create_app(
     core), when the app starts (its lifespan). ``judge`` replaces the sandboxed judge in tests.
     """
     settings = settings if settings is not None else get_settings()
+    if settings.hosted:
+        from barraiser.accounts import hosted_problems
+
+        problems = hosted_problems(settings)
+        if problems:
+            raise HostedModeError("Hosted mode cannot start: " + "; ".join(problems) + ".")
     app = FastAPI(
         title="barraiser",
         version=__version__,
@@ -268,11 +285,16 @@ def create_app(
     app.include_router(progress_pages.router)
     app.include_router(pay_pages.router)
     app.include_router(resume_pages.router)
+    # Shared entries before the journal's own routes: /experiences/shared is not an entry id.
+    app.include_router(experience_sharing.api)
+    app.include_router(experience_sharing.pages)
     app.include_router(experience_api.router)
     app.include_router(experience_pages.router)
     app.include_router(story_api.router)
     app.include_router(story_pages.router)
     install_labs(app)
+    if settings.hosted:
+        app.include_router(auth_pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     for storage_class in (StorageError, OSError, DBAPIError):
@@ -280,6 +302,8 @@ def create_app(
     app.add_exception_handler(Exception, _server_error)
     # Added last = outermost: headers on every answer, then host and cross-site checks, then
     # the body cap just outside the routes.
+    if settings.hosted:  # inside the guards: a cross-site or oversized request is refused first
+        app.add_middleware(HostedAuth)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestGuard, policy=HostPolicy(settings))
     app.add_middleware(SecurityHeaders)
@@ -344,6 +368,8 @@ def serve(settings: Settings) -> None:
             f"Error: the content has problems, so the server cannot start.\n{exc}\n"
             "Run `barraiser content check` for the full report."
         ) from None
+    except HostedModeError as exc:
+        raise SystemExit(f"Error: {exc}") from None
     try:
         store = init_store(settings)
     except (StoreError, StorageError) as exc:
@@ -352,6 +378,8 @@ def serve(settings: Settings) -> None:
     url = f"http://{_display_host(settings.host)}:{settings.port}/"
     print(f"barraiser {__version__} is starting at {url} (press Ctrl+C to stop)", flush=True)
     print(f"Data folder: {settings.data_dir}", flush=True)
+    if settings.hosted:
+        print("Hosted mode: every page and API route needs a login.", flush=True)
     if settings.host in {"0.0.0.0", "::", ""} and not settings.allowed_hosts:
         print(
             "Only localhost, 127.0.0.1 and ::1 are answered: to open it from other machines, "

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
+from barraiser.accounts import Account
 from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.interview.answers import AnswerService
@@ -55,7 +56,14 @@ def _submissions(request: Request) -> SubmissionService:
 
 
 def _current_user(request: Request) -> int:
-    # One local user per install for now; accounts come with the multi-user server.
+    """The signed-in account's id in hosted mode (``web.auth`` let the request in only with
+    one), the install's one local user otherwise."""
+    if request.app.state.settings.hosted:
+        account = getattr(request.state, "user", None)
+        if account is None:  # only public routes get here without an account
+            raise HTTPException(401, "Sign in first.")
+        account_id: int = account.id
+        return account_id
     user_id: int = request.app.state.user_id
     return user_id
 
@@ -78,6 +86,15 @@ StoreDep = Annotated[Store, Depends(_store)]
 SubmissionsDep = Annotated[SubmissionService, Depends(_submissions)]
 AnswersDep = Annotated[AnswerService, Depends(_answers)]
 CurrentUserDep = Annotated[int, Depends(_current_user)]
+
+
+def _current_account(request: Request) -> Account | None:
+    """Hosted mode's signed-in account (with its role); None on a local install."""
+    account: Account | None = getattr(request.state, "user", None)
+    return account
+
+
+CurrentAccountDep = Annotated[Account | None, Depends(_current_account)]
 
 
 def _interviews(request: Request) -> InterviewService:

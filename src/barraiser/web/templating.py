@@ -44,7 +44,13 @@ def _nav_context(request: Request) -> dict[str, Any]:
     for href, _label in NAV_ITEMS:
         if path == href or (href != "/" and path.startswith(href)):
             current = href
-    return {"nav_items": NAV_ITEMS, "current_nav": current, "version": __version__}
+    user = getattr(request.state, "user", None)  # hosted mode's signed-in account
+    return {
+        "nav_items": NAV_ITEMS,
+        "current_nav": current,
+        "version": __version__,
+        "current_user": user,
+    }
 
 
 def _static_url(path: str) -> str:
