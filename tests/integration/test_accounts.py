@@ -164,5 +164,16 @@ def test_the_users_command_manages_accounts(
     assert runner.invoke(cli, ["users", "disable", "gus"]).exit_code == 0
     listed = json.loads(runner.invoke(cli, ["users", "list", "--json"]).output)
     assert listed[0]["disabled"] is True
+    assert runner.invoke(cli, ["users", "enable", "gus"]).exit_code == 0
+    coach = runner.invoke(
+        cli, ["users", "add", "cora", "--role", "coach", "--password-stdin"], input=PASSWORD
+    )
+    assert coach.exit_code == 0, coach.output
+    assigned = runner.invoke(cli, ["users", "assign", "gus", "--coach", "cora"])
+    assert assigned.exit_code == 0 and "cora now coaches gus" in assigned.output
+    neither = runner.invoke(cli, ["users", "assign", "gus"])
+    assert neither.exit_code == 1 and "--no-coach" in neither.output
+    wrong = runner.invoke(cli, ["users", "assign", "cora", "--coach", "gus"])
+    assert wrong.exit_code == 1 and "not a coach" in wrong.output
     missing = runner.invoke(cli, ["users", "token", "nobody"])
     assert missing.exit_code == 1 and "no account 'nobody'" in missing.output

@@ -101,6 +101,7 @@ class Account:
     role: UserRole
     disabled: bool
     created_at: datetime
+    coach_id: int | None = None
 
     @classmethod
     def of(cls, user: User) -> Account:
@@ -111,7 +112,13 @@ class Account:
             role=user.role,
             disabled=user.disabled,
             created_at=user.created_at,
+            coach_id=user.coach_id,
         )
+
+    @property
+    def coaches(self) -> bool:
+        """Coaches and admins read their candidates' sessions and debriefs."""
+        return self.role in ("coach", "admin")
 
 
 class Accounts:
@@ -185,6 +192,48 @@ class Accounts:
             if disabled:
                 session.execute(delete(AuthToken).where(AuthToken.user_id == user.id))
             return Account.of(user)
+
+    # -- coaches ------------------------------------------------------------------------------
+
+    def assign(self, candidate: str, coach: str | None) -> Account:
+        """Give a candidate a coach (or none): the coach may then read the candidate's sessions
+        and debriefs."""
+        with self.store.session() as session:
+            user = self._user(session, candidate)
+            if coach is None:
+                user.coach_id = None
+            else:
+                mentor = self._user(session, coach)
+                if mentor.role not in ("coach", "admin"):
+                    raise AccountError(
+                        f"{mentor.username!r} is a {mentor.role}, not a coach: add a coach with "
+                        "`barraiser users add NAME --role coach`."
+                    )
+                if mentor.id == user.id:
+                    raise AccountError("an account cannot coach itself.")
+                user.coach_id = mentor.id
+            return Account.of(user)
+
+    def candidates(self, viewer: Account) -> list[Account]:
+        """The accounts whose work ``viewer`` may read: an admin every other account, a coach
+        their assigned candidates, anyone else nobody."""
+        if not viewer.coaches:
+            return []
+        query = select(User).where(User.username.is_not(None), User.id != viewer.id)
+        if viewer.role != "admin":
+            query = query.where(User.coach_id == viewer.id)
+        with self.store.session() as session:
+            return [Account.of(u) for u in session.scalars(query.order_by(User.username))]
+
+    def may_read(self, viewer: Account, owner_id: int) -> bool:
+        """Whether ``viewer`` may read the work of the account ``owner_id`` (read only)."""
+        if not viewer.coaches or owner_id == viewer.id:
+            return False
+        if viewer.role == "admin":
+            return True
+        with self.store.session() as session:
+            owner = session.get(User, owner_id)
+            return owner is not None and owner.coach_id == viewer.id
 
     # -- logins and sessions ------------------------------------------------------------------
 

@@ -120,3 +120,19 @@ def revoke_tokens(name: Annotated[str, _NAME]) -> None:
     with _accounts() as accounts:
         count = accounts.revoke_api_tokens(name)
     typer.echo(f"Revoked {count} API token(s) of {name}.")
+
+
+@app.command("assign")
+def assign(
+    name: Annotated[str, _NAME],
+    coach: Annotated[
+        str | None, typer.Option(help="The coach (an account with the coach or admin role).")
+    ] = None,
+    no_coach: Annotated[bool, typer.Option("--no-coach", help="Remove the coach.")] = False,
+) -> None:
+    """Give a candidate a coach, who may then read the candidate's sessions and debriefs."""
+    if (coach is None) == (not no_coach):
+        fail("give either --coach COACH or --no-coach.")
+    with _accounts() as accounts:
+        accounts.assign(name, None if no_coach else coach)
+    typer.echo(f"{name} has no coach now." if no_coach else f"{coach} now coaches {name}.")

@@ -24,6 +24,15 @@ LOCAL_REFUSAL = (
 )
 
 
+#: Practice drafts live in one content folder that every account's question bank reads, so a
+#: hosted instance does not make them (a member's recorded question would reach everyone).
+HOSTED_DRAFTS_REFUSED = (
+    "On a hosted barraiser a recorded question cannot become a practice question yet: drafts "
+    "are kept in one content folder that every member's question bank reads. Practise it on "
+    "your own local install, or ask an admin to add it to the bank."
+)
+
+
 class SharingRefused(ValueError):
     """Sharing is not possible here, or the request is not allowed; the message says why."""
 

@@ -124,6 +124,8 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[UserRole] = mapped_column(String(16), default="candidate")
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The coach who may read this candidate's sessions and debriefs (hosted mode).
+    coach_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
 class AuthToken(Base):

@@ -24,6 +24,7 @@ from barraiser.web.auth import HostedAuth
 from barraiser.web.routes import (
     api,
     auth_pages,
+    coach_pages,
     company_pages,
     debrief_pages,
     experience_api,
@@ -295,6 +296,8 @@ def create_app(
     install_labs(app)
     if settings.hosted:
         app.include_router(auth_pages.router)
+        app.include_router(coach_pages.api)
+        app.include_router(coach_pages.pages)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     for storage_class in (StorageError, OSError, DBAPIError):

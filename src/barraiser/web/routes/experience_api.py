@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from barraiser.journal import DraftRefused, EntryInvalid, EntryNotFound, EntryOut, parse_entry
+from barraiser.journal.sharing import HOSTED_DRAFTS_REFUSED
 from barraiser.store import utcnow
 from barraiser.web.deps import BankDep, CurrentUserDep, JournalDep, SettingsDep, is_row_id
 
@@ -156,9 +157,12 @@ def make_practice_question(
     settings: SettingsDep,
 ) -> PracticeOut:
     """Make a recorded question a practice question: a draft (no rubric yet) in your content
-    folder, in the question bank at once. Coding questions are refused (409)."""
+    folder, in the question bank at once. Coding questions are refused (409), and so is every
+    question on a hosted instance (drafts would be everyone's)."""
     _check_id(entry_id)
     _check_id(question_id)
+    if settings.hosted:
+        raise HTTPException(409, HOSTED_DRAFTS_REFUSED)
     try:
         made = journal.practice_question(
             user_id, entry_id, question_id, bank, settings.user_content_dir

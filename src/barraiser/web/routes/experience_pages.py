@@ -25,6 +25,7 @@ from barraiser.journal import (
     parse_entry,
 )
 from barraiser.journal.entries import KIND_LABELS, MAX_NOTE_CHARS, MAX_QUESTION_CHARS
+from barraiser.journal.sharing import HOSTED_DRAFTS_REFUSED
 from barraiser.store import utcnow
 from barraiser.web.deps import (
     BankDep,
@@ -219,6 +220,15 @@ def make_practice_question(
     open it in the question bank."""
     if _entry(journal, user_id, entry_id) is None or not is_row_id(question_id):
         return _not_found(request, templates, entry_id)
+    if settings.hosted:
+        return render_error(
+            request,
+            templates,
+            409,
+            "Not on a hosted barraiser",
+            HOSTED_DRAFTS_REFUSED,
+            [(f"/experiences/{entry_id}", "Back to the entry")],
+        )
     try:
         made = journal.practice_question(
             user_id, entry_id, question_id, bank, settings.user_content_dir
