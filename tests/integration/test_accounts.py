@@ -111,6 +111,9 @@ def test_expired_sessions_disabled_accounts_and_revoked_tokens_stop_working(
             row.expires_at = utcnow() - timedelta(seconds=1)
     assert accounts.user_for_session(session_token) is None
     _, fresh = accounts.login("fay", PASSWORD, "10.0.0.3")
+    with store.session() as session:  # the ended session went when the new one started
+        kinds = list(session.scalars(select(AuthToken.kind)))
+    assert kinds == ["session"]
     api = accounts.issue_api_token("fay")
     accounts.set_disabled("fay", True)
     assert accounts.user_for_session(fresh) is None and accounts.user_for_bearer(api) is None

@@ -8,14 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
+from web_support import hosted_settings
 
 from barraiser.accounts import AccountError, Accounts
-from barraiser.config import Settings
 from barraiser.web.app import create_app
 from web_client import TestClient
 
-SECRET = "c" * 48
 PASSWORD = "a long enough password"
 CONCEPT = "activation-function-for-image-classification"
 ANSWER = "Use ReLU in the hidden layers and softmax at the output layer for the classes."
@@ -41,14 +39,7 @@ def _finished_practice(client: TestClient, who: dict[str, str]) -> str:
 
 @pytest.mark.postgres
 def test_a_coach_reads_only_their_candidates(postgres_url: str, tmp_path: Path) -> None:
-    settings = Settings(
-        data_dir=tmp_path,
-        database_url=postgres_url,
-        extra_content_dir=None,
-        mode="hosted",
-        secret_key=SecretStr(SECRET),
-    )
-    app = create_app(settings)
+    app = create_app(hosted_settings(tmp_path, postgres_url))
     with TestClient(app) as client:
         accounts: Accounts = app.state.accounts
         people = {

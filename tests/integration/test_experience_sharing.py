@@ -8,16 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
-from web_support import web_settings
+from web_support import hosted_settings, web_settings
 
 from barraiser.accounts import Accounts
-from barraiser.config import Settings
 from barraiser.store import utcnow
 from barraiser.web.app import create_app
 from web_client import TestClient
 
-SECRET = "s" * 48
 PASSWORD = "a long enough password"
 ENTRY = {
     "company": "Netflix",
@@ -36,14 +33,7 @@ def _bearer(token: str) -> dict[str, str]:
 
 @pytest.mark.postgres
 def test_share_read_report_and_hide(postgres_url: str, tmp_path: Path) -> None:
-    settings = Settings(
-        data_dir=tmp_path,
-        database_url=postgres_url,
-        extra_content_dir=None,
-        mode="hosted",
-        secret_key=SecretStr(SECRET),
-    )
-    app = create_app(settings)
+    app = create_app(hosted_settings(tmp_path, postgres_url))
     with TestClient(app) as client:
         accounts: Accounts = app.state.accounts
         tokens = {}

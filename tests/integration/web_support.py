@@ -21,6 +21,22 @@ def web_settings(folder: Path, **extra: Any) -> Settings:
     )
 
 
+#: A secret key long enough for hosted mode (tests only).
+HOSTED_SECRET = "hosted-test-secret-" + "x" * 29
+
+
+def hosted_settings(folder: Path, database_url: str, **extra: Any) -> Settings:
+    """Hosted-mode settings on ``database_url`` (PostgreSQL), without the user's extra content."""
+    return Settings(
+        data_dir=folder,
+        database_url=database_url,
+        extra_content_dir=None,
+        mode="hosted",
+        secret_key=HOSTED_SECRET,
+        **extra,
+    )
+
+
 def app_store(app: FastAPI) -> Store:
     """The store a started app opened."""
     store: Store = app.state.store

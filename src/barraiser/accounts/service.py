@@ -254,6 +254,13 @@ class Accounts:
             else:
                 failed = False
                 session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0]))
+                session.execute(  # the account's ended sessions go as it starts a new one
+                    delete(AuthToken).where(
+                        AuthToken.user_id == user.id,
+                        AuthToken.kind == "session",
+                        AuthToken.expires_at <= now,
+                    )
+                )
                 token = self._new_token(session, user, "session", now + self.session_length)
                 account = Account.of(user)
         if failed:

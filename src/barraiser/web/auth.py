@@ -68,10 +68,15 @@ class HostedAuth:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        path = scope["path"]
+        if is_public(path) and path != "/login":  # static files and health: no lookup
+            scope.setdefault("state", {})["user"] = None
+            await self.app(scope, receive, send)
+            return
         accounts: Accounts | None = getattr(scope["app"].state, "accounts", None)
         account = await resolve(accounts, headers) if accounts is not None else None
         scope.setdefault("state", {})["user"] = account
-        if account is not None or is_public(scope["path"]):
+        if account is not None or path == "/login":
             await self.app(scope, receive, send)
             return
         await _refuse(scope, headers, send)

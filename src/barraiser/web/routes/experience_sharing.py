@@ -9,7 +9,8 @@ are mounted before the journal's own, so ``/experiences/shared`` is not read as 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -42,6 +43,7 @@ pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 api = APIRouter(prefix="/api/experiences", tags=["experiences"])
 
 COACH_ROLES = frozenset({"coach", "admin"})
+T = TypeVar("T")
 _MISSING: dict[int | str, dict[str, Any]] = {404: {"description": "No such shared entry."}}
 
 
@@ -65,6 +67,19 @@ def _refused(exc: SharingRefused) -> HTTPException:
     return HTTPException(exc.status_code, exc.message)
 
 
+def _answered(entry_id: int, action: Callable[[], T]) -> T:
+    """Run an API action on an entry id: an impossible or unknown id is 404, a refusal its
+    own status, each with the sentence that says why."""
+    try:
+        if not is_row_id(entry_id):
+            raise EntryNotFound(f"No journal entry has the id {entry_id}.")
+        return action()
+    except EntryNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except SharingRefused as exc:
+        raise _refused(exc) from None
+
+
 # -- JSON API -----------------------------------------------------------------------------------
 
 
@@ -81,14 +96,7 @@ def get_shared_api(
     entry_id: int, journal: JournalDep, settings: SettingsDep, user_id: CurrentUserDep
 ) -> SharedEntryOut:
     """One shared entry."""
-    try:
-        if not is_row_id(entry_id):
-            raise EntryNotFound(f"No shared entry with id {entry_id}.")
-        return _sharing(journal, settings).get_shared(entry_id)
-    except EntryNotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    except SharingRefused as exc:
-        raise _refused(exc) from None
+    return _answered(entry_id, lambda: _sharing(journal, settings).get_shared(entry_id))
 
 
 @api.post("/shared/{entry_id}/report", status_code=204, responses=_MISSING)
@@ -100,14 +108,8 @@ def report_api(
     user_id: CurrentUserDep,
 ) -> Response:
     """Report a shared entry to the coaches."""
-    try:
-        if not is_row_id(entry_id):
-            raise EntryNotFound(f"No shared entry with id {entry_id}.")
-        _sharing(journal, settings).report(user_id, entry_id, body.reason)
-    except EntryNotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    except SharingRefused as exc:
-        raise _refused(exc) from None
+    sharing = _sharing(journal, settings)
+    _answered(entry_id, lambda: sharing.report(user_id, entry_id, body.reason))
     return Response(status_code=204)
 
 
@@ -131,14 +133,7 @@ def hide_api(
     """Hide a shared entry from everyone (coaches and admins only); its author keeps it."""
     if not _is_coach(account):
         raise HTTPException(403, "Only coaches and admins can hide a shared entry.")
-    try:
-        if not is_row_id(entry_id):
-            raise EntryNotFound(f"No shared entry with id {entry_id}.")
-        _sharing(journal, settings).hide(entry_id)
-    except EntryNotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    except SharingRefused as exc:
-        raise _refused(exc) from None
+    _answered(entry_id, lambda: _sharing(journal, settings).hide(entry_id))
     return Response(status_code=204)
 
 
@@ -151,14 +146,8 @@ def share_api(
     user_id: CurrentUserDep,
 ) -> EntryOut:
     """Share one of your entries with every member, or make it private again."""
-    try:
-        if not is_row_id(entry_id):
-            raise EntryNotFound(f"You have no journal entry with id {entry_id}.")
-        return _sharing(journal, settings).set_shared(user_id, entry_id, body.shared)
-    except EntryNotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    except SharingRefused as exc:
-        raise _refused(exc) from None
+    sharing = _sharing(journal, settings)
+    return _answered(entry_id, lambda: sharing.set_shared(user_id, entry_id, body.shared))
 
 
 # -- pages --------------------------------------------------------------------------------------
