@@ -116,6 +116,8 @@ def test_a_local_install_shares_nothing(tmp_path: Path) -> None:
         refused = client.put(f"/api/experiences/{entry_id}/shared", json={"shared": True})
         assert refused.status_code == 409 and "hosted" in refused.json()["detail"]
         assert client.get("/api/experiences/shared").json() == []
+        missing = client.get(f"/api/experiences/shared/{entry_id}")
+        assert missing.status_code == 404 and "local install" in missing.json()["detail"]
         page = client.get("/experiences/shared")
         assert page.status_code == 200 and "This is a local install" in page.text
         assert client.get("/api/experiences/reports").status_code == 403

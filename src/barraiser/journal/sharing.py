@@ -102,8 +102,10 @@ class Sharing:
             return [_shared_view(row, name) for row, name in rows]
 
     def get_shared(self, entry_id: int) -> SharedEntryOut:
-        """One shared entry; an entry that is not shared is "not found"."""
-        self._check_hosted()
+        """One shared entry; an entry that is not shared is "not found" (every entry, on a
+        local install)."""
+        if not self.hosted:
+            raise EntryNotFound(f"No shared entry with id {entry_id}: {LOCAL_REFUSAL}")
         with self.store.session() as session:
             found = session.execute(
                 select(Experience, User.name)
