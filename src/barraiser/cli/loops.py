@@ -54,7 +54,6 @@ def show_loop(
     """Show one loop: its stages, rounds and how the debrief decides."""
     from barraiser.interview.decision import decision_sentences
     from barraiser.web.models import LoopDetail
-    from barraiser.web.presenters import value_word
 
     b = bank()
     loop = b.loops.get(loop_id)
@@ -70,14 +69,14 @@ def show_loop(
         for rnd in stage.rounds:
             asks = [f"{s.count} {s.kind}" for s in rnd.questions]
             if rnd.value_questions:
-                asks.append(f"{rnd.value_questions} {value_word(loop, b)}")
+                asks.append(f"{rnd.value_questions} {b.value_word(loop)}")
             raiser = ", Bar Raiser" if rnd.bar_raiser else ""
             typer.echo(
                 f"  - {rnd.title}: {rnd.duration_min} min, {rnd.interviewer}{raiser}; "
                 f"asks {', '.join(asks)}"
             )
     typer.echo("\nHow the debrief decides:")
-    for sentence in decision_sentences(loop.decision, value_word(loop, b)):
+    for sentence in decision_sentences(loop.decision, b.value_word(loop)):
         typer.echo(f"  - {sentence}")
 
 
@@ -85,13 +84,8 @@ def show_loop(
 def list_companies(as_json: Annotated[bool, _JSON] = False) -> None:
     """List the companies: id, name, when written, loops and tagged questions."""
     from barraiser.web.models import CompanySummary
-    from barraiser.web.presenters import company_loops
 
-    b = bank()
-    rows = [
-        CompanySummary.of(c, company_loops(b, c.id), len(b.filter_questions(company=c.id)))
-        for c in sorted(b.companies.values(), key=lambda c: c.name)
-    ]
+    rows = CompanySummary.every(bank())
     if as_json:
         print_json([row.model_dump(mode="json") for row in rows])
         return
@@ -109,14 +103,12 @@ def show_company(
 ) -> None:
     """Show one company: its process, values (and the principles that grade them), ML work."""
     from barraiser.web.models import CompanyDetail
-    from barraiser.web.presenters import company_loops
 
     b = bank()
     company = b.companies.get(company_id)
     if company is None:
         fail(f"no company {company_id!r}; use one of: {', '.join(sorted(b.companies))}.")
-    questions = [q.id for q in b.filter_questions(company=company.id)]
-    detail = CompanyDetail.of_company(company, company_loops(b, company.id), questions)
+    detail = CompanyDetail.of_company(company, b)
     if as_json:
         print_json(detail.model_dump(mode="json"))
         return
@@ -133,4 +125,5 @@ def show_company(
     for use in company.ml_applications:
         typer.echo(f"  - {use}")
     typer.echo(f"\nLoops: {', '.join(detail.loops) or 'none'}")
-    typer.echo(f"Tagged questions ({len(questions)}): {', '.join(questions) or 'none'}")
+    questions = ", ".join(detail.questions) or "none"
+    typer.echo(f"Tagged questions ({detail.question_count}): {questions}")

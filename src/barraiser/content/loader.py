@@ -128,6 +128,16 @@ class Bank:
             found.append(q)
         return sorted(found, key=_question_order)
 
+    def company_loops(self, company_id: str) -> list[Loop]:
+        """The company's loops, in the bank's order."""
+        return [loop for loop in self.loops.values() if loop.company_id == company_id]
+
+    def value_word(self, loop: Loop) -> str:
+        """What the loop's behavioural questions and ratings are called: "Leadership
+        Principle" (Amazon, or a loop of no known company) or "<Company> values"."""
+        company = self.companies.get(loop.company_id)
+        return company.value_word if company else "Leadership Principle"
+
     def topics(self) -> list[str]:
         return sorted({t for q in self.questions.values() for t in q.topics})
 

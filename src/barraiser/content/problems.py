@@ -31,26 +31,23 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from barraiser.content.languages import LANGUAGE_FACTS, LanguageFacts
 from barraiser.content.schemas import Difficulty, Slug, Text, _Strict
 
 if TYPE_CHECKING:
     from barraiser.content.loader import ContentProblem
-    from barraiser.judge.languages import Language
 
 Style = Literal["function", "stdio"]
 Verdict = Literal["AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "IE"]
 #: A language's name; the languages themselves (extensions, multipliers, which references a
-#: problem must ship) are described once, in :data:`barraiser.judge.languages.LANGUAGES`.
+#: problem must ship) are described once, in :data:`barraiser.content.languages.LANGUAGE_FACTS`.
 LanguageName = str
 #: The language whose accepted reference computes the hidden tests' expected outputs.
 EXPECTED_FROM: LanguageName = "python"
 
 
-def _languages() -> dict[str, Language]:
-    # Imported when a problem is validated, not with this module: the judge imports content.
-    from barraiser.judge.languages import LANGUAGES
-
-    return LANGUAGES
+def _languages() -> dict[str, LanguageFacts]:
+    return LANGUAGE_FACTS
 
 
 def required_references() -> list[LanguageName]:

@@ -184,12 +184,6 @@ class InterviewService:
         self._warm_grader(loop)
         return session_id
 
-    def _value_word(self, loop: Loop) -> str:
-        """What the loop's behavioural ratings are called ("Leadership Principle", "Netflix
-        values")."""
-        company = self.bank.companies.get(loop.company_id)
-        return company.value_word if company else "Leadership Principle"
-
     def _warm_grader(self, loop: Loop) -> None:
         """Load the grading model in the background, so the first answer is not kept waiting."""
         if self.answers is None or (
@@ -659,7 +653,7 @@ class InterviewService:
                 finished_at=row.finished_at,
                 scorecards=cards,
                 bank=self.bank,
-                decision_rule=decision_sentences(loop.decision, self._value_word(loop)),
+                decision_rule=decision_sentences(loop.decision, self.bank.value_word(loop)),
                 partial=abandoned,
             )
             notes = []

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
+from barraiser.content.loader import Bank
 from barraiser.content.schemas import (
     Company,
     CompanyValue,
@@ -165,15 +166,20 @@ class CompanySummary(BaseModel):
     question_count: int = Field(description="Questions of the bank tagged with it.")
 
     @classmethod
-    def of(cls, company: Company, loops: list[str], question_count: int) -> CompanySummary:
+    def of(cls, company: Company, bank: Bank) -> CompanySummary:
         return cls(
             id=company.id,
             name=company.name,
             as_of=company.as_of.isoformat(),
             summary=company.summary,
-            loops=loops,
-            question_count=question_count,
+            loops=[loop.id for loop in bank.company_loops(company.id)],
+            question_count=len(bank.filter_questions(company=company.id)),
         )
+
+    @classmethod
+    def every(cls, bank: Bank) -> list[CompanySummary]:
+        """Every company of the bank, by name."""
+        return [cls.of(c, bank) for c in sorted(bank.companies.values(), key=lambda c: c.name)]
 
 
 class CompanyDetail(CompanySummary):
@@ -187,13 +193,12 @@ class CompanyDetail(CompanySummary):
     questions: list[str] = Field(description="Ids of the questions tagged with it.")
 
     @classmethod
-    def of_company(cls, company: Company, loops: list[str], questions: list[str]) -> CompanyDetail:
-        summary = CompanySummary.of(company, loops, len(questions))
+    def of_company(cls, company: Company, bank: Bank) -> CompanyDetail:
         return cls(
-            **summary.model_dump(),
+            **CompanySummary.of(company, bank).model_dump(),
             ml_applications=list(company.ml_applications),
             process=list(company.process),
             values=list(company.values),
             sources=company.sources,
-            questions=questions,
+            questions=[q.id for q in bank.filter_questions(company=company.id)],
         )

@@ -90,18 +90,6 @@ def loop_stats(loop: Loop) -> LoopStats:
     )
 
 
-def value_word(loop: Loop, bank: Bank) -> str:
-    """What a loop's value questions are called: "Leadership Principle" for a company whose
-    values are the principles (Amazon), else "<Company> values"."""
-    company = bank.companies.get(loop.company_id)
-    return company.value_word if company else "Leadership Principle"
-
-
-def company_loops(bank: Bank, company_id: str) -> list[str]:
-    """Ids of the company's loops, in the bank's order."""
-    return [loop.id for loop in bank.loops.values() if loop.company_id == company_id]
-
-
 def kind_counts(bank: Bank) -> list[tuple[str, int]]:
     """How many questions of each kind the bank holds, in the canonical kind order."""
     counts = Counter(q.kind for q in bank.questions.values())

@@ -81,7 +81,6 @@ def build_templates() -> Jinja2Templates:
         stage_minutes=presenters.stage_minutes,
         decision_sentences=decision_sentences,
         loop_stats=presenters.loop_stats,
-        value_word=presenters.value_word,
         rating_labels=RATING_LABELS,
         highlight=grading_view.highlight,
         evidence_anchor=grading_view.evidence_anchor,

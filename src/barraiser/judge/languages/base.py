@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from barraiser.content.languages import LanguageFacts
 from barraiser.judge.result import Limits, RunResult, Status
 from barraiser.judge.sandbox import Sandbox, remove_tree
 from barraiser.judge.scratch import scratch_root
@@ -56,6 +57,18 @@ class Language(ABC):
     self_test_program: ClassVar[str]
     #: What the editor starts with on a stdio problem.
     stdio_starter: ClassVar[str]
+
+    def __init_subclass__(cls, facts: LanguageFacts | None = None, **kwargs: object) -> None:
+        """A concrete language names its facts (``class Python(..., facts=...)``): its name,
+        label, extensions, reference file and time multiplier come from the content's table,
+        :data:`barraiser.content.languages.LANGUAGE_FACTS`."""
+        super().__init_subclass__(**kwargs)
+        if facts is not None:
+            cls.name, cls.label, cls.extension = facts.name, facts.label, facts.extension
+            cls.other_extensions = facts.other_extensions
+            cls.reference_file = facts.reference_file
+            cls.reference_required = facts.reference_required
+            cls.time_multiplier = facts.time_multiplier
 
     def program_files(self, source: str) -> dict[str, str]:
         """The files (name -> text) of a stdio program: its source, and whatever the language

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from barraiser.content.languages import LANGUAGE_FACTS
 from barraiser.judge.languages.base import CompiledLanguage
 from barraiser.judge.result import Limits
 
@@ -125,17 +126,11 @@ def _build_pch(folder: Path) -> bool:
         return False
 
 
-class Cpp(CompiledLanguage):
+class Cpp(CompiledLanguage, facts=LANGUAGE_FACTS["cpp"]):
     """GNU C++17, optimised, statically sized like the common online judges."""
 
-    name = "cpp"
-    label = "C++17"
-    extension = ".cpp"
-    other_extensions = (".cc",)
     source_name = "main.cpp"
-    reference_file = "reference.cpp"
     startup_s = 0.5
-    time_multiplier = 1.0
     stdio_starter = (
         "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n    \n    return 0;\n}\n"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, ClassVar
 
+from barraiser.content.languages import LANGUAGE_FACTS
 from barraiser.judge.languages.base import CompiledLanguage
 from barraiser.judge.result import Limits, RunResult, Status
 
@@ -19,16 +20,11 @@ JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64"
 _JVM_FLAGS = ["-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData"]
 
 
-class Java(CompiledLanguage):
+class Java(CompiledLanguage, facts=LANGUAGE_FACTS["java"]):
     """OpenJDK 17."""
 
-    name = "java"
-    label = "Java 17"
-    extension = ".java"
     source_name = "Main.java"
-    reference_file = "Reference.java"
     startup_s = 2.0
-    time_multiplier = 2.0
     stdio_starter = (
         "import java.util.*;\nimport java.io.*;\n\npublic class Main {\n"
         "    public static void main(String[] args) throws IOException {\n        \n    }\n}\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, ClassVar
 
+from barraiser.content.languages import LANGUAGE_FACTS
 from barraiser.judge.languages.base import InterpretedLanguage
 from barraiser.judge.result import Limits, RunResult, Status
 
@@ -36,18 +37,12 @@ for (const stream of [process.stdout, process.stderr]) {
 _OUT_OF_MEMORY = (b"JavaScript heap out of memory", b"Array buffer allocation failed")
 
 
-class JavaScript(InterpretedLanguage):
+class JavaScript(InterpretedLanguage, facts=LANGUAGE_FACTS["javascript"]):
     """Node.js (CommonJS), run straight from the source."""
 
-    name = "javascript"
-    label = "JavaScript (Node.js)"
-    extension = ".js"
     source_name = "main.js"
-    reference_file = "reference.js"
     #: References ship for a subset of the problems (content/problems/README.md).
-    reference_required = False
     startup_s = 1.0
-    time_multiplier = 2.0
     self_test_program = (
         'const line = require("fs").readFileSync(0, "utf8").split("\\n")[0];\n'
         'console.log("hello, " + line);\n'

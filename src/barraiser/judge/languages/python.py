@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from barraiser.content.languages import LANGUAGE_FACTS
 from barraiser.judge.languages.base import InterpretedLanguage
 from barraiser.judge.result import Limits
 
@@ -13,16 +14,11 @@ if TYPE_CHECKING:
 PYTHON = "/usr/bin/python3"
 
 
-class Python(InterpretedLanguage):
+class Python(InterpretedLanguage, facts=LANGUAGE_FACTS["python"]):
     """CPython 3 from the system, without user site-packages or bytecode writing."""
 
-    name = "python"
-    label = "Python 3"
-    extension = ".py"
     source_name = "main.py"
-    reference_file = "reference.py"
     startup_s = 1.0
-    time_multiplier = 4.0
     self_test_program = "name = input()\nprint(f'hello, {name}')\n"
     stdio_starter = (
         "import sys\n\n\ndef main() -> None:\n    data = sys.stdin.read().split()\n\n\nmain()\n"

@@ -19,7 +19,7 @@ from barraiser.web.models import (
     LoopSummary,
     QuestionSummary,
 )
-from barraiser.web.presenters import company_loops, source_label
+from barraiser.web.presenters import source_label
 from barraiser.web.routes.filters import QuestionFilters
 
 router = APIRouter(prefix="/api")
@@ -91,10 +91,7 @@ def get_loop(loop_id: str, bank: BankDep) -> LoopDetail:
 @router.get("/companies", tags=["companies"])
 def list_companies(bank: BankDep) -> list[CompanySummary]:
     """Every company whose loops barraiser runs, by name."""
-    return [
-        CompanySummary.of(c, company_loops(bank, c.id), len(bank.filter_questions(company=c.id)))
-        for c in sorted(bank.companies.values(), key=lambda c: c.name)
-    ]
+    return CompanySummary.every(bank)
 
 
 @router.get("/companies/{company_id}", tags=["companies"], responses=_NOT_FOUND)
@@ -104,5 +101,4 @@ def get_company(company_id: str, bank: BankDep) -> CompanyDetail:
     if company is None:
         known = ", ".join(sorted(bank.companies)) or "none"
         raise HTTPException(404, f"No company with id {company_id!r}. Known companies: {known}.")
-    questions = [q.id for q in bank.filter_questions(company=company.id)]
-    return CompanyDetail.of_company(company, company_loops(bank, company.id), questions)
+    return CompanyDetail.of_company(company, bank)

@@ -22,7 +22,7 @@ def companies(request: Request, bank: BankDep, templates: TemplatesDep) -> Respo
     rows = [
         (
             c,
-            [loop for loop in bank.loops.values() if loop.company_id == c.id],
+            bank.company_loops(c.id),
             len(bank.filter_questions(company=c.id)),
         )
         for c in sorted(bank.companies.values(), key=lambda c: c.name)
@@ -48,7 +48,7 @@ def company_page(
         )
     context = {
         "company": company,
-        "loops": [loop for loop in bank.loops.values() if loop.company_id == company.id],
+        "loops": bank.company_loops(company.id),
         "questions": bank.filter_questions(company=company.id),
         "bank": bank,
     }

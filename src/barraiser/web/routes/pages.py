@@ -95,12 +95,10 @@ def home(
 @router.get("/loops")
 def loops(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
     """Every installed loop as a card."""
-    groups: dict[str, list[Loop]] = {}
-    for loop in bank.loops.values():
-        groups.setdefault(loop.company_id, []).append(loop)
-    # Companies by name (a loop of an unknown company goes under its own name).
+    # By company name (a loop of an unknown company goes under its own name).
+    ids = dict.fromkeys(loop.company_id for loop in bank.loops.values())
     rows = sorted(
-        ((bank.companies.get(cid), found) for cid, found in groups.items()),
+        ((bank.companies.get(cid), bank.company_loops(cid)) for cid in ids),
         key=lambda row: row[0].name if row[0] else row[1][0].company,
     )
     return templates.TemplateResponse(
