@@ -68,6 +68,9 @@ def test_candidate_browses_the_loop_and_the_bank(server: Server, browser: Any) -
     assert pushed == {"kind": [kind], "q": [word]}, page.url
     count = page.locator("#result-count").inner_text()
     assert count.startswith(f"{len(expected)} question")
+    # Each hit says where it matched, the search word marked.
+    marked = page.locator(f'.q-row[data-id="{target["id"]}"] .q-snippet mark')
+    assert marked.count() >= 1 and word in marked.first.inner_text().lower()
     page.screenshot(path=SCREENSHOTS / "bank-filtered.png", full_page=True)
 
     # Open the question; before a first graded answer, its answer key (the model answer

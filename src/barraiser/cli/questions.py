@@ -78,6 +78,47 @@ def list_questions(
     Console().print(table)
 
 
+@app.command("search")
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for.")],
+    limit: Annotated[int, typer.Option(min=1, max=500, help="At most this many hits.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Full-text search over titles, prompts, model answers, topics and principle names, best
+    match first, with where each question matched ("overfitting" also finds "overfit")."""
+    from barraiser.content.search import query_words
+
+    if not query_words(text):
+        fail("give at least one word to search for, e.g. `barraiser questions search recall`.")
+    b = bank()
+    hits = b.search(text, limit=limit)
+    if as_json:
+        print_json(
+            [
+                {
+                    **summary(b.questions[h.question_id]),
+                    "matched_in": h.field,
+                    "snippet": h.snippet_with("**", "**"),
+                }
+                for h in hits
+            ]
+        )
+        return
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(hits)} question(s) match {text!r}", title_justify="left")
+    for column in ("id", "kind", "title", "where it matched"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        q = b.questions[h.question_id]
+        marked = escape(h.snippet_with("\x00", "\x01")).replace("\x00", "[bold yellow]")
+        table.add_row(q.id, q.kind, q.title, marked.replace("\x01", "[/]"))
+    Console().print(table)
+
+
 @app.command("show")
 def show(
     question_id: Annotated[str, typer.Argument(metavar="ID", help="The question id.")],

@@ -20,6 +20,7 @@ from barraiser.content.schemas import (
     Loop,
     Question,
 )
+from barraiser.content.search import QuestionIndex, SearchHit
 
 M = TypeVar("M", bound=BaseModel)
 _log = logging.getLogger(__name__)
@@ -76,6 +77,15 @@ class Bank:
     #: Problems of files in the user content folder: each such file was skipped (logged), and
     #: never stops the bank from loading; ``content check`` reports them as the user's.
     draft_problems: list[ContentProblem] = field(default_factory=list)
+    #: The full-text index, built on the first search.
+    _index: QuestionIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def search(self, text: str, limit: int | None = None) -> list[SearchHit]:
+        """Full-text search over titles, prompts, model answers, topics and principle names,
+        best first (:mod:`barraiser.content.search`)."""
+        if self._index is None:
+            self._index = QuestionIndex(self)
+        return self._index.search(text, limit)
 
     def is_own(self, question_id: str) -> bool:
         """True for a question from the user content folder (the user's own draft)."""
@@ -108,9 +118,10 @@ class Bank:
     ) -> list[Question]:
         """Questions matching every given filter, in a stable order (kind, then id).
 
-        ``company``: the questions tagged with that company id.
+        ``company``: the questions tagged with that company id. ``text``: a full-text
+        search (:meth:`search`); its hits come best first instead.
         """
-        needle = text.lower().strip() if text else ""
+        ranked = {hit.question_id: i for i, hit in enumerate(self.search(text))} if text else None
         found = []
         for q in self.questions.values():
             if kind and q.kind != kind:
@@ -123,9 +134,11 @@ class Bank:
                 continue
             if company and company not in q.companies:
                 continue
-            if needle and not _matches(q, needle):
+            if ranked is not None and q.id not in ranked:
                 continue
             found.append(q)
+        if ranked is not None:
+            return sorted(found, key=lambda q: ranked[q.id])
         return sorted(found, key=_question_order)
 
     def company_loops(self, company_id: str) -> list[Loop]:
@@ -147,11 +160,6 @@ def _question_order(q: Question) -> tuple[int, int, str]:
 
     source_no = q.source.question if q.source else 10_000
     return (QUESTION_KINDS.index(q.kind), source_no, q.id)
-
-
-def _matches(q: Question, needle: str) -> bool:
-    haystack = " ".join([q.id, q.title, q.prompt, " ".join(q.topics)]).lower()
-    return all(word in haystack for word in needle.split())
 
 
 def default_content_dir() -> Path:

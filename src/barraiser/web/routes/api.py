@@ -48,15 +48,17 @@ def list_questions(
         str | None,
         Query(
             max_length=200,
-            description="Words that must all appear in the id, title, "
-            "prompt or topics (case-insensitive).",
+            description="A full-text search over titles, prompts, model answers, topics "
+            "and principle names (stemmed, so 'overfitting' finds 'overfit'); the hits come "
+            "best first.",
         ),
     ] = None,
     company: Annotated[
         str | None, Query(description="Only questions tagged with this company id.")
     ] = None,
 ) -> list[QuestionSummary]:
-    """The questions of the bank matching every given filter, ordered by kind then source."""
+    """The questions of the bank matching every given filter, ordered by kind then source
+    (with a search `q`: best match first)."""
     filters = QuestionFilters.of(kind, topic, lp, difficulty, q, company)
     return [QuestionSummary.of(item, source_label(item)) for item in filters.apply(bank)]
 

@@ -4,12 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from barraiser.content.loader import Bank
 from barraiser.content.schemas import Question
+from barraiser.content.search import MARK_END, MARK_START, SearchHit
 
 
 def _clean(value: str | None) -> str:
     return value.strip() if value else ""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Where a search matched a question, as HTML with the matched words in ``<mark>``."""
+
+    field: str
+    html: Markup
+
+    @classmethod
+    def of(cls, hit: SearchHit) -> Snippet:
+        text = str(escape(hit.snippet))
+        return cls(
+            hit.field, Markup(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+        )
 
 
 @dataclass(frozen=True)
@@ -50,3 +68,7 @@ class QuestionFilters:
             text=self.q or None,
             company=self.company or None,
         )
+
+    def snippets(self, bank: Bank) -> dict[str, Snippet]:
+        """Question id -> where the search words matched (empty without a search)."""
+        return {hit.question_id: Snippet.of(hit) for hit in bank.search(self.q)} if self.q else {}

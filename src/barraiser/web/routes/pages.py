@@ -136,7 +136,12 @@ def questions(
 ) -> Response:
     """The bank with its filters; HTMX requests get only the list, everyone else the page."""
     filters = QuestionFilters.of(kind, topic, lp, difficulty, q, company)
-    context = {"questions": filters.apply(bank), "filters": filters, "bank": bank}
+    context = {
+        "questions": filters.apply(bank),
+        "filters": filters,
+        "bank": bank,
+        "snippets": filters.snippets(bank),
+    }
     headers = {"Vary": "HX-Request"}
     if is_htmx_partial(request):
         return templates.TemplateResponse(
