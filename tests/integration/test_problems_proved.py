@@ -45,14 +45,31 @@ def test_javascript_references_cover_both_styles_and_every_checker() -> None:
     assert {p.style for p in with_js} == {"function", "stdio"}
 
 
-def test_content_check_judge_proves_every_problem(tmp_path: Path) -> None:
+def test_content_check_judge_proves_changed_problems(tmp_path: Path) -> None:
+    """CI proves the problems changed since the last full proof (`make content-proof` proves
+    all of them), and always one problem of each style, so a toolchain that broke under
+    unchanged problems is caught here too."""
     env = {**os.environ, "BARRAISER_DATA_DIR": str(tmp_path / "data")}
     result = subprocess.run(
-        [sys.executable, "-m", "barraiser", "content", "check", "--judge"],
+        [
+            sys.executable,
+            "-m",
+            "barraiser",
+            "content",
+            "check",
+            "--judge",
+            "--changed",
+            "--problem",
+            "two-sum",
+            "--problem",
+            "friend-circles-union-find",
+        ],
         capture_output=True,
         text=True,
         env=env,
         timeout=1800,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert "changed since the record of the last full proof" in result.stdout
     assert "Judged OK" in result.stdout
+    assert "two-sum" in result.stdout and "friend-circles-union-find" in result.stdout

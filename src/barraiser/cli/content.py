@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -36,6 +37,22 @@ def check(
     slots: Annotated[
         int, typer.Option(min=1, max=16, help="With --judge: sandboxes used in parallel.")
     ] = 2,
+    only_changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="With --judge: only the problems whose files differ from the record of the "
+            "last full proof (content/problems/proved.json), plus any --problem ids.",
+        ),
+    ] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="With --judge: write each proved problem's file digest to the record "
+            "(`make content-proof` proves all and records them).",
+        ),
+    ] = False,
 ) -> None:
     """Validate all content; exit non-zero with a list of every problem found."""
     from rich.console import Console
@@ -81,12 +98,16 @@ def check(
         if own_problems:
             raise typer.Exit(1)
         return
-    chosen = problem_ids or sorted(bank.problems)
-    unknown = [p for p in chosen if p not in bank.problems]
+    unknown = [p for p in problem_ids or [] if p not in bank.problems]
     if unknown:
         fail(f"unknown problem id(s): {', '.join(unknown)}; `barraiser problems list` shows them.")
-    reports = _prove([bank.problems[p] for p in chosen], slots, console)
+    chosen = _chosen(bank.problems, problem_ids or [], only_changed, dirs[0], console)
+    started = time.monotonic()
+    reports = _prove([bank.problems[p] for p in chosen], slots, console) if chosen else []
+    elapsed = time.monotonic() - started
     failed = [r for r in reports if not r["ok"]]
+    if record:
+        _record(bank.problems, reports, dirs[0], console)
     for report in failed:
         console.print(f"[red]FAILED[/] {report['problem_id']}: {report['error']}".rstrip(": "))
         for entry in report["solutions"]:
@@ -103,10 +124,59 @@ def check(
         raise typer.Exit(1)
     console.print(
         f"[green]Judged OK[/]: all {n_solutions} solutions of {len(reports)} problem(s) got "
-        "their declared verdicts."
+        f"their declared verdicts ({elapsed:.0f} s)."
     )
     if own_problems:
         raise typer.Exit(1)
+
+
+def _chosen(
+    problems: dict[str, LoadedProblem],
+    ids: list[str],
+    only_changed: bool,
+    shipped_root: Path,
+    console: Console,
+) -> list[str]:
+    """Every problem, or the --problem ids and (with --changed) those changed since the record."""
+    from barraiser.content.proofs import changed, read_record, record_path
+
+    if not ids and not only_changed:
+        return sorted(problems)
+    chosen = set(ids)
+    if only_changed:
+        try:
+            recorded = read_record(shipped_root)
+        except ValueError as error:
+            fail(str(error))
+        new = {p.id for p in changed(problems.values(), recorded)}
+        console.print(
+            f"{len(new)} of {len(problems)} problem(s) changed since the record of the last "
+            f"full proof ({record_path(shipped_root)})"
+            + (f": {', '.join(sorted(new))}." if new else "."),
+            highlight=False,
+        )
+        chosen |= new
+    return sorted(chosen)
+
+
+def _record(
+    problems: dict[str, LoadedProblem],
+    reports: list[dict[str, Any]],
+    shipped_root: Path,
+    console: Console,
+) -> None:
+    """Write the proved problems of the shipped content to the record (failed ones leave it)."""
+    from barraiser.content.proofs import write_record
+
+    shipped = {
+        pid: p
+        for pid, p in problems.items()
+        if p.folder.resolve().is_relative_to((shipped_root / "problems").resolve())
+    }
+    proved = [shipped[r["problem_id"]] for r in reports if r["ok"] and r["problem_id"] in shipped]
+    failed = [r["problem_id"] for r in reports if not r["ok"]]
+    path = write_record(shipped_root, proved, failed, shipped)
+    console.print(f"Recorded {len(proved)} proved problem(s) in {path}.", highlight=False)
 
 
 def _print_own_problems(console: Console, problems: list[ContentProblem], folder: Path) -> None:

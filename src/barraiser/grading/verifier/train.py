@@ -394,6 +394,8 @@ def _card(
         "base_licence": BASE_LICENCE,
         "corpus": {
             "digest": corpus_digest(pairs),
+            # The questions the digest covers: claims of questions added later do not change it.
+            "question_ids": sorted({p.question_id for p in pairs}),
             "all": counts(pairs),
             "training": counts(train_pairs),
             "held_out": counts(held_pairs),
