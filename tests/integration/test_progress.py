@@ -16,7 +16,7 @@ from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
 from barraiser.interview.charts import CHART_CSS
-from barraiser.interview.progress import hidden_test_score, progress
+from barraiser.interview.progress import hidden_test_score, progress, weakness
 from barraiser.store import Store, init_store
 from barraiser.store.queries import create_submission, record_verdict, save_answer, save_grading
 from barraiser.web.app import create_app
@@ -156,6 +156,20 @@ def test_attempts_series_and_totals(store: Store, bank: Bank) -> None:
     weakest = [g.mean_score for g in report.weakest]
     assert weakest == sorted(weakest) and len(weakest) == 3
     assert weakest[0] == min(g.mean_score for g in report.competencies)
+
+
+def test_weakness_is_what_the_selection_leans_on(store: Store, bank: Bank) -> None:
+    """The loop's picker reads each graded competency's weakness from the same attempts."""
+    user_id = _local_user(store)
+    with store.session() as session:
+        assert weakness(session, user_id, bank) == {}
+        _fill(session, user_id)
+        report = progress(session, user_id, bank, now=NOW)
+        weak = weakness(session, user_id, bank)
+    assert set(weak) == {g.key for g in report.competencies}
+    assert weak["problem-solving"] == pytest.approx(0.25)  # mean 75
+    weakest = report.weakest[0]
+    assert weak[weakest.key] == max(weak.values())
 
 
 def test_hidden_test_score() -> None:

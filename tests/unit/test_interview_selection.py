@@ -155,3 +155,41 @@ def test_fresh_questions_showing_the_rounds_competencies_come_first(bank: Bank) 
         picker = Picker(bank, random.Random(seed))
         rnd = _round(questions=[{"kind": "concept"}], assesses=["ml-breadth", "communication"])
         assert picker.pick(rnd)[0].id in showing
+
+
+def test_weak_competencies_weigh_in_among_equally_fresh_questions(bank: Bank) -> None:
+    """A candidate weak at one competency gets questions exercising it, once freshness and the
+    round's own competencies are equal; with no weakness known the picks stay to chance."""
+    pool = candidates(bank, Selector(kind="concept"))
+    counts: dict[str, int] = {}
+    for item in pool:
+        for c in item.competencies:
+            counts[c] = counts.get(c, 0) + 1
+    # A competency some but not all concept questions exercise.
+    weak = min((c for c, n in counts.items() if 0 < n < len(pool)), key=counts.__getitem__)
+    exercising = {i.id for i in pool if weak in i.competencies}
+    # The round assesses what no concept question shows: its own competencies tie every one.
+    other = next(c for c in bank.competencies if c not in counts)
+    rnd = _round(questions=[{"kind": "concept", "count": 1}], assesses=[other])
+    plain, leaning = [], []
+    for seed in range(10):
+        plain.append(Picker(bank, random.Random(seed)).pick(rnd)[0].id in exercising)
+        weakness = dict.fromkeys(counts, 0.1) | {weak: 0.8}
+        picked = Picker(bank, random.Random(seed), weakness=weakness).pick(rnd)[0]
+        leaning.append(picked.id in exercising)
+    assert all(leaning)
+    assert not all(plain), "the test proves nothing if chance always picked the weak one"
+
+
+def test_weakness_never_outweighs_freshness(bank: Bank) -> None:
+    pool = candidates(bank, Selector(kind="concept"))
+    now = datetime.now(UTC)
+    # Every question exercising the weak competency was seen yesterday: a fresh one wins.
+    weak = pool[0].competencies[0]
+    seen = {i.id: now - timedelta(days=1) for i in pool if weak in i.competencies}
+    assert len(seen) < len(pool)
+    other = next(c for c in bank.competencies if all(c not in i.competencies for i in pool))
+    rnd = _round(questions=[{"kind": "concept", "count": 1}], assesses=[other])
+    for seed in range(5):
+        picker = Picker(bank, random.Random(seed), seen, weakness={weak: 1.0})
+        assert picker.pick(rnd)[0].id not in seen

@@ -257,3 +257,12 @@ def progress(
         totals=totals,
         weakest=weakest,
     )
+
+
+def weakness(session: Session, user_id: int, bank: Bank) -> dict[str, float]:
+    """Competency id -> 1 - mean score / 100 over the user's graded attempts (what the loop's
+    question selection leans towards); competencies never graded are absent."""
+    return {
+        g.key: round(1 - g.mean_score / 100, 3)
+        for g in progress(session, user_id, bank).competencies
+    }

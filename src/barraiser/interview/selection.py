@@ -7,6 +7,9 @@ reproducible.  No item is asked twice in a session.  Leadership Principle questi
 first too; among equally fresh ones they prefer principles no earlier round of the session has
 probed yet (each Amazon interviewer owns different principles), and, for a candidate with a
 story bank, principles the bank covers weakly (``needs``: no story 2, no strong story 1).
+Among equally fresh questions covering as much of the round, a candidate's weak competencies
+(``weakness``, from their progress: 1 - mean score / 100) weigh in: practice goes where it is
+needed, never at the price of repeating a question.
 """
 
 from __future__ import annotations
@@ -47,6 +50,13 @@ class Picker:
     #: The loop's company: its values choose the value questions, and another company's own
     #: questions ("Why Amazon?") are never asked. None: any behavioural question.
     company: Company | None = None
+    #: competency id -> how weak the candidate is at it, 0 (mean score 100) to 1 (mean 0);
+    #: competencies never graded are absent (``barraiser.interview.progress.weakness``).
+    weakness: Mapping[str, float] = field(default_factory=dict)
+
+    def _weak(self, item: Item) -> float:
+        """How much of the candidate's weakness the item exercises (its weakest competency)."""
+        return max((self.weakness.get(c, 0.0) for c in item.competencies), default=0.0)
 
     @property
     def _company_id(self) -> str | None:
@@ -74,13 +84,16 @@ class Picker:
             )
         # Shuffle first, then a stable sort: equal keys keep the random order.  Fresh first;
         # among equally fresh ones, those showing more of what the round assesses (so its
-        # scorecard can rate every competency it names).
+        # scorecard can rate every competency it names), then those exercising the
+        # candidate's weakest competency (in steps of a tenth, so near-equal weaknesses stay
+        # to chance).
         self.rng.shuffle(free)
         assessed = set(rnd.assesses)
         free.sort(
             key=lambda i: (
                 self._freshness(i)[0],
                 -len(assessed & set(i.competencies)),
+                -round(self._weak(i), 1),
                 self._freshness(i)[1],
             )
         )

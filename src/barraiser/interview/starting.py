@@ -14,6 +14,7 @@ from barraiser.content.schemas import DecisionRule, Loop, Round, Selector, Stage
 from barraiser.interview.approach import APPROACH_COMPETENCY
 from barraiser.interview.errors import InterviewError
 from barraiser.interview.items import Item, UnknownItem, get_item, snapshot
+from barraiser.interview.progress import weakness
 from barraiser.interview.selection import Picker, SelectionError
 from barraiser.interview.timing import RoundClock
 from barraiser.store.models import Answer, InterviewSession, SessionRound
@@ -52,6 +53,7 @@ def add_session(
         needs=stored_needs(session, user_id, bank.principles),
         resume_prompts=list(resume_prompts or []),
         company=bank.companies.get(loop.company_id),
+        weakness=weakness(session, user_id, bank),
     )
     try:
         picked = [
