@@ -175,6 +175,11 @@ class Question(_Strict):
     labs: list[Slug] = Field(default_factory=list, description="Ids of labs that back the answer.")
     problem: Slug | None = Field(default=None, description="Judge problem id (coding kinds).")
     source: Source | None = None
+    reviewed: bool = Field(
+        default=False,
+        description="True once an independent review pass has checked the facts, the arithmetic "
+        "and the rubric (what it changed is in the commit message).",
+    )
 
     @field_validator("how_to_answer", "model_answer", mode="after")
     @classmethod
