@@ -35,6 +35,9 @@ def bank() -> Bank:
         ("O(max(n, m))", "O(n + m)"),
         ("O(min(m, n))", "O(min(n, m))"),
         ("O(500)", "O(1)"),
+        ("O(2^(n))", "O(2^n)"),
+        ("O(n · 2^n)", "O(2^n * n)"),
+        ("O(n! + 2^n)", "O(2^n + n!)"),
     ],
 )
 def test_equivalent_forms_are_one_bound(written: str, same_as: str) -> None:
@@ -51,6 +54,10 @@ def test_equivalent_forms_are_one_bound(written: str, same_as: str) -> None:
         ("O(log n)", "O(n)"),
         ("O(n + m)", "O(n·m)"),
         ("O((n + m) log n)", "O(n + m)"),
+        ("O(2^n)", "O(3^n)"),  # the base of an exponential is not a constant factor
+        ("O(2^n)", "O(1)"),
+        ("O(n!)", "O(n)"),
+        ("O(n!)", "O(n^n)"),
     ],
 )
 def test_different_bounds_differ(one: str, other: str) -> None:

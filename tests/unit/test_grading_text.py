@@ -27,6 +27,14 @@ def test_abbreviations_and_numbers_do_not_split() -> None:
     ]
 
 
+def test_a_factorial_in_brackets_does_not_end_a_sentence() -> None:
+    assert _texts("It tries O(n!) orders. That is slow! Then it stops.") == [
+        "It tries O(n!) orders.",
+        "That is slow!",
+        "Then it stops.",
+    ]
+
+
 def test_bullets_and_blank_lines_start_sentences_but_wrapped_lines_do_not() -> None:
     text = (
         "First I would ask what the task\nis about.\n\n"

@@ -22,8 +22,10 @@ Term = tuple[tuple[str, float], ...]
 
 _FUNCTIONS_DROPPED = {"alpha", "ackermann"}  # inverse Ackermann: a constant in practice
 _KNOWN_WORDS = {"log", "lg", "ln", "min", "max", "len", "sqrt", "alpha", "sigma"}
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*/^(),]")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*/^(),!]")
 
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 #: Symbols people write in bounds, as the parser reads them (escaped: they look like letters).
 _SYMBOLS = {
@@ -151,7 +153,15 @@ class _Parser:
             first = False
 
     def power(self) -> frozenset[Term]:
+        number = self.peek()
         base = self.atom()
+        # A number is a constant factor on its own (2n is n), but not as the base of a power
+        # in a variable (2^n is not 3^n): keep its digits for that case.
+        base_text = number if number and _NUMBER.fullmatch(number) else _text(base)
+        if self.peek() == "!":
+            self.take()
+            # n!: kept as an opaque factor, like an exponential.
+            return frozenset({((f"{base_text}!", 1.0),)})
         if self.peek() == "^":
             self.take()
             exponent = self.take()
@@ -162,7 +172,7 @@ class _Parser:
                 value = float(exponent)
             except ValueError:
                 # n^k, 2^n: exponential in a variable; kept as an opaque factor.
-                return frozenset({((f"{_text(base)}^{exponent}", 1.0),)})
+                return frozenset({((f"{base_text}^{exponent}", 1.0),)})
             return _raise(base, value)
         return base
 

@@ -113,11 +113,21 @@ def _is_abbreviation(text: str, dot_index: int) -> bool:
     )
 
 
+def _is_factorial(block: str, start: int, index: int) -> bool:
+    """True for the "!" of a factorial inside brackets ("O(n!) time"), not a sentence end."""
+    if block[index] != "!" or index == 0 or not block[index - 1].isalnum():
+        return False
+    opened = block[start:index]
+    return opened.count("(") > opened.count(")")
+
+
 def _split_block(block: str, offset: int, out: list[Sentence]) -> None:
     start = 0
     for match in _END.finditer(block):
         punct_start = match.start(1)
         if block[punct_start] == "." and _is_abbreviation(block, punct_start):
+            continue
+        if _is_factorial(block, start, punct_start):
             continue
         following = block[match.end() : match.end() + 1]
         # "... 0.85 or ..." never reaches here (no whitespace after the dot); a lower-case
