@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the judge needs (its sandbox and toolchains) and the labs' Fashion-MNIST images,
 # and the tests on top of them:
-# a real browser and a real PostgreSQL server.
-APT_RUN_PACKAGES := bubblewrap g++ openjdk-17-jdk-headless nodejs dataset-fashion-mnist
-APT_TEST_PACKAGES := $(APT_RUN_PACKAGES) chromium postgresql fonts-dejavu-core
+# a real browser, a real PostgreSQL server and a real Redis (the judge workers' broker).
+APT_RUN_PACKAGES := bubblewrap g++ openjdk-17-jdk-headless nodejs python3-numpy dataset-fashion-mnist
+APT_TEST_PACKAGES := $(APT_RUN_PACKAGES) chromium postgresql fonts-dejavu-core redis-server
 # Unprivileged users the judge runs untrusted code as (one per worker slot).
 SANDBOX_SLOTS ?= 2
 

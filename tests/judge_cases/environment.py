@@ -3,5 +3,8 @@
 import os
 
 # Only the box's own variables are visible; nothing of the host environment.
-assert set(os.environ) <= {"PATH", "HOME", "LANG", "TMPDIR", "PWD"}, sorted(os.environ)
+BOX = {"PATH", "HOME", "LANG", "TMPDIR", "PWD", "PYTHONPATH"}
+THREADS = {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}
+assert set(os.environ) <= BOX | THREADS, sorted(os.environ)
+assert os.environ["PYTHONPATH"] == "/usr/lib/python3/dist-packages"
 print("clean")

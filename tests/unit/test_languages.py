@@ -68,7 +68,10 @@ def test_the_problem_schema_reads_the_languages() -> None:
 
 def test_every_problem_has_starter_code_in_every_language() -> None:
     for loaded in load_problems().values():
-        for name in LANGUAGES:
+        # An ML-coding problem is solved in Python only; every other problem in every language.
+        languages = ["python"] if loaded.problem.kind == "ml-coding" else list(LANGUAGES)
+        assert loaded.problem.languages == languages, loaded.id
+        for name in languages:
             assert starter_code(loaded.problem, name).strip(), (loaded.id, name)
 
 

@@ -23,10 +23,12 @@ def list_problems(
     rows = [
         {
             "id": p.id,
+            "kind": p.problem.kind,
             "title": p.problem.title,
             "difficulty": p.problem.difficulty,
             "style": p.problem.style,
             "topics": p.problem.topics,
+            "languages": p.problem.languages,
         }
         for p in sorted(loaded.values(), key=lambda item: item.id)
     ]
@@ -34,7 +36,7 @@ def list_problems(
         print_json(rows)
         return
     for row in rows:
-        typer.echo(f"{row['id']:40} {row['difficulty']:7} {row['title']}")
+        typer.echo(f"{row['id']:40} {row['kind']:9} {row['difficulty']:7} {row['title']}")
 
 
 @app.command("show")
@@ -55,6 +57,9 @@ def show(
         fail(f"--lang must be one of: {', '.join(LANGUAGES)}.")
     loaded = _problem(problem_id)
     p = loaded.problem
+    refusal = p.language_refusal(lang)
+    if refusal is not None:
+        fail(f"{refusal}; pass --lang {' or --lang '.join(p.languages)}.")
     typer.echo(f"# {p.title} ({p.difficulty})\n\n{loaded.statement.strip()}\n")
     for i, sample in enumerate(p.samples, 1):
         given = json.dumps(sample.args) if sample.args is not None else sample.input

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from barraiser.content.loader import ContentProblem
 
 Style = Literal["function", "stdio"]
+#: ``dsa``: an algorithms problem, solved in every language.  ``ml-coding``: a machine-learning
+#: coding problem, solved in Python only, with numpy available in the sandbox.
+ProblemKind = Literal["dsa", "ml-coding"]
 Verdict = Literal["AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "IE"]
 #: A language's name; the languages themselves (extensions, multipliers, which references a
 #: problem must ship) are described once, in :data:`barraiser.content.languages.LANGUAGE_FACTS`.
@@ -50,9 +53,23 @@ def _languages() -> dict[str, LanguageFacts]:
     return LANGUAGE_FACTS
 
 
-def required_references() -> list[LanguageName]:
-    """The languages every problem ships an accepted reference solution in."""
-    return [name for name, lang in _languages().items() if lang.reference_required]
+#: The languages an ML-coding problem is solved in (numpy is installed for the sandbox's Python).
+ML_CODING_LANGUAGES: tuple[LanguageName, ...] = ("python",)
+
+
+def languages_for(kind: ProblemKind) -> list[LanguageName]:
+    """The languages a problem of this kind may be solved in, in the language picker's order."""
+    if kind == "ml-coding":
+        return [name for name in _languages() if name in ML_CODING_LANGUAGES]
+    return list(_languages())
+
+
+def required_references(kind: ProblemKind = "dsa") -> list[LanguageName]:
+    """The languages every problem of this kind ships an accepted reference solution in."""
+    allowed = languages_for(kind)
+    return [
+        name for name, lang in _languages().items() if lang.reference_required and name in allowed
+    ]
 
 
 def language_of_file(file: str) -> LanguageName | None:
@@ -77,8 +94,11 @@ ValueType = Literal[
     "bool[]",
     "string[]",
     "int[][]",
+    "float[][]",
     "string[][]",
 ]
+#: Types only the Python harness reads, so only ML-coding problems (Python only) may use them.
+PYTHON_ONLY_TYPES: frozenset[str] = frozenset({"float[][]"})
 VALUE_TYPES: tuple[str, ...] = ValueType.__args__  # type: ignore[attr-defined]
 
 
@@ -219,6 +239,7 @@ class Complexity(_Strict):
 
 class Problem(_Strict):
     id: Slug
+    kind: ProblemKind = "dsa"
     title: Text
     difficulty: Difficulty
     topics: list[Slug] = Field(min_length=1)
@@ -229,7 +250,8 @@ class Problem(_Strict):
     constraints: list[Text] = Field(min_length=1)
     hints: list[Text] = Field(min_length=1)
     samples: list[Example] = Field(min_length=2, max_length=3)
-    solutions: list[SolutionFile] = Field(min_length=4)
+    # At least the required references and a known-wrong solution (checked below).
+    solutions: list[SolutionFile] = Field(min_length=2)
     min_hidden_tests: int = Field(default=15, ge=15)
     complexity: Complexity
 
@@ -246,13 +268,43 @@ class Problem(_Strict):
                 names = [p.name for p in self.signature.params]
                 if sorted(sample.args) != sorted(names):
                     raise ValueError(f"samples[{i}].args must give exactly: {', '.join(names)}")
+        allowed = self.languages
+        foreign = sorted({s.file for s in self.solutions if s.language not in allowed})
+        if foreign:
+            raise ValueError(
+                f"an {self.kind} problem is solved in {', '.join(allowed)} only; remove: "
+                + ", ".join(foreign)
+            )
+        if self.signature is not None and self.kind != "ml-coding":
+            types = [p.type for p in self.signature.params] + [self.signature.returns]
+            python_only = sorted(set(types) & PYTHON_ONLY_TYPES)
+            if python_only:
+                raise ValueError(
+                    f"type {', '.join(python_only)} is read by the Python harness only: use it "
+                    "in an ml-coding problem (kind: ml-coding)"
+                )
         references = {s.language for s in self.solutions if s.expect == "AC"}
-        missing = [lang for lang in required_references() if lang not in references]
+        missing = [lang for lang in required_references(self.kind) if lang not in references]
         if missing:
             raise ValueError(f"no accepted reference solution in: {', '.join(missing)}")
         if not any(s.expect == "WA" for s in self.solutions):
             raise ValueError("ship at least one known-wrong solution (expect: WA)")
         return self
+
+    @property
+    def languages(self) -> list[LanguageName]:
+        """The languages this problem may be solved in (every language for ``dsa``)."""
+        return languages_for(self.kind)
+
+    def language_refusal(self, language: LanguageName) -> str | None:
+        """Why a submission in ``language`` cannot be judged on this problem (None: it can)."""
+        if language in self.languages:
+            return None
+        labels = " or ".join(_languages()[name].label for name in self.languages)
+        return (
+            f"{self.id} is an ML-coding problem, solved in {labels} only (numpy is available); "
+            f"{language!r} is not accepted here"
+        )
 
     @property
     def python_reference(self) -> SolutionFile:
@@ -350,11 +402,15 @@ def load_problem_folder(
         if (folder / "solutions" / lang.reference_file).is_file() and (
             lang.reference_file not in listed
         ):
+            what = (
+                "is not listed in solutions; add it with expect: AC (or remove the file)"
+                if lang.name in problem.languages
+                else f"is not used: an {problem.kind} problem is solved in "
+                f"{', '.join(problem.languages)} only; remove the file"
+            )
             problems.append(
                 ContentProblem(
-                    _rel(folder / "solutions" / lang.reference_file, root),
-                    "is not listed in solutions; add it with expect: AC (or remove the file)",
-                    "solutions",
+                    _rel(folder / "solutions" / lang.reference_file, root), what, "solutions"
                 )
             )
             ok = False

@@ -229,6 +229,9 @@ class SubmissionService:
             raise SubmissionError(
                 f"Language {language!r} is not supported; use one of: {', '.join(LANGUAGES)}."
             )
+        refusal = self.problems[problem_id].problem.language_refusal(language)
+        if refusal is not None:
+            raise SubmissionError(f"{refusal[0].upper()}{refusal[1:]}.")
         if mode not in MODES:
             raise SubmissionError(f"Mode {mode!r} is not known; use one of: {', '.join(MODES)}.")
         if not source.strip():

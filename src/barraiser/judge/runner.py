@@ -365,6 +365,9 @@ def judge(
             f"the source is larger than {MAX_SOURCE_BYTES // 1024} KiB; make it smaller"
         )
     p = problem.problem
+    refusal = p.language_refusal(language)
+    if refusal is not None:
+        raise SubmissionRejected(refusal)
     if mode == "custom":
         if custom_input is None:
             raise SubmissionRejected("custom mode needs a custom input")

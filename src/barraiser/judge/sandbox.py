@@ -59,7 +59,21 @@ TOOLCHAIN_PATHS = (
     "/etc/ld.so.cache",
     "/etc/java-17-openjdk",
 )
-_SANDBOX_ENV = {"PATH": "/usr/bin:/bin", "HOME": WORK_DIR, "LANG": "C.UTF-8", "TMPDIR": WORK_DIR}
+#: Debian's own Python packages (python3-numpy for the ML-coding problems).  The interpreter
+#: runs with -S, so this folder is on its path only through PYTHONPATH; its .pth files are not run.
+PYTHON_PACKAGES = "/usr/lib/python3/dist-packages"
+_SANDBOX_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "HOME": WORK_DIR,
+    "LANG": "C.UTF-8",
+    "TMPDIR": WORK_DIR,
+    "PYTHONPATH": PYTHON_PACKAGES,
+    # numpy's BLAS and OpenMP would start a thread per core: one run gets one core's work, and
+    # its threads count against the box's process limit.
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
 
 
 def slot_user(slot: int) -> str:

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from barraiser.content.problems import Checker, LoadedProblem, Signature
+from barraiser.content.problems import Checker, LoadedProblem, ProblemKind, Signature
 from barraiser.content.schemas import Difficulty
 from barraiser.judge.languages import LANGUAGES
 from barraiser.judge.starter import starter_code
@@ -34,15 +34,28 @@ class ProblemSummary(BaseModel):
     """One coding problem of the bank, without its statement."""
 
     id: str
+    kind: ProblemKind = Field(
+        description="dsa: algorithms, in every language; ml-coding: machine-learning code, in "
+        "Python only, with numpy available."
+    )
     title: str
     difficulty: Difficulty
     topics: list[str]
     style: Literal["function", "stdio"]
+    languages: list[str] = Field(description="The languages a solution may be written in.")
 
     @classmethod
     def of(cls, loaded: LoadedProblem) -> ProblemSummary:
         p = loaded.problem
-        return cls(id=p.id, title=p.title, difficulty=p.difficulty, topics=p.topics, style=p.style)
+        return cls(
+            id=p.id,
+            kind=p.kind,
+            title=p.title,
+            difficulty=p.difficulty,
+            topics=p.topics,
+            style=p.style,
+            languages=p.languages,
+        )
 
 
 class SampleOut(BaseModel):
@@ -57,7 +70,9 @@ class SampleOut(BaseModel):
 class LimitsOut(BaseModel):
     """The time limit of each language and the memory limit."""
 
-    time_limit_s: dict[str, float] = Field(description="Seconds of CPU time per test, by language.")
+    time_limit_s: dict[str, float] = Field(
+        description="Seconds of CPU time per test, by language (the problem's languages only)."
+    )
     memory_limit_mib: int
 
 
@@ -74,17 +89,21 @@ class ProblemDetail(ProblemSummary):
     signature: Signature | None
     checker: Checker
     limits: LimitsOut
-    starter_code: dict[str, str] = Field(description="Starter code by language.")
+    starter_code: dict[str, str] = Field(
+        description="Starter code by language (the problem's languages only)."
+    )
 
     @classmethod
     def of(cls, loaded: LoadedProblem) -> ProblemDetail:
         p = loaded.problem
         return cls(
             id=p.id,
+            kind=p.kind,
             title=p.title,
             difficulty=p.difficulty,
             topics=p.topics,
             style=p.style,
+            languages=p.languages,
             statement=loaded.statement,
             constraints=p.constraints,
             hints=p.hints,
@@ -92,10 +111,10 @@ class ProblemDetail(ProblemSummary):
             signature=p.signature,
             checker=p.checker,
             limits=LimitsOut(
-                time_limit_s={lang: p.limits.time_for(lang) for lang in LANGUAGES},
+                time_limit_s={lang: p.limits.time_for(lang) for lang in p.languages},
                 memory_limit_mib=p.limits.memory_limit_mib,
             ),
-            starter_code={lang: starter_code(loaded.problem, lang) for lang in LANGUAGES},
+            starter_code={lang: starter_code(loaded.problem, lang) for lang in p.languages},
         )
 
 

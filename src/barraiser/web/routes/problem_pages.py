@@ -23,15 +23,21 @@ def json_for_script(value: object) -> Markup:
     return Markup(text)
 
 
+#: The problem kinds, as the filter of the problems page names them.
+PROBLEM_KIND_LABELS: dict[str, str] = {"dsa": "Algorithms", "ml-coding": "ML coding"}
+
+
 @router.get("/problems")
-def problems(request: Request, bank: BankDep, templates: TemplatesDep) -> Response:
-    """Every coding problem with its difficulty and topics."""
+def problems(request: Request, bank: BankDep, templates: TemplatesDep, kind: str = "") -> Response:
+    """Every coding problem with its difficulty and topics; ``?kind=`` keeps one kind."""
     order = {"easy": 0, "medium": 1, "hard": 2}
+    chosen = kind if kind in PROBLEM_KIND_LABELS else ""
     items = sorted(
-        bank.problems.values(),
+        (p for p in bank.problems.values() if not chosen or p.problem.kind == chosen),
         key=lambda p: (order.get(p.problem.difficulty, 3), p.problem.title.lower(), p.id),
     )
-    return templates.TemplateResponse(request, "problems.html", {"problems": items})
+    context = {"problems": items, "kind": chosen, "kind_labels": PROBLEM_KIND_LABELS}
+    return templates.TemplateResponse(request, "problems.html", context)
 
 
 @router.get("/problems/{problem_id}")
@@ -70,11 +76,13 @@ def editor_context(
     ``accepted_url`` is the page to open once a submission is accepted (a round's item, where
     the interviewer then asks about the approach).
     """
+    # An ML-coding problem is solved in Python only: the picker offers the problem's languages.
+    languages = {lang: LANGUAGE_LABELS[lang] for lang in detail.languages}
     config: dict[str, object] = {
         "problem_id": detail.id,
         "style": detail.style,
         "starter": detail.starter_code,
-        "languages": LANGUAGE_LABELS,
+        "languages": languages,
         "params": [p.name for p in detail.signature.params] if detail.signature else [],
         "sample_input": first_sample_input(detail),
     }
@@ -85,7 +93,7 @@ def editor_context(
     if accepted_url is not None:
         config["accepted_url"] = accepted_url
     return {
-        "languages": LANGUAGE_LABELS,
+        "languages": languages,
         "config_json": json_for_script(config),
         "sample_args": sample_args,
     }
