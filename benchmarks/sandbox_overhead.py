@@ -1,10 +1,16 @@
-"""Per-run overhead of the sandbox against the same program unsandboxed (median of N runs).
+"""Per-run overhead of the sandbox against the same program unsandboxed (median of N runs),
+started through the C launcher (vfork) and through a Python preexec_fn (fork), side by side.
 
-Run as root: PYTHONPATH=src python benchmarks/sandbox_overhead.py
+The judge runs inside the web server, which holds the grading models (several hundred MiB):
+``--ballast-mib`` (default 500) fills this process to a like size, since a fork's cost grows
+with it and vfork's does not.
+
+Run as root: PYTHONPATH=src python benchmarks/sandbox_overhead.py [--ballast-mib 500]
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import statistics
 import subprocess
@@ -29,12 +35,14 @@ def median_ms(action: Callable[[], object]) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ballast-mib", type=int, default=500)
+    args = parser.parse_args()
+    ballast = bytearray(args.ballast_mib * 1024 * 1024)
+    for i in range(0, len(ballast), 4096):  # touch every page: a fork copies their tables
+        ballast[i] = 1
     sandbox = Sandbox(1)
     limits = Limits(time_limit_s=2, memory_limit_mib=256)
-    bare = median_ms(lambda: subprocess.run(["/usr/bin/python3", "-c", "pass"], check=True))
-    boxed = median_ms(lambda: sandbox.run(["/usr/bin/python3", "-c", "pass"], limits=limits))
-    print(f"python3 -c pass: bare {bare:.1f} ms, sandboxed {boxed:.1f} ms "
-          f"(+{boxed - bare:.1f} ms, x{boxed / bare:.2f})")  # fmt: skip
     build = Path(tempfile.mkdtemp(dir=runs_root()))
     try:
         (build / "main.cpp").write_text("int main() {}\n")
@@ -42,11 +50,21 @@ def main() -> None:
             ["g++", "-O2", "-o", str(build / "main"), str(build / "main.cpp")], check=True
         )
         build.chmod(0o755)
-        bare = median_ms(lambda: subprocess.run([str(build / "main")], check=True))
-        boxed = median_ms(lambda: sandbox.run(["{build}/main"], limits=limits, build_dir=build))
-        print(
-            f"C++ empty main: bare {bare:.1f} ms, sandboxed {boxed:.1f} ms (+{boxed - bare:.1f} ms)"
-        )
+        bare_py = median_ms(lambda: subprocess.run(["/usr/bin/python3", "-c", "pass"], check=True))
+        bare_cpp = median_ms(lambda: subprocess.run([str(build / "main")], check=True))
+        print(f"process size: {args.ballast_mib} MiB of ballast; bare python3 -c pass "
+              f"{bare_py:.1f} ms, bare C++ empty main {bare_cpp:.1f} ms")  # fmt: skip
+        rows = {}
+        for mode, use_launcher in (("launcher (vfork)", True), ("preexec_fn (fork)", False)):
+            sandbox.use_launcher = use_launcher
+            py = median_ms(lambda: sandbox.run(["/usr/bin/python3", "-c", "pass"], limits=limits))
+            cpp = median_ms(lambda: sandbox.run(["{build}/main"], limits=limits, build_dir=build))
+            rows[mode] = (py, cpp)
+            print(f"{mode:18}: python3 -c pass {py:.1f} ms (+{py - bare_py:.1f}), "
+                  f"C++ empty main {cpp:.1f} ms (+{cpp - bare_cpp:.1f})")  # fmt: skip
+        (lp, lc), (fp, fc) = rows.values()
+        print(f"launcher / preexec_fn: python {lp / fp:.2f}, C++ {lc / fc:.2f}; "
+              f"extra over a bare C++ run {(lc - bare_cpp) / (fc - bare_cpp):.2f}")  # fmt: skip
     finally:
         shutil.rmtree(build)
 

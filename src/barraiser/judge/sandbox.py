@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barraiser.judge import cgroups
+from barraiser.judge import cgroups, launcher
 from barraiser.judge.errors import SandboxUnavailable as SandboxUnavailable
 from barraiser.judge.pacing import InputFeeder, Interaction, process_tree_cpu_s
 from barraiser.judge.result import Limits, RunResult, Status
@@ -134,6 +134,8 @@ class Sandbox:
         self.uid = os.geteuid()
         self.gid = os.getegid()
         self.seccomp_filter: bytes | None = None
+        #: Start runs through the C launcher (vfork) rather than a preexec_fn (fork).
+        self.use_launcher = True
         if unsafe:
             print(
                 "WARNING: barraiser is running untrusted code WITHOUT a sandbox (unsafe local "
@@ -177,6 +179,7 @@ class Sandbox:
             "cgroup_version": self.cgroup.version if self.cgroup else None,
             "seccomp": self.seccomp_filter is not None,
             "uid": self.uid,
+            "launcher": str(launcher.launcher_path() or "none (no C compiler): preexec_fn"),
         }
 
     def run(
@@ -309,6 +312,25 @@ class Sandbox:
             args += ["--setenv", key, value]
         return args
 
+    def _launcher_prefix(self, limits: Limits) -> list[str]:
+        """The launcher's command line for this run ([] when no launcher could be built)."""
+        if not self.use_launcher:
+            return []
+        binary = launcher.launcher_path()
+        if binary is None:
+            return []
+        memory = limits.memory_limit_mib * 1024 * 1024
+        return launcher.command(
+            binary,
+            self.cgroup.procs_files() if self.cgroup is not None else [],
+            cpu_s=math.ceil(limits.time_limit_s) + 1,
+            file_size_bytes=limits.file_size_limit_bytes,
+            open_files=limits.open_files_max,
+            stack_bytes=memory,
+            uid=self.uid,
+            gid=self.gid,
+        )
+
     def _child_setup(self, limits: Limits) -> None:
         """Runs in the forked child, as root, before exec: cgroup, rlimits, then drop to uid."""
         if self.cgroup is not None:
@@ -353,19 +375,23 @@ class Sandbox:
             os.close(seccomp_write)
             pass_fds.append(seccomp_read)
             command[1:1] = ["--seccomp", str(seccomp_read)]
+        # The launcher does in the child what _child_setup would, so Popen can vfork instead
+        # of forking this whole process for a preexec_fn (judge.launcher says why).
+        prefix = self._launcher_prefix(limits)
+        setup = None if prefix else functools.partial(self._child_setup, limits)
         cpu_before = _children_cpu()
         start = time.monotonic()
         try:
             with open(stdin_path, "rb") as stdin_file:
                 process = subprocess.Popen(
-                    command,
+                    [*prefix, *command],
                     stdin=stdin_file if interaction is None else subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                     cwd=cwd,
                     pass_fds=pass_fds,
                     env=_SANDBOX_ENV if not status_fd else {},
-                    preexec_fn=lambda: self._child_setup(limits),
+                    preexec_fn=setup,
                     start_new_session=True,
                 )
         except OSError as error:
