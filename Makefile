@@ -11,12 +11,13 @@ APT_TEST_PACKAGES := $(APT_RUN_PACKAGES) chromium postgresql fonts-dejavu-core r
 # Unprivileged users the judge runs untrusted code as (one per worker slot).
 SANDBOX_SLOTS ?= 2
 
-.PHONY: run test lint venv dev system-deps sandbox-users run-deps clean help
+.PHONY: run test lint venv dev system-deps sandbox-users run-deps clean help content-proof
 
 help:
 	@echo "make run   - set up $(VENV) and start barraiser serve (http://127.0.0.1:8000)"
 	@echo "make test  - install what the tests need (apt packages included) and run them"
 	@echo "make lint  - ruff and mypy --strict"
+	@echo "make content-proof - prove every coding problem in the sandbox and record it"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +52,12 @@ run-deps:
 	@sh scripts/sandbox-users.sh --soft $(SANDBOX_SLOTS)
 
 test: system-deps sandbox-users dev
-	BARRAISER_REQUIRE_POSTGRES=1 BARRAISER_REQUIRE_SANDBOX=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	BARRAISER_REQUIRE_POSTGRES=1 BARRAISER_REQUIRE_REDIS=1 BARRAISER_REQUIRE_SANDBOX=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Proves every problem in the sandbox (slow; CI proves only the changed ones) and records each
+# proved problem's file digest in content/problems/proved.json; prints the time it took.
+content-proof: system-deps sandbox-users dev
+	$(BIN)/barraiser content check --judge --record
 
 lint: dev
 	$(BIN)/ruff check src tests

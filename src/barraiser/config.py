@@ -136,6 +136,23 @@ class Settings(BaseSettings):
     session_hours: float = Field(
         default=12.0, gt=0, le=24 * 30, description="Hosted mode: how long a login lasts."
     )
+    broker_url: str | None = Field(
+        default=None,
+        description="Hosted mode: the task queue's broker, e.g. `redis://127.0.0.1:6379/0`; with "
+        "it the web process only queues submissions and `barraiser worker` processes judge them.",
+    )
+    judge_lease_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Workers: how long a claim on a submission lasts without renewal (renewed "
+        "every third of it while judging); a dead worker's submission is judged again after it.",
+    )
+    judge_requeue_s: float = Field(
+        default=600.0,
+        gt=0,
+        description="Workers: a submission nobody has claimed for this long is queued again "
+        "(a broker that lost its queue loses nothing; a duplicate job is harmless).",
+    )
 
     @field_validator(
         "data_dir", "extra_content_dir", "user_content", "verifier_model", mode="after"

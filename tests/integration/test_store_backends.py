@@ -103,7 +103,7 @@ def test_migrations_create_every_table(engine: Engine) -> None:
     assert current_revision(engine) is None
     migrate(engine)
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0006"
+    assert current_revision(engine) == head_revision() == "0007"
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

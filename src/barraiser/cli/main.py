@@ -26,6 +26,7 @@ from barraiser.cli import (
     serve,
     stories,
     users,
+    worker,
 )
 from barraiser.cli._common import fail
 
@@ -81,6 +82,7 @@ app.command("grade")(grade.grade)
 app.command("grade-batch")(grade.grade_batch)
 app.command("report")(report.report)
 app.command("review")(review.review)
+app.command("worker")(worker.worker)
 
 
 def _version(value: bool) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy import func, select, text
 from barraiser.interview.review import PROBLEM_PREFIX, rating_for_verdict, record_review
 from barraiser.storage import StorageError, storage_error
 from barraiser.store import CodeSubmission, Store, utcnow
+from barraiser.store.claims import record_claimed_verdict
 from barraiser.store.models import SubmissionMode
 from barraiser.store.queries import create_submission, record_verdict
 
@@ -152,6 +153,7 @@ class SubmissionService:
         limits: SubmissionLimits | None = None,
         judge: JudgeFn | None = None,
         retry: RetryDelays | None = None,
+        enqueue: Callable[[int], None] | None = None,
     ) -> None:
         self.store = store
         self.problems = problems
@@ -159,6 +161,9 @@ class SubmissionService:
         self.limits = limits or SubmissionLimits()
         self.retry = retry or RetryDelays()
         self._judge = judge or _sandbox_judge
+        #: Hosted mode with a broker: hand each saved submission to the task queue (the judge
+        #: workers, :mod:`barraiser.judge.jobs`) instead of judging it in this process.
+        self._enqueue = enqueue
         self._pool = _Pool()
         self._started = False
 
@@ -169,6 +174,8 @@ class SubmissionService:
         if self._started:
             return 0
         self._started = True
+        if self._enqueue is not None:
+            return 0  # the workers' sweep queues what is pending (judge/jobs.py)
         for slot in range(self.slots):
             thread = threading.Thread(
                 target=self._work, args=(slot,), name=f"judge-worker-{slot}", daemon=True
@@ -322,7 +329,12 @@ class SubmissionService:
             )
             submission_id = submission.id
         # Queued only once the row is committed: a worker always finds it.
-        if self._started:
+        if self._enqueue is not None:
+            try:
+                self._enqueue(submission_id)
+            except Exception:  # saved: the workers' sweep queues it again later
+                logger.exception("Submission %d is saved but not queued yet", submission_id)
+        elif self._started:
             self._pool.jobs.put(submission_id)
         return submission_id
 
@@ -334,6 +346,11 @@ class SubmissionService:
                 return None
             with self._pool.lock:
                 judging = submission_id in self._pool.judging
+            # A judge worker elsewhere holds a live claim on it (judge/jobs.py).
+            lease = row.lease_until
+            judging = judging or (
+                row.claimed_by is not None and lease is not None and lease > utcnow()
+            )
             status: SubmissionStatus = "judging" if judging else "queued"
             if row.verdict is not None:
                 status = "done"
@@ -390,8 +407,11 @@ class SubmissionService:
             delay,
         )
 
-    def judge_one(self, submission_id: int, slot: int = 0) -> str | None:
+    def judge_one(self, submission_id: int, slot: int = 0, holder: str | None = None) -> str | None:
         """Judge one saved submission now and record its verdict; None if already judged.
+
+        With ``holder`` (a judge worker that claimed the submission), the verdict is recorded
+        only while that claim is still its own; None when it was lost meanwhile.
 
         Raises :class:`~barraiser.storage.StorageError` when the disk is too full to judge it
         or to record the verdict: the submission then stays queued, with no verdict.
@@ -411,7 +431,11 @@ class SubmissionService:
             result = self._run(problem_id, language, source, mode, stdin, slot)
             verdict = str(result.get("verdict") or "IE")
             with self.store.session() as session:
-                record_verdict(session, submission_id, verdict, result)
+                if holder is None:
+                    record_verdict(session, submission_id, verdict, result)
+                elif not record_claimed_verdict(session, submission_id, holder, verdict, result):
+                    logger.warning("Submission %d: claim lost, verdict dropped", submission_id)
+                    return None
                 # IE is the judge's failure, not the candidate's: it says nothing to review.
                 # Interview sessions review their items once, at the debrief (the engine).
                 if mode == "submit" and verdict != "IE" and session_round_id is None:

@@ -276,6 +276,10 @@ class CodeSubmission(Base):
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     judged_at: Mapped[datetime | None]
+    #: The worker judging it (``host:pid``), or that judged it; None until a worker claims it.
+    claimed_by: Mapped[str | None] = mapped_column(Text)
+    #: Until when the claim holds; a later claim or a sweep may take it over after this.
+    lease_until: Mapped[datetime | None]
 
 
 class ReviewCard(Base):

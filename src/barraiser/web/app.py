@@ -102,12 +102,19 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
         app.state.accounts = Accounts.from_settings(store, settings)
     options = app.state.judge_options
+    job_queue = None
+    if settings.hosted and settings.broker_url:
+        # The judge workers (`barraiser worker`) judge; this process only queues.
+        from barraiser.judge.jobs import JobQueue
+
+        job_queue = JobQueue(settings)
     service = SubmissionService(
         store,
         app.state.bank.problems,
         slots=options.get("slots"),
         limits=options.get("limits"),
         judge=options.get("judge"),
+        enqueue=job_queue.send if job_queue is not None else None,
     )
     service.start()
     app.state.submissions = service
@@ -123,6 +130,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         service.stop()
+        if job_queue is not None:
+            job_queue.close()
         app.state.submissions = None
         app.state.answers = None
         app.state.interviews = None

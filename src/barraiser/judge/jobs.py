@@ -1,0 +1,353 @@
+"""Judging on a distributed task queue: Celery over a Redis broker (hosted mode).
+
+The web process saves a submission (verdict NULL) and queues a :class:`JudgeJob`; any number of
+``barraiser worker`` processes, on any machine with the sandbox, the content and access to the
+database and the broker, take jobs and judge them. The database, not the broker, is the source
+of truth (``store/claims.py``):
+
+- a worker claims the submission with one conditional UPDATE before judging it, renews the
+  claim's lease every third of ``judge_lease_s`` while it judges, and records the verdict only
+  while the claim is still its own, so each submission gets exactly one verdict;
+- messages are acknowledged late (after judging) with a prefetch of one, so a job taken by a
+  worker that dies is delivered again by the broker;
+- every worker sweeps the table every third of the lease and queues again the submissions whose
+  claim expired and those nobody claimed for ``judge_requeue_s`` (a broker restarted without
+  its data); a duplicate job finds the submission claimed or judged and does nothing.
+
+Each concurrent judgement owns one sandbox slot; a worker process takes its slots with a lock
+file per slot (``slot-base`` or the first free ones), so two workers on one machine never share
+a slot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import queue
+import socket
+import threading
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from celery import Celery
+
+    from barraiser.config import Settings
+    from barraiser.content.problems import LoadedProblem
+    from barraiser.interview.submissions import SubmissionService
+    from barraiser.store import Store
+
+logger = logging.getLogger(__name__)
+
+JUDGE_QUEUE = "judge"
+#: Queues a worker can serve today (grading and lab runs are to follow).
+KNOWN_QUEUES = (JUDGE_QUEUE,)
+TASK_NAME = "barraiser.judge_submission"
+#: Highest sandbox slot a worker looks at when it picks free slots by itself.
+MAX_SLOTS = 256
+
+
+class WorkerError(RuntimeError):
+    """A worker cannot start; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class JudgeJob:
+    """One submission to judge: what travels through the broker, as JSON."""
+
+    submission_id: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The job as a JSON object."""
+        return {"submission_id": self.submission_id}
+
+    @classmethod
+    def from_json(cls, data: Any) -> JudgeJob:
+        """The job from its JSON object; ValueError for anything else."""
+        if not isinstance(data, Mapping) or set(data) != {"submission_id"}:
+            raise ValueError(f"not a judge job: {data!r}")
+        submission_id = data["submission_id"]
+        if not isinstance(submission_id, int) or isinstance(submission_id, bool):
+            raise ValueError(f"not a submission id: {submission_id!r}")
+        return cls(submission_id)
+
+
+def celery_app(settings: Settings) -> Celery:
+    """A Celery app on ``settings.broker_url``, its judge task registered."""
+    from celery import Celery
+
+    if not settings.broker_url:
+        raise WorkerError(
+            "No broker is configured: set BARRAISER_BROKER_URL, e.g. redis://127.0.0.1:6379/0."
+        )
+    app = Celery("barraiser", broker=settings.broker_url, set_as_current=False)
+    app.conf.update(
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        task_default_queue=JUDGE_QUEUE,
+        task_routes={TASK_NAME: {"queue": JUDGE_QUEUE}},
+        # Acknowledged after judging, one job reserved per free slot: a dead worker's job is
+        # delivered again rather than lost.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        # Redis hands an unacknowledged job to another worker after this (the sweep does too).
+        broker_transport_options={"visibility_timeout": settings.judge_requeue_s},
+        broker_connection_retry_on_startup=True,
+        # A judgement under way when the broker connection drops runs to its end: the claim, not
+        # the broker's acknowledgement, keeps its verdict single.
+        worker_cancel_long_running_tasks_on_connection_loss=False,
+        # A web request must not hang on a broker that is down: the sweep queues the job later.
+        task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2},
+        worker_hijack_root_logger=False,
+    )
+    app.task(name=TASK_NAME, acks_late=True, reject_on_worker_lost=True)(judge_submission)
+    return app
+
+
+class JobQueue:
+    """What the web process uses to queue judge jobs (``SubmissionService(enqueue=...)``)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._app = celery_app(settings)
+
+    def send(self, submission_id: int) -> None:
+        """Queue the judging of a saved submission."""
+        send_job(self._app, JudgeJob(submission_id))
+
+    def close(self) -> None:
+        """Close the connections to the broker."""
+        self._app.close()
+
+
+def send_job(app: Celery, job: JudgeJob) -> None:
+    """Publish one job as JSON on the judge queue."""
+    app.send_task(TASK_NAME, args=[job.to_json()], queue=JUDGE_QUEUE)
+
+
+class _ProblemsOnDemand(Mapping[str, "LoadedProblem"]):
+    """The content's problems, each loaded the first time a job needs it: a worker starts at
+    once and never reads (or trips over) folders it is not asked to judge."""
+
+    def __init__(self, dirs: list[Path]) -> None:
+        self._dirs = dirs
+        self._loaded: dict[str, LoadedProblem] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, problem_id: str) -> LoadedProblem:
+        from barraiser.content.problems import load_problem
+
+        with self._lock:
+            if problem_id not in self._loaded:
+                # KeyError for an unknown id (judged IE, as in-process); a broken folder raises
+                # ContentError, so the job fails and is tried again once its lease runs out.
+                self._loaded[problem_id] = load_problem(problem_id, self._dirs)
+            return self._loaded[problem_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._loaded))
+
+    def __len__(self) -> int:
+        return len(self._loaded)
+
+
+def _slot_claim_folder() -> Path:
+    from barraiser.judge.scratch import runs_root
+
+    return runs_root()
+
+
+def claim_slots(count: int, base: int | None = None, folder: Path | None = None) -> list[IO[str]]:
+    """Lock ``count`` sandbox slots for this process: ``base``, ``base + 1``, ... when given,
+    else the first free ones. The locks are open files (``.name`` ends with the slot number);
+    the kernel drops them when the process ends, however it ends."""
+    folder = folder if folder is not None else _slot_claim_folder()
+    wanted = range(base, base + count) if base is not None else range(MAX_SLOTS)
+    held: list[IO[str]] = []
+    for slot in wanted:
+        handle = open(folder / f"worker-slot{slot}.claim", "a")  # noqa: SIM115 (kept open)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            if base is not None:
+                for other in held:
+                    other.close()
+                raise WorkerError(
+                    f"Sandbox slot {slot} is used by another worker on this machine: give this "
+                    "one another --slot-base, or leave it out to take free slots."
+                ) from None
+            continue
+        held.append(handle)
+        if len(held) == count:
+            return held
+    for other in held:
+        other.close()
+    raise WorkerError(
+        f"Fewer than {count} free sandbox slots under {MAX_SLOTS}: lower --concurrency."
+    )
+
+
+def slot_of(handle: IO[str]) -> int:
+    """The slot number of a lock taken by :func:`claim_slots`."""
+    return int(Path(handle.name).stem.removeprefix("worker-slot"))
+
+
+@dataclass
+class WorkerRuntime:
+    """What a worker process's judge task needs: the store, the judging code, free slots."""
+
+    settings: Settings
+    store: Store
+    service: SubmissionService
+    name: str
+    slots: queue.Queue[int] = field(default_factory=queue.Queue)
+    #: Submission id -> holder, for the claims this process is judging now (renewed).
+    held: dict[int, str] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    stopping: threading.Event = field(default_factory=threading.Event)
+
+    def judge(self, job: JudgeJob) -> str | None:
+        """Claim the submission, judge it on a free slot and record the verdict; None when it
+        was judged or claimed elsewhere (a duplicate job)."""
+        from barraiser.store.claims import claim_submission
+
+        slot = self.slots.get()
+        holder = f"{self.name}:slot{slot}"
+        try:
+            with self.store.session() as session:
+                claimed = claim_submission(
+                    session, job.submission_id, holder, self.settings.judge_lease_s
+                )
+            if not claimed:
+                return None
+            with self.lock:
+                self.held[job.submission_id] = holder
+            try:
+                return self.service.judge_one(job.submission_id, slot, holder=holder)
+            finally:
+                with self.lock:
+                    self.held.pop(job.submission_id, None)
+        finally:
+            self.slots.put(slot)
+
+    def renew(self) -> None:
+        """Extend the lease of every claim this process is judging."""
+        from barraiser.store.claims import renew_claim
+
+        with self.lock:
+            held = list(self.held.items())
+        for submission_id, holder in held:
+            with self.store.session() as session:
+                if not renew_claim(session, submission_id, holder, self.settings.judge_lease_s):
+                    logger.warning("Lost the claim on submission %d", submission_id)
+
+    def sweep(self, app: Celery) -> list[int]:
+        """Queue again the unjudged submissions whose claim expired or that were never taken."""
+        from barraiser.store.claims import sweep_unjudged
+
+        # Published inside the transaction: if the broker refuses, nothing is marked and the
+        # next sweep tries again.
+        with self.store.session() as session:
+            ids = sweep_unjudged(session, self.settings.judge_requeue_s)
+            for submission_id in ids:
+                send_job(app, JudgeJob(submission_id))
+        if ids:
+            logger.info("Queued again %d unjudged submission(s): %s", len(ids), ids)
+        return ids
+
+    def housekeep(self, app: Celery) -> None:
+        """Renew claims and sweep, every third of the lease, until stopped."""
+        interval = self.settings.judge_lease_s / 3
+        while not self.stopping.is_set():
+            for step in (self.renew, lambda: self.sweep(app)):
+                try:
+                    step()
+                except Exception:  # the database or broker is away: try again next time
+                    logger.exception("Worker housekeeping failed")
+            self.stopping.wait(interval)
+
+
+_runtime: WorkerRuntime | None = None
+
+
+def judge_submission(job: dict[str, Any]) -> str | None:
+    """The Celery task: judge one submission in this worker process."""
+    if _runtime is None:
+        raise RuntimeError("judge_submission runs in `barraiser worker` only")
+    return _runtime.judge(JudgeJob.from_json(job))
+
+
+def worker_name() -> str:
+    """This process's name in ``claimed_by``: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def run_worker(
+    settings: Settings,
+    *,
+    queues: list[str],
+    concurrency: int,
+    slot_base: int | None = None,
+    log_level: str = "INFO",
+) -> None:
+    """Run a Celery worker in this process until it is stopped (SIGTERM or Ctrl+C)."""
+    global _runtime
+    from barraiser.content.bank import content_dirs
+    from barraiser.interview.submissions import SubmissionService
+    from barraiser.store import init_store
+
+    unknown = [name for name in queues if name not in KNOWN_QUEUES]
+    if unknown:
+        raise WorkerError(
+            f"Unknown queue(s) {', '.join(unknown)}: a worker serves {', '.join(KNOWN_QUEUES)}."
+        )
+    app = celery_app(settings)
+    # The sandbox needs root to run code as its slot users; jobs are JSON, never pickles, which
+    # is what Celery's warning about root is for.
+    warnings.filterwarnings("ignore", message="You're running the worker with superuser")
+    slot_locks = claim_slots(concurrency, slot_base)
+    store = init_store(settings)
+    problems = _ProblemsOnDemand(content_dirs(settings.extra_content_dir))
+    runtime = WorkerRuntime(
+        settings=settings,
+        store=store,
+        service=SubmissionService(store, problems, slots=concurrency),
+        name=worker_name(),
+    )
+    for handle in slot_locks:
+        runtime.slots.put(slot_of(handle))
+    slots = sorted(slot_of(handle) for handle in slot_locks)
+    logger.info("Worker %s judges on sandbox slots %s", runtime.name, slots)
+    print(f"barraiser worker {runtime.name}: queues {queues}, sandbox slots {slots}", flush=True)
+    _runtime = runtime
+    housekeeper = threading.Thread(
+        target=runtime.housekeep, args=(app,), name="judge-housekeeping", daemon=True
+    )
+    housekeeper.start()
+    try:
+        worker = app.Worker(
+            queues=queues,
+            concurrency=concurrency,
+            pool="threads",
+            hostname=f"barraiser-{os.getpid()}@{socket.gethostname()}",
+            loglevel=log_level,
+            without_gossip=True,
+            without_mingle=True,
+            optimization="fair",
+        )
+        worker.start()
+    finally:
+        runtime.stopping.set()
+        housekeeper.join(5)
+        _runtime = None
+        store.close()
+        for handle in slot_locks:
+            with contextlib.suppress(OSError):
+                handle.close()
