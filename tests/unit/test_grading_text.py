@@ -5,6 +5,7 @@ from __future__ import annotations
 from barraiser.grading.text import (
     content_words,
     find_phrase,
+    flip_polarity,
     negated_at,
     negation_scopes,
     sentence_parity,
@@ -94,3 +95,14 @@ def test_truncate_words() -> None:
     text, cut = truncate_words("one two three four", 2)
     assert (text, cut) == ("one two", True)
     assert truncate_words("one two", 5) == ("one two", False)
+
+
+def test_polarity_flips_whole_verbs_only() -> None:
+    """'hashed' is not 'has' + 'hed', and one-word negations flip back to their verb."""
+    assert flip_polarity("The key is hashed by user") == "The key is not hashed by user"
+    assert flip_polarity("It dominates the cost") is None
+    assert flip_polarity("Candidates are ranked") == "Candidates are not ranked"
+    assert flip_polarity("It cannot overfit") == "It can overfit"
+    assert flip_polarity("It can't overfit") == "It can overfit"
+    assert flip_polarity("It won't converge") == "It will converge"
+    assert flip_polarity("It does not matter") == "It does matter"

@@ -354,10 +354,13 @@ def has_negation(text: str) -> bool:
 
 
 _AUX = re.compile(
-    r"\b(is|are|was|were|can|could|does|do|did|should|will|would|has|have|must|may|might)"
-    r"(\s+not\b|n't\b)?",
+    r"\b(?:(cannot|can['\u2019]t|won['\u2019]t)\b|"
+    r"(is|are|was|were|can|could|does|do|did|should|will|would|has|have|must|may|might)"
+    r"(?:(\s+not\b|n['\u2019]t\b)|\b))",
     re.IGNORECASE,
 )
+#: Negated forms that are one word, and their positive verb.
+_ONE_WORD_NEGATIONS = {"cannot": "can", "can't": "can", "won't": "will"}
 
 
 def flip_polarity(text: str) -> str | None:
@@ -369,8 +372,13 @@ def flip_polarity(text: str) -> str | None:
     match = _AUX.search(text)
     if match is None:
         return None
-    verb = match.group(1)
-    if match.group(2):
+    if match.group(1):
+        word = match.group(1)
+        positive = _ONE_WORD_NEGATIONS[word.lower().replace("\u2019", "'")]
+        replacement = positive.capitalize() if word[0].isupper() else positive
+        return text[: match.start()] + replacement + text[match.end() :]
+    verb = match.group(2)
+    if match.group(3):
         replacement = verb
     elif verb.lower() == "can":
         replacement = verb + "not"
