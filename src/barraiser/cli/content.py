@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from barraiser.content.loader import ContentProblem
+    from barraiser.content.loader import Bank, ContentProblem
     from barraiser.content.problems import LoadedProblem
 
 app = typer.Typer(help="Validate and inspect content.", no_args_is_help=True)
@@ -81,6 +81,7 @@ def check(
         f"{len(bank.principles)} Leadership Principles, {len(bank.competencies)} competencies, "
         f"from {', '.join(str(d) for d in dirs)}."
     )
+    _print_coverage(console, bank)
     drafts = sorted(q for q in bank.own_questions if bank.questions[q].draft)
     if bank.own_questions:
         console.print(
@@ -177,6 +178,22 @@ def _record(
     failed = [r["problem_id"] for r in reports if not r["ok"]]
     path = write_record(shipped_root, proved, failed, shipped)
     console.print(f"Recorded {len(proved)} proved problem(s) in {path}.", highlight=False)
+
+
+def _print_coverage(console: Console, bank: Bank) -> None:
+    """The bank's breadth against its targets: unmet lines summed up, not failures."""
+    from barraiser.content.coverage import coverage, reviewed_share
+
+    lines = coverage(bank)
+    short = [line for line in lines if not line.met]
+    reviewed, free = reviewed_share(bank)
+    console.print(
+        f"Coverage: {len(lines) - len(short)} of {len(lines)} targets met; "
+        f"{reviewed} of {free} free-text questions reviewed.",
+        highlight=False,
+    )
+    for line in short:
+        console.print(f"  - {line}", highlight=False)
 
 
 def _print_own_problems(console: Console, problems: list[ContentProblem], folder: Path) -> None:
