@@ -42,6 +42,15 @@ def test_each_language_owns_distinct_facts() -> None:
     }
 
 
+def test_the_sandbox_binds_each_languages_own_host_paths() -> None:
+    """The sandbox names no language's folders itself: Java's configuration comes from Java."""
+    from barraiser.judge import sandbox
+
+    assert "/etc/java-17-openjdk" in LANGUAGES["java"].host_paths
+    assert set(LANGUAGES["java"].host_paths) <= set(sandbox.toolchain_paths())
+    assert "java" not in " ".join(sandbox.TOOLCHAIN_PATHS)
+
+
 def test_the_problem_schema_reads_the_languages() -> None:
     assert required_references() == ["python", "cpp", "java"]
     assert [language_of_file(f) for f in ("a.py", "a.cpp", "Main.java", "x.js", "x.rb")] == [

@@ -46,7 +46,8 @@ WORK_DIR = "/box"
 OUT_DIR = "/out"
 _PR_SET_CHILD_SUBREAPER = 36
 _CORES = os.cpu_count() or 1
-# Host paths a toolchain may need, bound read-only when present (symlinks are recreated).
+# Host paths every toolchain needs, bound read-only when present (symlinks are recreated); a
+# language adds its own (``Language.host_paths``).
 TOOLCHAIN_PATHS = (
     "/usr",
     "/bin",
@@ -57,7 +58,6 @@ TOOLCHAIN_PATHS = (
     "/libx32",
     "/etc/alternatives",
     "/etc/ld.so.cache",
-    "/etc/java-17-openjdk",
 )
 #: Debian's own Python packages (python3-numpy for the ML-coding problems).  The interpreter
 #: runs with -S, so this folder is on its path only through PYTHONPATH; its .pth files are not run.
@@ -101,9 +101,19 @@ def ensure_slot_users(count: int) -> list[str]:
     return names
 
 
+@functools.cache
+def toolchain_paths() -> tuple[str, ...]:
+    """The system's paths and every language's own (the languages are described in one place:
+    their classes)."""
+    from barraiser.judge.languages import LANGUAGES
+
+    own = [path for language in LANGUAGES.values() for path in language.host_paths]
+    return TOOLCHAIN_PATHS + tuple(dict.fromkeys(p for p in own if p not in TOOLCHAIN_PATHS))
+
+
 def _toolchain_args() -> list[str]:
     args: list[str] = []
-    for path in TOOLCHAIN_PATHS:
+    for path in toolchain_paths():
         if os.path.islink(path):
             args += ["--symlink", os.readlink(path), path]
         elif os.path.exists(path):

@@ -57,6 +57,9 @@ class Language(ABC):
     self_test_program: ClassVar[str]
     #: What the editor starts with on a stdio problem.
     stdio_starter: ClassVar[str]
+    #: Host paths beyond the system's (``/usr``, ``/lib`` ...) the toolchain reads, bound
+    #: read-only into every box when present (``/etc/java-17-openjdk`` for Java).
+    host_paths: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, facts: LanguageFacts | None = None, **kwargs: object) -> None:
         """A concrete language names its facts (``class Python(..., facts=...)``): its name,
