@@ -61,11 +61,11 @@ def query_words(text: str) -> list[str]:
     return (longer or words)[:MAX_QUERY_WORDS]
 
 
-def _match_expression(words: list[str], joiner: str) -> str:
-    # Every word quoted (no FTS5 operator can be injected); the last one, from three letters
-    # on, also as a prefix (a word being typed).
+def _match_expression(words: list[str]) -> str:
+    # Every word quoted (no FTS5 operator can be injected), all required; the last one, from
+    # three letters on, also as a prefix (a word being typed).
     last = f'"{words[-1]}" *' if len(words[-1]) >= 3 else f'"{words[-1]}"'
-    return f" {joiner} ".join([f'"{w}"' for w in words[:-1]] + [last])
+    return " AND ".join([f'"{w}"' for w in words[:-1]] + [last])
 
 
 class QuestionIndex:
@@ -100,16 +100,11 @@ class QuestionIndex:
         self._db.commit()
 
     def search(self, text: str, limit: int | None = None) -> list[SearchHit]:
-        """Questions containing every word (stemmed; the last word as a prefix), best first;
-        when no question has them all, those with any of them."""
+        """Questions containing every word (stemmed; the last word as a prefix), best first."""
         words = query_words(text)
         if not words:
             return []
-        for joiner in ("AND", "OR"):
-            hits = self._run(_match_expression(words, joiner), limit)
-            if hits or len(words) == 1:
-                return hits
-        return []
+        return self._run(_match_expression(words), limit)
 
     def _run(self, expression: str, limit: int | None) -> list[SearchHit]:
         weights = ", ".join(str(w) for _, w in FIELDS)
