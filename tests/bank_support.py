@@ -23,6 +23,16 @@ def story_answer(bank: Bank, question_id: str) -> str:
     return "\n\n".join(paragraphs[:-1] or paragraphs)
 
 
+def weak_story(bank: Bank, question_id: str) -> str:
+    """A weak behavioural answer: the weak calibration answer, or (a story without calibration
+    answers) only the model answer's first paragraph, the situation, with no action or result."""
+    question = bank.questions[question_id]
+    weak = [c.answer for c in question.calibration if c.level == "weak"]
+    if weak:
+        return weak[0]
+    return question.model_answer.strip().split("\n\n")[0]
+
+
 def reference_source(bank: Bank, problem_id: str) -> str:
     """The problem's Python reference solution, which the content promises is Accepted."""
     loaded = bank.problems[problem_id]

@@ -16,7 +16,7 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
-from bank_support import calibration, story_answer
+from bank_support import calibration, story_answer, weak_story
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
 from barraiser.content.loader import Bank
@@ -154,8 +154,7 @@ def test_the_quick_loop_from_start_to_debrief(
         service.answer_follow_up(
             user, sid, concept.id, "I would check it on a held-out validation set first."
         )
-        weak_story = calibration(bank, story.id, "weak")
-        service.answer(user, sid, story.id, weak_story)
+        service.answer(user, sid, story.id, weak_story(bank, story.id))
         view = service.skip(user, sid, story.id)  # no follow-up for this one
         assert view.rounds[1].ended_by == "all-answered"
         assert view.status == "finished"

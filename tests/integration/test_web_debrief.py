@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from markupsafe import escape
 from web_support import web_settings
 
-from bank_support import calibration, reference_source
+from bank_support import calibration, reference_source, weak_story
 from barraiser.content.loader import Bank
 from barraiser.interview.engine import InterviewService
 from barraiser.interview.models import Debrief
@@ -77,7 +77,7 @@ def finished(app: FastAPI, client: TestClient, sandbox: Sandbox) -> dict[str, st
     concept_answer = f"{calibration(bank, concept.id, 'strong')}\n\nP.S. {HOSTILE}"
     interviews.answer(user, sid, concept.id, concept_answer)
     interviews.answer_follow_up(user, sid, concept.id, FOLLOW_UP)
-    interviews.answer(user, sid, story.id, calibration(bank, story.id, "weak"))
+    interviews.answer(user, sid, story.id, weak_story(bank, story.id))
     view = interviews.skip(user, sid, story.id)
     assert view.status == "finished"
     return {"id": sid, "concept": concept.id, "story": story.id, "coding": coding.id}

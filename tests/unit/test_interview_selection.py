@@ -58,9 +58,23 @@ def test_every_round_of_the_amazon_loop_gets_what_its_selectors_ask(bank: Bank) 
 def test_coding_selectors_pick_judge_problems(bank: Bank) -> None:
     pool = candidates(bank, Selector(kind="coding", difficulty=["easy", "medium"]))
     assert len(pool) == sum(
-        1 for p in bank.problems.values() if p.problem.difficulty in ("easy", "medium")
+        1
+        for p in bank.problems.values()
+        if p.problem.difficulty in ("easy", "medium") and p.problem.kind == "dsa"
     )
     assert all(i.is_coding and i.id.startswith("problem:") for i in pool)
+
+
+def test_ml_coding_selectors_pick_ml_coding_problems_only(bank: Bank) -> None:
+    """An algorithms round never draws a Python-only ML problem, and an ML-coding slot draws
+    only those (judged like any coding item)."""
+    ml = {pid for pid, p in bank.problems.items() if p.problem.kind == "ml-coding"}
+    assert ml and len(ml) < len(bank.problems)
+    coding = {i.problem_id for i in candidates(bank, Selector(kind="coding"))}
+    ml_pool = candidates(bank, Selector(kind="ml-coding"))
+    assert not coding & ml
+    assert {i.problem_id for i in ml_pool} == ml
+    assert all(i.is_coding for i in ml_pool)
 
 
 def test_never_seen_questions_come_first_then_the_oldest_seen(bank: Bank) -> None:

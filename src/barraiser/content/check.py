@@ -327,12 +327,13 @@ def _slots(rnd: Round, bank: Bank, company: Company | None) -> list[tuple[str, l
             desc += f" topics={sel.topics}"
         if sel.difficulty:
             desc += f" difficulty={sel.difficulty}"
-        if sel.kind == "coding":
+        if sel.problem_kind is not None:
             ids = [
                 f"problem:{pid}"
                 for pid, loaded in sorted(bank.problems.items())
-                if (not sel.difficulty or loaded.problem.difficulty in sel.difficulty)
-                and (not sel.topics or any(t in loaded.problem.topics for t in sel.topics))
+                if sel.matches_problem(
+                    loaded.problem.kind, loaded.problem.topics, loaded.problem.difficulty
+                )
             ]
         else:
             ids = [

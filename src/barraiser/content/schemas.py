@@ -288,6 +288,20 @@ class Selector(_Strict):
     difficulty: list[Difficulty] = Field(default_factory=list, description="Any of these.")
     count: int = Field(default=1, ge=1, le=10)
 
+    @property
+    def problem_kind(self) -> str | None:
+        """The judge problems this selector picks: ``coding`` picks algorithms problems
+        (``dsa``), ``ml-coding`` ML-coding ones; None for the prose kinds."""
+        return {"coding": "dsa", "ml-coding": "ml-coding"}.get(self.kind)
+
+    def matches_problem(self, kind: str, topics: list[str], difficulty: str) -> bool:
+        """True when a judge problem of this kind, topics and difficulty fits the selector."""
+        return (
+            kind == self.problem_kind
+            and (not self.topics or any(t in topics for t in self.topics))
+            and (not self.difficulty or difficulty in self.difficulty)
+        )
+
     def matches(self, question: Question) -> bool:
         """True when the question has this kind, any listed topic and any listed difficulty."""
         return (

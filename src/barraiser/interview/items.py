@@ -108,20 +108,21 @@ def get_item(bank: Bank, item_id: str) -> Item:
 def candidates(bank: Bank, selector: Selector, company_id: str | None = None) -> list[Item]:
     """Every item a selector may pick, in id order.
 
-    Coding selectors match judge problems (by difficulty and topic); other kinds match bank
-    questions that can be asked in prose (free-text kinds), since only those can be graded,
-    and that a loop of ``company_id`` may ask (not another company's own question).
+    Coding selectors match judge problems (by kind, difficulty and topic: ``coding`` the
+    algorithms problems, ``ml-coding`` the ML-coding ones); other kinds match bank questions
+    that can be asked in prose (free-text kinds), since only those can be graded, and that a
+    loop of ``company_id`` may ask (not another company's own question).
     """
-    if selector.kind == "coding":
-        out = []
-        for problem_id in sorted(bank.problems):
-            spec = bank.problems[problem_id].problem
-            if selector.difficulty and spec.difficulty not in selector.difficulty:
-                continue
-            if selector.topics and not any(t in spec.topics for t in selector.topics):
-                continue
-            out.append(get_item(bank, problem_item_id(problem_id)))
-        return out
+    if selector.problem_kind is not None:
+        return [
+            get_item(bank, problem_item_id(problem_id))
+            for problem_id in sorted(bank.problems)
+            if selector.matches_problem(
+                bank.problems[problem_id].problem.kind,
+                bank.problems[problem_id].problem.topics,
+                bank.problems[problem_id].problem.difficulty,
+            )
+        ]
     return [
         get_item(bank, q.id)
         for q in sorted(bank.questions.values(), key=lambda q: q.id)
