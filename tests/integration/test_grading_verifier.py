@@ -41,8 +41,8 @@ def _grade(grader: Grader, answer: str, question_id: str) -> GradeResult:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.0.0 scores the issue's Adam answer "
-        "34 (target < 25) and flags none of its errors"
+        "target not met yet (docs/grading.md): verifier grader 2.3.0 scores the issue's Adam "
+        "answer 29 (target < 25); it flags the memory error but still credits the memory point"
     ),
 )
 def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: Grader) -> None:
@@ -59,8 +59,8 @@ def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.0.0 scores the recall-as-precision "
-        "answer 29 (target < 25)"
+        "target not met yet (docs/grading.md): verifier grader 2.3.0 scores the "
+        "recall-as-precision answer 21 (< 25) but flags no error"
     ),
 )
 def test_recall_defined_as_precision_scores_low_and_is_flagged(grader: Grader) -> None:
@@ -86,8 +86,8 @@ def test_result_records_grader_version_and_verdicts(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.0.0 rates several bank model "
-        "answers below strong"
+        "target not met yet (docs/grading.md): verifier grader 2.3.0 rates 6 technical model "
+        "answers below strong or flags them"
     ),
 )
 def test_model_answers_score_strong_with_no_flag(grader: Grader) -> None:
@@ -116,8 +116,8 @@ def test_a_contradicted_point_shows_the_point_as_correction(grader: Grader) -> N
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.0.0 scores this terse correct "
-        "answer 58 (target >= 60)"
+        "target not met yet (docs/grading.md): verifier grader 2.3.0 scores this terse "
+        "correct answer 40 (target >= 60)"
     ),
 )
 def test_terse_correct_answer_is_not_penalised_for_length(grader: Grader) -> None:
@@ -135,8 +135,8 @@ def test_terse_correct_answer_is_not_penalised_for_length(grader: Grader) -> Non
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.0.0: the padded answer scores more "
-        "than the plain one"
+        "target not met yet (docs/grading.md): verifier grader 2.3.0: the padded answer "
+        "scores 57, the plain sentence 0"
     ),
 )
 def test_padding_and_repetition_earn_nothing(grader: Grader) -> None:
@@ -168,13 +168,13 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.0.0 misorders 3 of the 21 "
-        "calibration triples"
+        "target not met yet (docs/grading.md): verifier grader 2.3.0 misorders calibration "
+        "triples (31 of 37 technical ones in order)"
     ),
 )
 def test_calibration_triples_stay_ordered(grader: Grader) -> None:
     questions = [q for q in get_bank().questions.values() if len(q.calibration) >= 3]
-    assert len(questions) == 21
+    assert len(questions) >= 21
     bad = []
     for question in questions:
         rubric = from_question(question)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from barraiser.grading.verifier import ClaimVerifier
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
-VERIFIER_GRADER_VERSION = "2.2.0"
+VERIFIER_GRADER_VERSION = "2.3.0"
 MAX_WORDS = 400
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
@@ -79,11 +79,11 @@ class ScoringPolicy:
     #: A contradiction this likely (and likelier than a statement) denies the point ...
     deny_at: float = 0.5
     #: ... and from this probability it is also shown as an error and costs points.
-    flag_at: float = 0.9
+    flag_at: float = 0.95
     #: A rubric misconception is flagged when a unit states it this likely.
     misconception_at: float = 0.8
     #: Each error keeps this share of the score, then costs this many points.
-    error_factor: float = 0.6
+    error_factor: float = 0.85
     error_points: float = 6.0
     #: score = 100 x coverage ** curve (below 1: a few stated points already count).
     curve: float = 1.0

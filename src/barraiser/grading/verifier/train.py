@@ -45,12 +45,13 @@ from barraiser.grading.verifier.runtime import (
 )
 
 #: Bump with every change to the corpus, split or training that is shipped.
-VERIFIER_VERSION = "1.0.0"
+VERIFIER_VERSION = "1.1.0"
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_LICENCE = "Apache-2.0"
 
 #: Whole questions kept out of training: the verifier's figures on them say how it does on new
-#: content.  8 of the 34 free-text questions (24%), spread over every kind.
+#: content.  11 of the 50 free-text questions (22%), spread over every kind; the last three were
+#: written after the first model shipped.
 HELD_OUT_QUESTIONS: tuple[str, ...] = (
     "inception-architecture",
     "logistic-regression-coefficients",
@@ -60,6 +61,9 @@ HELD_OUT_QUESTIONS: tuple[str, ...] = (
     "mentored-a-teammate",
     "raised-the-quality-bar",
     "why-ml-engineering",
+    "sizing-an-ab-test",
+    "delivery-eta-prediction",
+    "call-against-the-consensus",
 )
 #: Every this-many-th held-out pair (in corpus order) forms the slice that CI re-checks.
 CHECK_SLICE_STEP = 20
