@@ -252,6 +252,13 @@ def world(client: TestClient, app: FastAPI) -> World:
     # owns in the experience routes, a bank question elsewhere).
     world.params["item_id"] = [coding, CONCEPT]
     world.params["entry_question_id"] = [str(entry_question)]
+    # A's submissions are judged in the background and a judged practice submission adds a
+    # review card: wait for both verdicts, so that A's views hold still while B walks.
+    for queued in (submission, loop_submission):
+        _wait(
+            lambda queued=queued: as_a("GET", f"/api/submissions/{queued}")["status"] == "done",
+            f"A's submission {queued} to be judged",
+        )
     world.a_views = _a_views(client, world, loop, practice, story, entry_id)
     review = _ok(call(client, "GET", "/api/review", cookie=a))
     assert review["total_cards"] >= 1, "A's graded answer made a review card"

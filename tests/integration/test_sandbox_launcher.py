@@ -85,3 +85,22 @@ def test_a_launcher_that_cannot_join_the_cgroup_runs_nothing(tmp_path: Path) -> 
     assert done.returncode == 127
     assert "cannot open" in done.stderr and "no-such-cgroup" in done.stderr
     assert not marker.exists()
+
+
+def test_a_program_without_arguments_runs(tmp_path: Path) -> None:
+    """The launcher's shortest command line: the program alone (unsafe mode runs a compiled
+    binary with no arguments, no bwrap in front)."""
+    binary = launcher.launcher_path()
+    assert binary is not None
+    command = launcher.command(
+        binary,
+        [],
+        cpu_s=1,
+        file_size_bytes=1 << 20,
+        open_files=64,
+        stack_bytes=8 << 20,
+        uid=os.geteuid(),
+        gid=os.getegid(),
+    )
+    done = subprocess.run([*command, "/bin/true"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -54,7 +54,7 @@ static void join_cgroups(char *procs) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 12 || strcmp(argv[9], "--") != 0) {
+    if (argc < 11 || strcmp(argv[9], "--") != 0) {
         errno = EINVAL;
         die("usage: launch PROCS CPU_SOFT CPU_HARD FSIZE NOFILE STACK UID GID -- PROGRAM", NULL);
     }
