@@ -26,6 +26,7 @@ def worker(
     ] = None,
 ) -> None:
     """Judge queued submissions: needs BARRAISER_BROKER_URL, the database and the sandbox."""
+    from barraiser.interview.submissions import SubmissionService
     from barraiser.judge.jobs import WorkerError, run_worker
     from barraiser.storage import StorageError
     from barraiser.store import StoreError
@@ -33,6 +34,12 @@ def worker(
     current = settings()
     names = [name.strip() for name in queues.split(",") if name.strip()]
     try:
-        run_worker(current, queues=names, concurrency=concurrency, slot_base=slot_base)
+        run_worker(
+            current,
+            judging=lambda store, problems, n: SubmissionService(store, problems, slots=n),
+            queues=names,
+            concurrency=concurrency,
+            slot_base=slot_base,
+        )
     except (WorkerError, StoreError, StorageError) as exc:
         fail(str(exc))

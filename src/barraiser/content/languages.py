@@ -1,6 +1,6 @@
-"""What the content needs to know of each language the judge runs: its name and label, its
-file extension, its reference-solution file, whether every problem must ship one, and its
-default time multiplier.
+"""What the content (and the sandbox) need to know of each language the judge runs: its name
+and label, its file extension, its reference-solution file, whether every problem must ship
+one, its default time multiplier, and the host paths its toolchain reads beyond the system's.
 
 The judge's language classes (:mod:`barraiser.judge.languages`) take these facts from here
 and add how to build, run and self-test a program, so a language is still described in one
@@ -30,6 +30,9 @@ class LanguageFacts:
     reference_required: bool = True
     #: Other extensions the CLI recognises as this language (``.cc`` for C++).
     other_extensions: tuple[str, ...] = ()
+    #: Host paths beyond the system's (``/usr``, ``/lib`` ...) the toolchain reads, bound
+    #: read-only into every sandbox when present.
+    host_paths: tuple[str, ...] = ()
 
 
 #: Every language, by name, in the order the language picker shows them.
@@ -40,7 +43,15 @@ LANGUAGE_FACTS: dict[str, LanguageFacts] = {
         LanguageFacts(
             "cpp", "C++17", ".cpp", "reference.cpp", time_multiplier=1.0, other_extensions=(".cc",)
         ),
-        LanguageFacts("java", "Java 17", ".java", "Reference.java", time_multiplier=2.0),
+        LanguageFacts(
+            "java",
+            "Java 17",
+            ".java",
+            "Reference.java",
+            time_multiplier=2.0,
+            # The JDK's configuration (security policy, logging), which /usr/lib/jvm links into.
+            host_paths=("/etc/java-17-openjdk",),
+        ),
         LanguageFacts(
             "javascript",
             "JavaScript (Node.js)",

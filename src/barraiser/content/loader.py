@@ -84,7 +84,8 @@ class Bank:
         """Full-text search over titles, prompts, model answers, topics and principle names,
         best first (:mod:`barraiser.content.search`)."""
         if self._index is None:
-            self._index = QuestionIndex(self)
+            names = {p.id: p.name for p in self.principles.values()}
+            self._index = QuestionIndex(self.questions.values(), names)
         return self._index.search(text, limit)
 
     def is_own(self, question_id: str) -> bool:

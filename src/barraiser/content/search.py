@@ -13,14 +13,14 @@ under a lock: SQLite connections are not shared across threads without one.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from barraiser.content.loader import Bank
+from barraiser.content.schemas import Question
 
 #: Marks around a matched word in a snippet (control characters: never in the content, so
 #: a renderer can escape the text first and then turn them into markup).
@@ -69,10 +69,16 @@ def _match_expression(words: list[str]) -> str:
 
 
 class QuestionIndex:
-    """The bank's questions in an FTS5 table; :meth:`search` answers ranked hits."""
+    """The bank's questions in an FTS5 table; :meth:`search` answers ranked hits.
 
-    def __init__(self, bank: Bank) -> None:
+    ``principle_names``: Leadership Principle id -> name, so a principle's name finds the
+    questions that probe it. The same search again (a page's list and its snippets, a filter
+    changed next to it) is answered from a small cache.
+    """
+
+    def __init__(self, questions: Iterable[Question], principle_names: Mapping[str, str]) -> None:
         self._lock = threading.Lock()
+        self._cached = functools.lru_cache(maxsize=256)(self._search)
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         columns = ", ".join(name for name, _ in FIELDS)
         self._db.execute(
@@ -80,11 +86,11 @@ class QuestionIndex:
             "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
         rows = []
-        for question in bank.questions.values():
-            names = []
-            for principle_id in question.leadership_principles:
-                principle = bank.principles.get(principle_id)
-                names.append(principle.name if principle else principle_id.replace("-", " "))
+        for question in questions:
+            names = [
+                principle_names.get(p) or p.replace("-", " ")
+                for p in question.leadership_principles
+            ]
             rows.append(
                 (
                     question.id,
@@ -101,10 +107,12 @@ class QuestionIndex:
 
     def search(self, text: str, limit: int | None = None) -> list[SearchHit]:
         """Questions containing every word (stemmed; the last word as a prefix), best first."""
-        words = query_words(text)
+        return list(self._cached(tuple(query_words(text)), limit))
+
+    def _search(self, words: tuple[str, ...], limit: int | None) -> tuple[SearchHit, ...]:
         if not words:
-            return []
-        return self._run(_match_expression(words), limit)
+            return ()
+        return tuple(self._run(_match_expression(list(words)), limit))
 
     def _run(self, expression: str, limit: int | None) -> list[SearchHit]:
         weights = ", ".join(str(w) for _, w in FIELDS)

@@ -116,11 +116,9 @@ def candidates(bank: Bank, selector: Selector, company_id: str | None = None) ->
     if selector.problem_kind is not None:
         return [
             get_item(bank, problem_item_id(problem_id))
-            for problem_id in sorted(bank.problems)
+            for problem_id, loaded in sorted(bank.problems.items())
             if selector.matches_problem(
-                bank.problems[problem_id].problem.kind,
-                bank.problems[problem_id].problem.topics,
-                bank.problems[problem_id].problem.difficulty,
+                loaded.problem.kind, loaded.problem.topics, loaded.problem.difficulty
             )
         ]
     return [

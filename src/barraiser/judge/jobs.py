@@ -29,17 +29,16 @@ import queue
 import socket
 import threading
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from celery import Celery
 
     from barraiser.config import Settings
     from barraiser.content.problems import LoadedProblem
-    from barraiser.interview.submissions import SubmissionService
     from barraiser.store import Store
 
 logger = logging.getLogger(__name__)
@@ -54,6 +53,19 @@ MAX_SLOTS = 256
 
 class WorkerError(RuntimeError):
     """A worker cannot start; the message says what to fix."""
+
+
+class Judging(Protocol):
+    """What judges one saved submission and records its verdict while ``holder``'s claim holds
+    (``SubmissionService.judge_one``; the CLI hands it in, so this layer imports nothing above)."""
+
+    def judge_one(
+        self, submission_id: int, slot: int = 0, holder: str | None = None
+    ) -> str | None: ...
+
+
+#: Builds the judging service of a worker: (store, problems, concurrency) -> service.
+JudgingFactory = Callable[["Store", Mapping[str, "LoadedProblem"], int], Judging]
 
 
 @dataclass(frozen=True)
@@ -205,7 +217,7 @@ class WorkerRuntime:
 
     settings: Settings
     store: Store
-    service: SubmissionService
+    service: Judging
     name: str
     slots: queue.Queue[int] = field(default_factory=queue.Queue)
     #: Submission id -> holder, for the claims this process is judging now (renewed).
@@ -292,15 +304,16 @@ def worker_name() -> str:
 def run_worker(
     settings: Settings,
     *,
+    judging: JudgingFactory,
     queues: list[str],
     concurrency: int,
     slot_base: int | None = None,
     log_level: str = "INFO",
 ) -> None:
-    """Run a Celery worker in this process until it is stopped (SIGTERM or Ctrl+C)."""
+    """Run a Celery worker in this process until it is stopped (SIGTERM or Ctrl+C);
+    ``judging`` builds what judges and records each claimed submission."""
     global _runtime
     from barraiser.content.bank import content_dirs
-    from barraiser.interview.submissions import SubmissionService
     from barraiser.store import init_store
 
     unknown = [name for name in queues if name not in KNOWN_QUEUES]
@@ -318,7 +331,7 @@ def run_worker(
     runtime = WorkerRuntime(
         settings=settings,
         store=store,
-        service=SubmissionService(store, problems, slots=concurrency),
+        service=judging(store, problems, concurrency),
         name=worker_name(),
     )
     for handle in slot_locks:

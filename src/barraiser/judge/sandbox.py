@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from barraiser.content.languages import LANGUAGE_FACTS
 from barraiser.judge import cgroups, launcher
 from barraiser.judge.errors import SandboxUnavailable as SandboxUnavailable
 from barraiser.judge.pacing import InputFeeder, Interaction, process_tree_cpu_s
@@ -103,11 +104,8 @@ def ensure_slot_users(count: int) -> list[str]:
 
 @functools.cache
 def toolchain_paths() -> tuple[str, ...]:
-    """The system's paths and every language's own (the languages are described in one place:
-    their classes)."""
-    from barraiser.judge.languages import LANGUAGES
-
-    own = [path for language in LANGUAGES.values() for path in language.host_paths]
+    """The system's paths and every language's own (from the one table of languages)."""
+    own = [path for facts in LANGUAGE_FACTS.values() for path in facts.host_paths]
     return TOOLCHAIN_PATHS + tuple(dict.fromkeys(p for p in own if p not in TOOLCHAIN_PATHS))
 
 

@@ -57,8 +57,8 @@ class Language(ABC):
     self_test_program: ClassVar[str]
     #: What the editor starts with on a stdio problem.
     stdio_starter: ClassVar[str]
-    #: Host paths beyond the system's (``/usr``, ``/lib`` ...) the toolchain reads, bound
-    #: read-only into every box when present (``/etc/java-17-openjdk`` for Java).
+    #: Host paths beyond the system's the toolchain reads (``/etc/java-17-openjdk`` for Java);
+    #: the sandbox binds them from the same table.
     host_paths: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, facts: LanguageFacts | None = None, **kwargs: object) -> None:
@@ -72,6 +72,7 @@ class Language(ABC):
             cls.reference_file = facts.reference_file
             cls.reference_required = facts.reference_required
             cls.time_multiplier = facts.time_multiplier
+            cls.host_paths = facts.host_paths
 
     def program_files(self, source: str) -> dict[str, str]:
         """The files (name -> text) of a stdio program: its source, and whatever the language

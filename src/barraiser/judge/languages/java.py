@@ -25,8 +25,6 @@ class Java(CompiledLanguage, facts=LANGUAGE_FACTS["java"]):
 
     source_name = "Main.java"
     startup_s = 2.0
-    #: The JDK's configuration (security policy, logging), which /usr/lib/jvm links into.
-    host_paths = ("/etc/java-17-openjdk",)
     stdio_starter = (
         "import java.util.*;\nimport java.io.*;\n\npublic class Main {\n"
         "    public static void main(String[] args) throws IOException {\n        \n    }\n}\n"
