@@ -27,4 +27,6 @@ def test_coverage_counts_what_the_bank_holds() -> None:
     kinds_of_problems = Counter(p.problem.kind for p in bank.problems.values())
     assert lines["ml-coding problems"].have == kinds_of_problems["ml-coding"] > 0
     assert lines["dsa problems"].have == kinds_of_problems["dsa"] > 0
-    assert "short by" in str(lines["concept questions"]) or lines["concept questions"].met
+    concept = lines["concept questions"]
+    short = "" if concept.met else f" (short by {concept.target - concept.have})"
+    assert str(concept) == f"concept questions: {concept.have} of {concept.target}{short}"
