@@ -148,8 +148,7 @@ def _language_of(file: Path) -> str | None:
 
 
 def _problem(problem_id: str) -> LoadedProblem:
-    from barraiser.content.bank import content_dirs
-    from barraiser.content.loader import ContentError
+    from barraiser.content.files import ContentError, content_dirs
     from barraiser.content.problems import load_problem
 
     try:

@@ -6,15 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from barraiser.content.loader import Bank, default_content_dir, load_bank
-
-
-def content_dirs(extra: Path | None) -> list[Path]:
-    """The shipped content folder, then the user's extra folder if configured."""
-    dirs = [default_content_dir()]
-    if extra is not None:
-        dirs.append(extra)
-    return dirs
+from barraiser.content.files import content_dirs as content_dirs
+from barraiser.content.loader import Bank, load_bank
 
 
 @lru_cache(maxsize=4)

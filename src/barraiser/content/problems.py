@@ -27,15 +27,22 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from barraiser.content.fields import Difficulty, Slug, Text
+from barraiser.content.fields import StrictModel as _Strict
+from barraiser.content.files import (
+    ContentError,
+    ContentProblem,
+    default_content_dir,
+    escapes,
+    read_yaml,
+    relative_name,
+    validate,
+)
 from barraiser.content.languages import LANGUAGE_FACTS, LanguageFacts
-from barraiser.content.schemas import Difficulty, Slug, Text, _Strict
-
-if TYPE_CHECKING:
-    from barraiser.content.loader import ContentProblem
 
 Style = Literal["function", "stdio"]
 #: ``dsa``: an algorithms problem, solved in every language.  ``ml-coding``: a machine-learning
@@ -346,17 +353,18 @@ def load_problem_folder(
     folder: Path, root: Path, problems: list[ContentProblem]
 ) -> LoadedProblem | None:
     """Load one ``problems/<id>/`` folder; what is wrong goes to ``problems`` (file, field)."""
-    from barraiser.content.loader import ContentProblem, _read_yaml, _rel, _validate, escapes
 
     yaml_path = folder / "problem.yaml"
-    rel = _rel(yaml_path, root)
+    rel = relative_name(yaml_path, root)
     if not yaml_path.is_file():
-        problems.append(ContentProblem(_rel(folder, root), "problem folder has no problem.yaml"))
+        problems.append(
+            ContentProblem(relative_name(folder, root), "problem folder has no problem.yaml")
+        )
         return None
-    data = _read_yaml(yaml_path, root, problems)
+    data = read_yaml(yaml_path, root, problems)
     if data is None:
         return None
-    problem = _validate(Problem, data, rel, problems)
+    problem = validate(Problem, data, rel, problems)
     if problem is None:
         return None
     ok = True
@@ -364,7 +372,7 @@ def load_problem_folder(
         if escapes(path, folder):
             problems.append(
                 ContentProblem(
-                    _rel(path, root),
+                    relative_name(path, root),
                     "is a link that leads outside the problem folder; copy the file into the "
                     "folder instead",
                 )
@@ -379,11 +387,13 @@ def load_problem_folder(
         ok = False
     for name in PROBLEM_FILES[1:]:
         if not (folder / name).is_file():
-            problems.append(ContentProblem(_rel(folder / name, root), "is missing"))
+            problems.append(ContentProblem(relative_name(folder / name, root), "is missing"))
             ok = False
     if problem.checker.type == "custom" and not (folder / "checker.py").is_file():
         problems.append(
-            ContentProblem(_rel(folder / "checker.py", root), "is missing (checker type custom)")
+            ContentProblem(
+                relative_name(folder / "checker.py", root), "is missing (checker type custom)"
+            )
         )
         ok = False
     for i, solution in enumerate(problem.solutions):
@@ -410,7 +420,9 @@ def load_problem_folder(
             )
             problems.append(
                 ContentProblem(
-                    _rel(folder / "solutions" / lang.reference_file, root), what, "solutions"
+                    relative_name(folder / "solutions" / lang.reference_file, root),
+                    what,
+                    "solutions",
                 )
             )
             ok = False
@@ -428,8 +440,6 @@ def load_problems_collecting(
     dirs: Iterable[Path],
 ) -> tuple[dict[str, LoadedProblem], list[ContentProblem]]:
     """Every ``problems/<id>/`` folder of the content folders, and what is wrong with them."""
-    from barraiser.content.loader import ContentProblem
-
     loaded: dict[str, LoadedProblem] = {}
     problems: list[ContentProblem] = []
     for root in dirs:
@@ -457,7 +467,6 @@ def load_problems_collecting(
 
 def load_problems(dirs: Iterable[Path] | None = None) -> dict[str, LoadedProblem]:
     """Load every problem; raise :class:`ContentError` listing every problem found."""
-    from barraiser.content.loader import ContentError, default_content_dir
 
     loaded, problems = load_problems_collecting(
         dirs if dirs is not None else [default_content_dir()]
@@ -469,7 +478,6 @@ def load_problems(dirs: Iterable[Path] | None = None) -> dict[str, LoadedProblem
 
 def load_problem(problem_id: str, dirs: Iterable[Path] | None = None) -> LoadedProblem:
     """Load one problem by id (the other folders are not read); KeyError when there is none."""
-    from barraiser.content.loader import ContentError, default_content_dir
 
     for root in dirs if dirs is not None else [default_content_dir()]:
         folder = root / "problems" / problem_id

@@ -4,23 +4,22 @@ companies and loops."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import (
     AliasChoices,
-    BaseModel,
-    ConfigDict,
     Field,
-    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-#: Text that only a draft question may leave empty (see ``Question.draft``).
-DraftableText = Annotated[str, StringConstraints(strip_whitespace=True)]
+from barraiser.content.fields import DIFFICULTIES as DIFFICULTIES
+from barraiser.content.fields import Difficulty as Difficulty
+from barraiser.content.fields import DraftableText as DraftableText
+from barraiser.content.fields import Slug as Slug
+from barraiser.content.fields import StrictModel as _Strict
+from barraiser.content.fields import Text as Text
 
 QuestionKind = Literal["concept", "ml-design", "system-design", "behavioral", "coding", "ml-coding"]
 QUESTION_KINDS: tuple[QuestionKind, ...] = (
@@ -33,9 +32,6 @@ QUESTION_KINDS: tuple[QuestionKind, ...] = (
 )
 #: Kinds answered in prose and graded against a rubric (coding kinds are judged by running code).
 FREE_TEXT_KINDS: frozenset[str] = frozenset({"concept", "ml-design", "system-design", "behavioral"})
-
-Difficulty = Literal["easy", "medium", "hard"]
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 
 Level = Literal["strong", "partial", "weak"]
 
@@ -53,10 +49,6 @@ def _reject_duplicates(what: str, ids: list[str]) -> None:
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise ValueError(f"duplicate {what} ids: {', '.join(dupes)}")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 #: Behavioural key points about *how* a story is told rather than what it says; the story

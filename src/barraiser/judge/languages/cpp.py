@@ -39,15 +39,17 @@ _builder_lock = threading.Lock()
 
 @functools.cache
 def _pch_key() -> str | None:
-    """What the header depends on: the compiler's version and file, the flags."""
+    """What the header depends on: the compiler's file (an upgrade replaces it) and the flags.
+
+    Read from the file rather than by running ``g++ -dumpfullversion``, which costs a process
+    start on every judge's first compile; g++ itself refuses a header built by another version
+    (and compiles without it)."""
     try:
-        version = subprocess.run(
-            [GXX, "-dumpfullversion"], capture_output=True, text=True, timeout=10, check=True
-        ).stdout.strip()
-        info = os.stat(GXX)
-    except (OSError, subprocess.SubprocessError):
+        real = os.path.realpath(GXX)
+        info = os.stat(real)
+    except OSError:
         return None
-    text = f"{version}|{os.path.realpath(GXX)}|{info.st_size}|{info.st_mtime_ns}|{FLAGS}"
+    text = f"{real}|{info.st_size}|{info.st_mtime_ns}|{FLAGS}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
