@@ -2,13 +2,14 @@
  * judge can start it with vfork (posix_spawn-like, ~1 ms) instead of forking its whole large
  * process for a Python preexec_fn (~10-70 ms). Built on the host by barraiser.judge.launcher.
  *
- *   launch PROCS CPU_SOFT CPU_HARD FSIZE NOFILE STACK UID GID -- PROGRAM [ARG...]
+ *   launch PROCS CPU_SOFT CPU_HARD FSIZE NOFILE STACK UID GID NETNS -- PROGRAM [ARG...]
  *
  * PROCS: cgroup.procs files to join, separated by ':' ("-" for none). Then the rlimits (CPU
  * seconds, file size bytes, open files, stack bytes; core dumps are always off), then the uid
- * and gid to become (-1: stay; only root changes them). Then it execs PROGRAM (searched on
- * PATH when it has no '/') with the environment it was given. Any failure prints one line to stderr and exits 127 without
- * running PROGRAM.
+ * and gid to become (-1: stay; only root changes them), then a network namespace file to enter
+ * ("-": stay; the slot's own empty namespace, see barraiser.judge.netns). Then it execs PROGRAM
+ * (searched on PATH when it has no '/') with the environment it was given. Any failure prints
+ * one line to stderr and exits 127 without running PROGRAM.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -53,12 +55,22 @@ static void join_cgroups(char *procs) {
     }
 }
 
+static void enter_netns(const char *path) {
+    if (strcmp(path, "-") == 0) return;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) die("cannot open", path);
+    if (setns(fd, CLONE_NEWNET) != 0) die("cannot enter", path);
+    close(fd);
+}
+
 int main(int argc, char **argv) {
-    if (argc < 11 || strcmp(argv[9], "--") != 0) {
+    if (argc < 12 || strcmp(argv[10], "--") != 0) {
         errno = EINVAL;
-        die("usage: launch PROCS CPU_SOFT CPU_HARD FSIZE NOFILE STACK UID GID -- PROGRAM", NULL);
+        die("usage: launch PROCS CPU_SOFT CPU_HARD FSIZE NOFILE STACK UID GID NETNS -- PROGRAM",
+            NULL);
     }
     join_cgroups(argv[1]);
+    enter_netns(argv[9]);  /* needs root: before the uid changes */
     unsigned long long cpu_soft = number(argv[2], "CPU_SOFT");
     unsigned long long cpu_hard = number(argv[3], "CPU_HARD");
     unsigned long long fsize = number(argv[4], "FSIZE");
@@ -80,7 +92,7 @@ int main(int argc, char **argv) {
             die("did not become", "the slot user");
         }
     }
-    execvp(argv[10], &argv[10]);
-    die("cannot run", argv[10]);
+    execvp(argv[11], &argv[11]);
+    die("cannot run", argv[11]);
     return 127;
 }

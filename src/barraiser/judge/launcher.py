@@ -97,8 +97,11 @@ def command(
     stack_bytes: int,
     uid: int,
     gid: int,
+    netns: Path | None = None,
 ) -> list[str]:
-    """The launcher's arguments up to and including ``--``; the program's argv follows."""
+    """The launcher's arguments up to and including ``--``; the program's argv follows.
+
+    ``netns``: a network namespace file the launcher enters before it drops root."""
     procs = ":".join(str(p) for p in procs_files) or "-"
     if any(":" in str(p) for p in procs_files):
         raise ValueError(f"a cgroup path contains ':': {procs}")
@@ -112,5 +115,6 @@ def command(
         str(stack_bytes),
         str(uid),
         str(gid),
+        str(netns) if netns is not None else "-",
         "--",
     ]

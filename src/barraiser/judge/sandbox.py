@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barraiser.content.languages import LANGUAGE_FACTS
-from barraiser.judge import cgroups, launcher
+from barraiser.judge import cgroups, launcher, netns
 from barraiser.judge.errors import SandboxUnavailable as SandboxUnavailable
 from barraiser.judge.pacing import InputFeeder, Interaction, process_tree_cpu_s
 from barraiser.judge.result import Limits, RunResult, Status
@@ -144,6 +144,9 @@ class Sandbox:
         self.seccomp_filter: bytes | None = None
         #: Start runs through the C launcher (vfork) rather than a preexec_fn (fork).
         self.use_launcher = True
+        #: With the launcher, run in the slot's persistent empty network namespace instead of
+        #: a new one per run (:mod:`barraiser.judge.netns`).
+        self.share_netns = True
         if unsafe:
             print(
                 "WARNING: barraiser is running untrusted code WITHOUT a sandbox (unsafe local "
@@ -276,9 +279,12 @@ class Sandbox:
                 )
             paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR, "out": OUT_DIR}
             paths.update({name: f"/{name}" for name in binds})
+            shared_netns = self._launcher_prefix(limits) and self._netns() is not None
             command = [
                 BWRAP,
-                *self._bwrap_args(limits, src, build_dir, build_writable, binds, out_mib),
+                *self._bwrap_args(
+                    limits, src, build_dir, build_writable, binds, out_mib, not shared_netns
+                ),
             ]
             command += [_place(part, paths) for part in argv]
             return self._execute(command, limits, stdin_path, interaction, cwd="/", status_fd=True)
@@ -291,9 +297,13 @@ class Sandbox:
         build_writable: bool,
         binds: Mapping[str, Path],
         out_mib: int | None = None,
+        new_netns: bool = True,
     ) -> list[str]:
+        """bwrap's arguments; without ``new_netns`` the box stays in the network namespace the
+        launcher entered (the slot's empty one, :mod:`barraiser.judge.netns`)."""
         args = [
             "--unshare-all",
+            *([] if new_netns else ["--share-net"]),
             "--unshare-user",
             "--disable-userns",
             "--die-with-parent",
@@ -320,6 +330,11 @@ class Sandbox:
             args += ["--setenv", key, value]
         return args
 
+    def _netns(self) -> Path | None:
+        """The slot's own empty network namespace, entered by the launcher (None: bwrap makes
+        a new one per run)."""
+        return netns.slot_netns(self.slot) if self.share_netns else None
+
     def _launcher_prefix(self, limits: Limits) -> list[str]:
         """The launcher's command line for this run ([] when no launcher could be built)."""
         if not self.use_launcher:
@@ -337,6 +352,7 @@ class Sandbox:
             stack_bytes=memory,
             uid=self.uid,
             gid=self.gid,
+            netns=self._netns(),
         )
 
     def _child_setup(self, limits: Limits) -> None:
