@@ -16,7 +16,15 @@ barraiser / DMOJ (below 1: barraiser is faster).  Rows:
   DMOJ ``Executor.launch``) minus the median of the same binary run with ``subprocess.run``,
   timed inside each judge's own Python process.
 
-Cold C++ (the first compile on the machine) is not measured.  Loopback only: nothing listens.
+- C++ whole submission, cold: the same after ``sync`` and dropping the kernel's page cache
+  (``/proc/sys/vm/drop_caches``: the compiler, the headers, Python's modules and both judges'
+  files are read from the disk again), barraiser with a new data folder (so its hidden tests
+  are generated again); both judges the same way, one run each per repetition.  Skipped (and
+  said) when the page cache cannot be dropped (not root, a container without the right).
+  barraiser's precompiled ``<bits/stdc++.h>`` is built at install (``make run``), so it is not
+  part of a cold submission.
+
+Loopback only: nothing listens.
 
 Run as root: .venv/bin/python benchmarks/vs_dmoj.py [--repeat N] [--dmoj-venv DIR]
 """
@@ -238,6 +246,15 @@ class Judges:
 
         return timed([*command, "--mode", mode, "--json"], self.env, ok)
 
+    def barraiser_cold(self, source: Path, lang: str, rep: int) -> float:
+        """A whole submission with a new data folder (no hidden-test cache)."""
+        saved = self.env
+        self.env = {**saved, "BARRAISER_DATA_DIR": str(self.work / f"data-cold-{rep}")}
+        try:
+            return self.barraiser(source, lang, False)
+        finally:
+            self.env = saved
+
     def dmoj(self, source: Path, executor: str, samples_only: bool) -> float:
         problem = f"{PROBLEM}-samples" if samples_only else PROBLEM
         command = [str(self.venv / "bin" / "dmoj-cli"), "-c", str(self.config), "--no-ansi"]
@@ -312,6 +329,10 @@ def main() -> None:
             "barraiser": ([], []),
             "DMOJ": ([], []),
         }
+        can_drop = drop_page_cache()
+        if not can_drop:
+            print("the page cache cannot be dropped here: no cold row")
+        cold: dict[str, list[float]] = {}
         for rep in range(args.repeat):
             print(f"repetition {rep + 1}/{args.repeat}", flush=True)
             for lang, source in sources.items():
@@ -323,16 +344,35 @@ def main() -> None:
                     samples.setdefault(("DMOJ", *key), []).append(
                         judges.dmoj(source, executors[lang], samples_only)
                     )
+            if can_drop:
+                drop_page_cache()
+                cold.setdefault("barraiser", []).append(
+                    judges.barraiser_cold(sources["cpp"], "cpp", rep)
+                )
+                drop_page_cache()
+                cold.setdefault("DMOJ", []).append(judges.dmoj(sources["cpp"], "CPP17", False))
             for name, runs in (("barraiser", barraiser_empty), ("DMOJ", judges.dmoj_empty)):
                 boxed, bare = runs(EMPTY_RUNS)
                 empty[name][0].extend(boxed)
                 empty[name][1].extend(bare)
-    print_table(samples, empty, args.repeat)
+    print_table(samples, empty, cold, args.repeat)
+
+
+def drop_page_cache() -> bool:
+    """Write the dirty pages out and drop the clean ones; False when not allowed."""
+    os.sync()
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as control:
+            control.write("1")
+    except OSError:
+        return False
+    return True
 
 
 def print_table(
     samples: dict[tuple[str, str, bool], list[float]],
     empty: dict[str, tuple[list[float], list[float]]],
+    cold: dict[str, list[float]],
     repeat: int,
 ) -> None:
     def whole(judge: str, lang: str) -> float:
@@ -346,8 +386,13 @@ def print_table(
         boxed, bare = empty[judge]
         return statistics.median(boxed) - statistics.median(bare)
 
-    rows = [
+    rows: list[tuple[str, str, Callable[[str], float]]] = [
         ("C++ whole submission, warm", "s", lambda j: whole(j, "cpp")),
+        *(
+            [("C++ whole submission, cold", "s", lambda j: statistics.median(cold[j]))]
+            if cold
+            else []
+        ),
         ("C++ per-test wall time", "ms", lambda j: per_test(j, "cpp") * 1000),
         ("empty C++ main, extra over a bare run", "+ms", lambda j: extra(j) * 1000),
         ("Python whole submission", "s", lambda j: whole(j, "python")),
