@@ -2,9 +2,11 @@
 
 Every run and build folder sits under ONE judge-owned root (:data:`RUNS_ROOT`), inside a folder
 of the process that made it (``p<pid>-<token>``).  The root is in memory (``/dev/shm``) when that
-is a tmpfs with room to spare, else under ``/tmp``: each run makes and removes a folder and
+is a tmpfs of at least 1 GiB, else under ``/tmp``: each run makes and removes a folder and
 writes its input, and on a disk mounted with online discard (common on virtual machines)
-freeing those blocks cost 2-4 ms per folder, more than starting the box.  The process holds an exclusive ``flock`` on
+freeing those blocks cost 2-4 ms per folder, more than starting the box.
+
+The process holds an exclusive ``flock`` on
 ``p<pid>-<token>.lock`` for its whole life; the kernel drops that lock when the process dies,
 even by ``kill -9``.  :func:`remove_stale_runs` (run at a process's first use of the judge and
 at ``barraiser serve`` / ``barraiser judge prepare``) removes every process folder whose lock it
@@ -53,9 +55,7 @@ def _default_root() -> str:
     try:
         info = os.statvfs(shm)
         with open("/proc/self/mountinfo") as mounts:
-            tmpfs = any(
-                line.split()[4] == str(shm) and " - tmpfs " in line for line in mounts
-            )
+            tmpfs = any(line.split()[4] == str(shm) and " - tmpfs " in line for line in mounts)
     except OSError:
         return DISK_RUNS_ROOT
     if tmpfs and info.f_blocks * info.f_frsize >= MEMORY_ROOT_MIN_SIZE:
