@@ -62,6 +62,7 @@ TABLES = {
     "answers",
     "grading_results",
     "code_submissions",
+    "lab_runs",
     "review_cards",
     "stories",
     "experiences",
@@ -103,7 +104,7 @@ def test_migrations_create_every_table(engine: Engine) -> None:
     assert current_revision(engine) is None
     migrate(engine)
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0007"
+    assert current_revision(engine) == head_revision() == "0008"
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

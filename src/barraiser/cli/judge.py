@@ -81,12 +81,39 @@ def run(
 def doctor(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     unsafe: Annotated[bool, typer.Option("--unsafe", help=_UNSAFE_HELP)] = False,
+    slots: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=256,
+            help="Judgements this machine runs at once (the workers' --concurrency summed): "
+            "that many slot users must exist.",
+        ),
+    ] = 1,
 ) -> None:
-    """Report the isolation in force and self-test every language; non-zero exit on a failure."""
+    """Check what a judging machine needs (bubblewrap, user namespaces, cgroups, slot users),
+    report the isolation in force and self-test every language; non-zero exit on a failure."""
+    from barraiser.judge.host import NEEDS, host_checks
     from barraiser.judge.languages import LANGUAGES, self_test
+    from barraiser.judge.sandbox import Sandbox, SandboxUnavailable
 
-    sandbox = _sandbox(unsafe)
+    checks = [] if unsafe else host_checks(slots)
+    if not as_json and not unsafe:
+        typer.echo("A judging machine (a worker host) needs:")
+        for need in NEEDS:
+            typer.echo(f"  - {need}")
+        for check in checks:
+            typer.echo(f"{'ok' if check.ok else 'MISSING':8}{check.name}: {check.detail}")
+    try:
+        sandbox = Sandbox(0, unsafe=unsafe)
+    except SandboxUnavailable as error:
+        if as_json:
+            print_json({"host": [c.to_json() for c in checks], "error": str(error)})
+            raise typer.Exit(2) from None
+        fail(f"the sandbox cannot start: {error}.", code=2)
     report: dict[str, object] = dict(sandbox.isolation)
+    if not unsafe:
+        report["host"] = [check.to_json() for check in checks]
     languages: dict[str, dict[str, object]] = {}
     for name, language in LANGUAGES.items():
         ok, result = self_test(language, sandbox)
@@ -97,7 +124,7 @@ def doctor(
             "detail": (result.message or result.stderr.decode("utf-8", "replace"))[-500:],
         }
     report["languages"] = languages
-    healthy = all(entry["ok"] for entry in languages.values())
+    healthy = all(entry["ok"] for entry in languages.values()) and all(c.ok for c in checks)
     if as_json:
         print_json(report)
     else:
@@ -106,6 +133,8 @@ def doctor(
         for name, entry in languages.items():
             mark = "ok" if entry["ok"] else f"FAILED ({entry['status']}) {entry['detail']}"
             typer.echo(f"{name}: {mark} ({entry['wall_s']} s)")
+        if not healthy:
+            typer.echo("Not ready to judge: fix what is MISSING or FAILED above (docs/deploy.md).")
     if not healthy:
         raise typer.Exit(1)
 

@@ -16,6 +16,15 @@ def serve(
     port: Annotated[
         int | None, typer.Option(min=1, max=65535, help="Port (default from settings: 8000).")
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Web processes on the one address (hosted mode with a broker only; "
+            "docs/deploy.md).",
+        ),
+    ] = 1,
 ) -> None:
     """Start the web app (migrates the database first)."""
     from barraiser.web.app import serve as run_server
@@ -26,4 +35,4 @@ def serve(
         overrides["host"] = host
     if port is not None:
         overrides["port"] = port
-    run_server(current.model_copy(update=overrides) if overrides else current)
+    run_server(current.model_copy(update=overrides) if overrides else current, workers)

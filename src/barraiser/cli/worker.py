@@ -1,20 +1,36 @@
-"""``barraiser worker``: a judge worker fed by the task queue (hosted mode, issue 14)."""
+"""``barraiser worker``: judge, grade and lab workers fed by the task queue (hosted mode)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from barraiser.cli._common import fail, settings
 
+if TYPE_CHECKING:
+    from barraiser.config import Settings
+    from barraiser.interview.answers import AnswerService
+    from barraiser.store import Store
+
+
+def _answers(current: Settings, store: Store) -> AnswerService:
+    """The grading service of a grade worker: the same as the web app's, on this worker's
+    content (the grader is loaded once, by the first answer)."""
+    from barraiser.content.bank import get_bank
+    from barraiser.interview.answers import AnswerService
+
+    bank = get_bank(current.extra_content_dir, current.user_content_dir)
+    return AnswerService(store, bank, current)
+
 
 def worker(
     queues: Annotated[
-        str, typer.Option(help="Comma-separated queues to serve (today: judge).")
+        str, typer.Option(help="Comma-separated queues to serve: judge, grade, labs.")
     ] = "judge",
     concurrency: Annotated[
-        int, typer.Option(min=1, max=64, help="Judgements at once; one sandbox slot each.")
+        int,
+        typer.Option(min=1, max=64, help="Jobs at once; each judgement takes one sandbox slot."),
     ] = 1,
     slot_base: Annotated[
         int | None,
@@ -25,9 +41,13 @@ def worker(
         ),
     ] = None,
 ) -> None:
-    """Judge queued submissions: needs BARRAISER_BROKER_URL, the database and the sandbox."""
+    """Judge submissions, grade answers and run labs from the task queue: needs
+    BARRAISER_BROKER_URL and the database (and the sandbox for judge, the shared data folder
+    for labs)."""
+    from barraiser.grading.jobs import grade_queue
     from barraiser.interview.submissions import SubmissionService
-    from barraiser.judge.jobs import WorkerError, run_worker
+    from barraiser.judge.jobs import GRADE_QUEUE, LABS_QUEUE, WorkerError, run_worker
+    from barraiser.labs.jobs import lab_queue
     from barraiser.storage import StorageError
     from barraiser.store import StoreError
 
@@ -40,6 +60,10 @@ def worker(
             queues=names,
             concurrency=concurrency,
             slot_base=slot_base,
+            claim_queues={
+                GRADE_QUEUE: grade_queue(lambda store: _answers(current, store)),
+                LABS_QUEUE: lab_queue,
+            },
         )
     except (WorkerError, StoreError, StorageError) as exc:
         fail(str(exc))

@@ -5,6 +5,10 @@ when grading fails.  The grader (chosen in the settings: the claim verifier by d
 seconds to load) is loaded lazily, once per process, by the first grading, and shared; gradings
 run one at a time because they are CPU work on a small machine.  Grades travel as typed
 :class:`StoredGrade` objects and become JSON only in the store.
+
+In hosted mode with a broker (``enqueue``), :meth:`AnswerService.submit` saves the answer as
+queued and hands its id to the grade queue; a grade worker then calls
+:meth:`AnswerService.grade_claimed`, which grades with the same code under the worker's claim.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -20,6 +25,7 @@ from barraiser.interview.models import StoredGrade
 from barraiser.interview.review import is_reviewable, rating_for_score
 from barraiser.interview.review import record_review as review
 from barraiser.store import Answer, Store, utcnow
+from barraiser.store import queue_claims as claims
 from barraiser.store.queries import answers_for_question, save_answer, save_grading
 
 if TYPE_CHECKING:
@@ -71,6 +77,13 @@ class StoredAnswer:
     grader_version: str | None
     score: float | None
     result: StoredGrade | None
+    #: "queued" while a grade worker has yet to grade it (hosted mode), else as stored.
+    grading_state: str | None = None
+
+    @property
+    def being_graded(self) -> bool:
+        """Saved and on the grade queue, not graded yet."""
+        return self.result is None and self.grading_state == "queued"
 
     @classmethod
     def of(cls, answer: Answer) -> StoredAnswer:
@@ -84,6 +97,7 @@ class StoredAnswer:
             grader_version=latest.grader_version if latest else None,
             score=latest.score if latest else None,
             result=StoredGrade.from_store(dict(latest.result)) if latest else None,
+            grading_state=answer.grading_state,
         )
 
 
@@ -103,13 +117,28 @@ def _check_answer(text: str | None) -> str:
     return text.strip()
 
 
-class AnswerService:
-    """Grades answers to bank and ad-hoc questions and keeps every answer with its grading."""
+class LostClaim(RuntimeError):
+    """A grade worker's claim on an answer ended before its grading was saved (nothing saved)."""
 
-    def __init__(self, store: Store, bank: Bank, settings: Settings) -> None:
+
+class AnswerService:
+    """Grades answers to bank and ad-hoc questions and keeps every answer with its grading.
+
+    ``enqueue`` (hosted mode with a broker) queues a saved answer's id for the grade workers:
+    :meth:`submit` then saves and queues, and never grades in this process.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        bank: Bank,
+        settings: Settings,
+        enqueue: Callable[[int], None] | None = None,
+    ) -> None:
         self.store = store
         self.bank = bank
         self.settings = settings
+        self.enqueue = enqueue
         self._grader: Grader | None = None
         self._lock = threading.Lock()
         # Prepared rubrics keep their embeddings: prepare each bank question once.
@@ -190,6 +219,9 @@ class AnswerService:
 
         Raises :class:`AnswerError` for a refused answer (nothing saved) and, with status 503,
         when the grader cannot run (the answer is saved; the message gives its id).
+
+        With ``enqueue``, the answer is saved as queued and queued: the stored answer comes back
+        ungraded (``being_graded``) and a grade worker grades it.
         """
         answer_text = _check_answer(text)
         with self.store.session() as session:
@@ -197,6 +229,17 @@ class AnswerService:
                 session, user_id, target.question_id, answer_text, prompt_text=target.prompt
             )
             answer_id = answer.id
+            if self.enqueue is not None:
+                answer.grading_state = "queued"
+                answer.reference_text = target.reference_answer
+        if self.enqueue is not None:
+            try:
+                self.enqueue(answer_id)
+            except Exception:  # the broker is away: the workers' sweep queues it later
+                logger.warning("Could not queue answer %d; the sweep will", answer_id)
+            queued = self.get(user_id, answer_id)
+            assert queued is not None
+            return queued
         self.grade_saved(user_id, answer_id, target, answer_text, record_review=record_review)
         stored = self.get(user_id, answer_id)
         assert stored is not None
@@ -211,10 +254,13 @@ class AnswerService:
         *,
         record_review: bool = True,
         combined_with: int | None = None,
+        holder: str | None = None,
     ) -> StoredGrade:
         """Grade ``graded_text`` for the saved answer ``answer_id``, save and return the result.
 
         ``combined_with`` marks a follow-up graded together with the first answer (that id).
+        ``holder`` (a grade worker) saves the grading only while its claim on the queued answer
+        holds, and raises :class:`LostClaim` (nothing saved) when it does not.
         Raises :class:`AnswerError` 503 when the grader cannot run (the answer stays saved).
         """
         try:
@@ -234,6 +280,10 @@ class AnswerService:
             result.combined_with = combined_with
             result.graded_text = graded_text
         with self.store.session() as session:
+            if holder is not None and not claims.record(
+                session, "answer", answer_id, holder, grading_state="graded"
+            ):
+                raise LostClaim(f"the claim on answer {answer_id} ended before it was graded")
             save_grading(
                 session, answer_id, result.grader_version, result.score, result.to_json_dict()
             )
@@ -242,6 +292,37 @@ class AnswerService:
                 rating = rating_for_score(result.score)
                 review(session, user_id, target.question_id, rating, utcnow())
         return result
+
+    def grade_claimed(self, answer_id: int, holder: str) -> bool:
+        """Grade a queued answer under a grade worker's claim (``grading.jobs``); True when
+        this call saved its grading. An answer whose question is gone, or that breaks the
+        grader, is marked failed; a grader that cannot load raises, so the job is tried again
+        after the claim's lease."""
+        from barraiser.grading.embeddings import ModelUnavailable
+
+        with self.store.session() as session:
+            answer = session.get(Answer, answer_id)
+            if answer is None or answer.grading_state != "queued":
+                return False
+            user_id, question_id, text = answer.user_id, answer.question_id, answer.text
+            prompt, reference = answer.prompt_text, answer.reference_text
+        try:
+            if question_id.startswith(ADHOC_PREFIX):
+                target = self.adhoc_target(prompt, reference)
+            else:
+                target = self.bank_target(question_id)
+            self.grade_saved(user_id, answer_id, target, text, holder=holder)
+        except LostClaim:
+            logger.warning("Lost the claim on answer %d before saving its grading", answer_id)
+            return False
+        except AnswerError as exc:
+            if isinstance(exc.__cause__, ModelUnavailable):
+                raise
+            logger.warning("Answer %d cannot be graded: %s", answer_id, exc.message)
+            with self.store.session() as session:
+                claims.record(session, "answer", answer_id, holder, grading_state="failed")
+            return False
+        return True
 
     def _grade(self, target: GradingTarget, text: str) -> StoredGrade:
         if target.rubric.draft:

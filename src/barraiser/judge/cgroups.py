@@ -9,6 +9,7 @@ cgroup per run costs tens of milliseconds).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import time
@@ -181,18 +182,47 @@ class _CgroupV1(SlotCgroup):
         return self._oom_count() > self._oom_baseline
 
 
+#: cgroup v2: the leaf the judge's own processes move into (see :func:`_enable_v2_controllers`).
+V2_LEAF_NAME = "barraiser-procs"
+_V2_CONTROLLERS = "+memory +pids +cpu"
+
+
+def _enable_v2_controllers(base: Path) -> None:
+    """Let ``base`` (the judge's own cgroup, e.g. a systemd unit's with ``Delegate=yes``) hand
+    the memory, pids and cpu controllers to its children.
+
+    cgroup v2 allows that only to a cgroup without processes of its own (the root excepted): the
+    kernel answers EBUSY. Then every process of ``base`` moves into a leaf child first, as a
+    container's init does; the judge's later slots find ``base`` again from that leaf.
+    """
+    control = base / "cgroup.subtree_control"
+    try:
+        _write(control, _V2_CONTROLLERS)
+        return
+    except OSError as error:
+        if error.errno != errno.EBUSY:
+            raise
+    leaf = base / V2_LEAF_NAME
+    leaf.mkdir(exist_ok=True)
+    for pid in _read(base / "cgroup.procs").split():
+        with contextlib.suppress(ProcessLookupError):  # ended meanwhile
+            _write(leaf / "cgroup.procs", pid)
+    _write(control, _V2_CONTROLLERS)
+
+
 class _CgroupV2(SlotCgroup):
     version = 2
 
     def __init__(self, slot: int) -> None:
-        base = CGROUP_ROOT / _own_cgroup(None)
+        own = CGROUP_ROOT / _own_cgroup(None)
+        base = own.parent if own.name == V2_LEAF_NAME else own
         parent = base / PARENT_NAME
         self.dir = parent / f"slot{slot}"
         try:
             parent.mkdir(exist_ok=True)
             # Controllers must be enabled in every ancestor's subtree_control.
-            for holder in (base, parent):
-                _write(holder / "cgroup.subtree_control", "+memory +pids +cpu")
+            _enable_v2_controllers(base)
+            _write(parent / "cgroup.subtree_control", _V2_CONTROLLERS)
             self.dir.mkdir(exist_ok=True)
         except OSError as error:
             raise CgroupError(

@@ -17,12 +17,19 @@ of truth (``store/claims.py``):
 Each concurrent judgement owns one sandbox slot; a worker process takes its slots with a lock
 file per slot (``slot-base`` or the first free ones), so two workers on one machine never share
 a slot.
+
+The same Celery app carries the grade and lab queues (``grading/jobs.py``, ``labs/jobs.py``):
+each is a :class:`ClaimQueue` over rows of the database (a queued answer, a lab run) with the
+same claim, lease, late acknowledgement and sweep as the judge's; the CLI hands their services
+in, so this layer imports nothing above it. A worker serves any subset of the queues and claims
+sandbox slots only when it serves ``judge``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import logging
 import os
 import queue
@@ -40,12 +47,15 @@ if TYPE_CHECKING:
     from barraiser.config import Settings
     from barraiser.content.problems import LoadedProblem
     from barraiser.store import Store
+    from barraiser.store.queue_claims import Kind
 
 logger = logging.getLogger(__name__)
 
 JUDGE_QUEUE = "judge"
-#: Queues a worker can serve today (grading and lab runs are to follow).
-KNOWN_QUEUES = (JUDGE_QUEUE,)
+GRADE_QUEUE = "grade"
+LABS_QUEUE = "labs"
+#: Queues a worker can serve.
+KNOWN_QUEUES = (JUDGE_QUEUE, GRADE_QUEUE, LABS_QUEUE)
 TASK_NAME = "barraiser.judge_submission"
 #: Highest sandbox slot a worker looks at when it picks free slots by itself.
 MAX_SLOTS = 256
@@ -141,6 +151,112 @@ class JobQueue:
 def send_job(app: Celery, job: JudgeJob) -> None:
     """Publish one job as JSON on the judge queue."""
     app.send_task(TASK_NAME, args=[job.to_json()], queue=JUDGE_QUEUE)
+
+
+class TypedJob(Protocol):
+    """A job of a :class:`ClaimQueue`: a frozen dataclass that travels as a JSON object."""
+
+    @property
+    def row_id(self) -> Any: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+@dataclass
+class ClaimQueue:
+    """A queue whose jobs are rows of the database claimed before the work (grade, labs).
+
+    ``work(job, holder)`` does the job and records its outcome only while ``holder``'s claim
+    holds (``store.queue_claims.record``); ``make_job(row_id)`` and ``parse(json)`` convert
+    between a row id and the typed job. A duplicate message finds the row claimed or finished
+    and does nothing; a row whose worker died is swept back onto the queue after its lease.
+    """
+
+    queue: str
+    task_name: str
+    kind: Kind
+    settings: Settings
+    store: Store
+    work: Callable[[Any, str], object]
+    parse: Callable[[Any], TypedJob]
+    make_job: Callable[[Any], TypedJob]
+    name: str
+    #: Extra column values a sweep sets on the rows it queues again.
+    on_requeue: dict[str, Any] = field(default_factory=dict)
+    held: dict[Any, str] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _count: int = 0
+
+    def register(self, app: Celery) -> None:
+        """Register this queue's task on the worker's Celery app."""
+
+        def task(job: dict[str, Any]) -> object:
+            return self.run(job)
+
+        app.task(name=self.task_name, acks_late=True, reject_on_worker_lost=True)(task)
+
+    def run(self, data: Any) -> object:
+        """Claim the job's row and do the job; None when it was done or claimed elsewhere."""
+        from barraiser.store.queue_claims import claim
+
+        job = self.parse(data)
+        with self.lock:
+            self._count += 1
+            holder = f"{self.name}:{self.queue}{self._count}"
+        with self.store.session() as session:
+            claimed = claim(
+                session,
+                self.kind,
+                job.row_id,
+                holder,
+                self.settings.judge_lease_s,
+            )
+        if not claimed:
+            return None
+        with self.lock:
+            self.held[job.row_id] = holder
+        try:
+            return self.work(job, holder)
+        finally:
+            with self.lock:
+                self.held.pop(job.row_id, None)
+
+    def renew(self) -> None:
+        """Extend the lease of every claim this process is working on."""
+        from barraiser.store.queue_claims import renew
+
+        with self.lock:
+            held = list(self.held.items())
+        for row_id, holder in held:
+            with self.store.session() as session:
+                if not renew(session, self.kind, row_id, holder, self.settings.judge_lease_s):
+                    logger.warning("Lost the claim on %s %s", self.kind, row_id)
+
+    def sweep(self, app: Celery) -> list[Any]:
+        """Queue again the pending rows whose claim expired or that nobody took."""
+        from barraiser.store.queue_claims import sweep
+
+        with self.store.session() as session:
+            ids = sweep(
+                session,
+                self.kind,
+                self.settings.judge_requeue_s,
+                **self.on_requeue,
+            )
+            for row_id in ids:
+                send_typed(app, self.task_name, self.queue, self.make_job(row_id))
+        if ids:
+            logger.info("Queued again %d %s row(s): %s", len(ids), self.kind, ids)
+        return ids
+
+
+def send_typed(app: Celery, task_name: str, queue_name: str, job: TypedJob) -> None:
+    """Publish a typed job as JSON on its queue."""
+    app.send_task(task_name, args=[job.to_json()], queue=queue_name)
+
+
+#: Builds a claim queue of a worker: (settings, store, worker name) -> queue.
+ClaimQueueFactory = Callable[["Settings", "Store", str], ClaimQueue]
 
 
 class _ProblemsOnDemand(Mapping[str, "LoadedProblem"]):
@@ -274,17 +390,6 @@ class WorkerRuntime:
             logger.info("Queued again %d unjudged submission(s): %s", len(ids), ids)
         return ids
 
-    def housekeep(self, app: Celery) -> None:
-        """Renew claims and sweep, every third of the lease, until stopped."""
-        interval = self.settings.judge_lease_s / 3
-        while not self.stopping.is_set():
-            for step in (self.renew, lambda: self.sweep(app)):
-                try:
-                    step()
-                except Exception:  # the database or broker is away: try again next time
-                    logger.exception("Worker housekeeping failed")
-            self.stopping.wait(interval)
-
 
 _runtime: WorkerRuntime | None = None
 
@@ -301,6 +406,28 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def _housekeep(
+    settings: Settings,
+    app: Celery,
+    judge: WorkerRuntime | None,
+    others: list[ClaimQueue],
+    stopping: threading.Event,
+) -> None:
+    """Renew claims and sweep every queue served, every third of the lease, until stopped."""
+    steps: list[Callable[[], object]] = []
+    if judge is not None:
+        steps += [judge.renew, lambda: judge.sweep(app)]
+    for served in others:
+        steps += [served.renew, functools.partial(served.sweep, app)]
+    while not stopping.is_set():
+        for step in steps:
+            try:
+                step()
+            except Exception:  # the database or broker is away: try again next time
+                logger.exception("Worker housekeeping failed")
+        stopping.wait(settings.judge_lease_s / 3)
+
+
 def run_worker(
     settings: Settings,
     *,
@@ -309,39 +436,64 @@ def run_worker(
     concurrency: int,
     slot_base: int | None = None,
     log_level: str = "INFO",
+    claim_queues: Mapping[str, ClaimQueueFactory] | None = None,
 ) -> None:
     """Run a Celery worker in this process until it is stopped (SIGTERM or Ctrl+C);
-    ``judging`` builds what judges and records each claimed submission."""
+    ``judging`` builds what judges and records each claimed submission, ``claim_queues`` the
+    grade and lab queues (by queue name)."""
     global _runtime
     from barraiser.content.bank import content_dirs
     from barraiser.store import init_store
 
+    factories = dict(claim_queues or {})
     unknown = [name for name in queues if name not in KNOWN_QUEUES]
-    if unknown:
+    if unknown or not queues:
         raise WorkerError(
-            f"Unknown queue(s) {', '.join(unknown)}: a worker serves {', '.join(KNOWN_QUEUES)}."
+            f"Unknown queue(s) {', '.join(unknown) or '(none)'}: a worker serves "
+            f"{', '.join(KNOWN_QUEUES)}."
         )
+    missing = [name for name in queues if name != JUDGE_QUEUE and name not in factories]
+    if missing:
+        raise WorkerError(f"This worker cannot serve {', '.join(missing)}.")
     app = celery_app(settings)
     # The sandbox needs root to run code as its slot users; jobs are JSON, never pickles, which
     # is what Celery's warning about root is for.
     warnings.filterwarnings("ignore", message="You're running the worker with superuser")
-    slot_locks = claim_slots(concurrency, slot_base)
+    serves_judge = JUDGE_QUEUE in queues
+    slot_locks = claim_slots(concurrency, slot_base) if serves_judge else []
     store = init_store(settings)
-    problems = _ProblemsOnDemand(content_dirs(settings.extra_content_dir))
-    runtime = WorkerRuntime(
-        settings=settings,
-        store=store,
-        service=judging(store, problems, concurrency),
-        name=worker_name(),
-    )
-    for handle in slot_locks:
-        runtime.slots.put(slot_of(handle))
+    name = worker_name()
+    runtime: WorkerRuntime | None = None
+    if serves_judge:
+        problems = _ProblemsOnDemand(content_dirs(settings.extra_content_dir))
+        runtime = WorkerRuntime(
+            settings=settings,
+            store=store,
+            service=judging(store, problems, concurrency),
+            name=name,
+        )
+        for handle in slot_locks:
+            runtime.slots.put(slot_of(handle))
+    others = [
+        factories[queue_name](settings, store, name)
+        for queue_name in queues
+        if queue_name != JUDGE_QUEUE
+    ]
+    for served in others:
+        served.register(app)
     slots = sorted(slot_of(handle) for handle in slot_locks)
-    logger.info("Worker %s judges on sandbox slots %s", runtime.name, slots)
-    print(f"barraiser worker {runtime.name}: queues {queues}, sandbox slots {slots}", flush=True)
+    if serves_judge:
+        logger.info("Worker %s judges on sandbox slots %s", name, slots)
+        print(f"barraiser worker {name}: queues {queues}, sandbox slots {slots}", flush=True)
+    else:
+        print(f"barraiser worker {name}: queues {queues}, no sandbox slots", flush=True)
     _runtime = runtime
+    stopping = runtime.stopping if runtime is not None else threading.Event()
     housekeeper = threading.Thread(
-        target=runtime.housekeep, args=(app,), name="judge-housekeeping", daemon=True
+        target=_housekeep,
+        args=(settings, app, runtime, others, stopping),
+        name="worker-housekeeping",
+        daemon=True,
     )
     housekeeper.start()
     try:
@@ -357,7 +509,7 @@ def run_worker(
         )
         worker.start()
     finally:
-        runtime.stopping.set()
+        stopping.set()
         housekeeper.join(5)
         _runtime = None
         store.close()

@@ -37,6 +37,8 @@ RoundStatus = Literal["pending", "active", "finished"]
 SubmissionMode = Literal["run", "submit", "custom"]
 UserRole = Literal["candidate", "coach", "admin"]
 TokenKind = Literal["session", "api"]
+GradingState = Literal["queued", "graded", "failed"]
+LabRunStatus = Literal["queued", "running", "done", "failed"]
 
 # Deterministic constraint names: SQLite batch migrations and downgrades need names to find them.
 NAMING_CONVENTION = {
@@ -220,6 +222,14 @@ class Answer(Base):
     prompt_text: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: An ad-hoc question's reference answer, kept so that a grade worker can grade it.
+    reference_text: Mapped[str | None] = mapped_column(Text)
+    #: On the grade queue (hosted mode): "queued" until a worker records its grading, then
+    #: "graded" ("failed" when the grader broke on it); None for answers graded in process.
+    grading_state: Mapped[GradingState | None] = mapped_column(String(16))
+    #: The grade worker holding (or that held) the answer, and until when its claim holds.
+    claimed_by: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[datetime | None]
 
     gradings: Mapped[list[GradingResult]] = relationship(
         back_populates="answer",
@@ -409,3 +419,28 @@ class ExperienceReport(Base):
     reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LabRun(Base):
+    """A lab run queued for the lab workers (hosted mode): its state, progress and claim.
+
+    The result itself is written to the lab cache of the shared data folder."""
+
+    __tablename__ = "lab_runs"
+    __table_args__ = (
+        Index("ix_lab_runs_lab_id_size", "lab_id", "size"),
+        one_of("status", LabRunStatus),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lab_id: Mapped[str] = mapped_column(String(200))
+    size: Mapped[str] = mapped_column(String(16))
+    status: Mapped[LabRunStatus] = mapped_column(String(16), default="queued")
+    message: Mapped[str] = mapped_column(Text, default="Waiting to start")
+    fraction: Mapped[float | None] = mapped_column(Float)
+    error: Mapped[str | None] = mapped_column(Text)
+    queued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[datetime | None]

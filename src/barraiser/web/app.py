@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,12 +17,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from barraiser import __version__
-from barraiser.config import Settings, get_settings
+from barraiser.config import ENV_PREFIX, Settings, get_settings
 from barraiser.content.bank import get_bank
 from barraiser.interview.submissions import JudgeFn, SubmissionLimits
 from barraiser.storage import StorageError, storage_error
 from barraiser.web.auth import HostedAuth
 from barraiser.web.routes import (
+    admin_pages,
     api,
     auth_pages,
     coach_pages,
@@ -85,6 +87,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     left by a crash or a restart is judged now.
     """
     # Imported here so that building the app (and importing this module) stays cheap.
+    from barraiser.accounts import Account, Accounts
     from barraiser.interview.answers import AnswerService
     from barraiser.interview.engine import InterviewService
     from barraiser.interview.submissions import SubmissionService
@@ -96,18 +99,21 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = init_store(settings)
     store = app.state.store
     with store.session() as session:
-        app.state.user_id = ensure_local_user(session).id
+        local = ensure_local_user(session)
+        app.state.user_id = local.id
+        app.state.local_user = Account.of(local)
     if settings.hosted:
-        from barraiser.accounts import Accounts
-
         app.state.accounts = Accounts.from_settings(store, settings)
     options = app.state.judge_options
     job_queue = None
+    grade_queue = None
     if settings.hosted and settings.broker_url:
-        # The judge workers (`barraiser worker`) judge; this process only queues.
+        # The workers (`barraiser worker`) judge, grade and run labs; this process only queues.
+        from barraiser.grading.jobs import GradeQueue
         from barraiser.judge.jobs import JobQueue
 
         job_queue = JobQueue(settings)
+        grade_queue = GradeQueue(settings)
     service = SubmissionService(
         store,
         app.state.bank.problems,
@@ -118,7 +124,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     service.start()
     app.state.submissions = service
-    app.state.answers = AnswerService(store, app.state.bank, settings)
+    app.state.answers = AnswerService(
+        store,
+        app.state.bank,
+        settings,
+        enqueue=grade_queue.send if grade_queue is not None else None,
+    )
     app.state.interviews = InterviewService(
         store,
         app.state.bank,
@@ -132,6 +143,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.stop()
         if job_queue is not None:
             job_queue.close()
+        if grade_queue is not None:
+            grade_queue.close()
         app.state.submissions = None
         app.state.answers = None
         app.state.interviews = None
@@ -307,6 +320,7 @@ def create_app(
         app.include_router(auth_pages.router)
         app.include_router(coach_pages.api)
         app.include_router(coach_pages.pages)
+        app.include_router(admin_pages.pages)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     for storage_class in (StorageError, OSError, DBAPIError):
@@ -362,17 +376,46 @@ def _display_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def serve(settings: Settings) -> None:
+def several_workers_problem(settings: Settings, workers: int) -> str | None:
+    """Why these settings cannot run ``workers`` web processes (None when they can).
+
+    Several processes share only the database and the broker: a local install judges in its
+    one process (an in-process queue that every process would also refill from the database),
+    and so does a hosted one without a broker.
+    """
+    if workers <= 1:
+        return None
+    if not settings.hosted:
+        return (
+            "--workers above 1 needs hosted mode: a local install judges code in its one web "
+            "process (its judge queue lives in that process), so run it with one worker, or set "
+            "BARRAISER_MODE=hosted with PostgreSQL and a broker (docs/deploy.md)"
+        )
+    if not settings.broker_url:
+        return (
+            "--workers above 1 needs BARRAISER_BROKER_URL: without a broker every web process "
+            "would judge, and judge again what the others have not finished; set it (e.g. "
+            "redis://127.0.0.1:6379/0) and run `barraiser worker` (docs/deploy.md)"
+        )
+    return None
+
+
+def serve(settings: Settings, workers: int = 1) -> None:
     """Run the web app with uvicorn on ``settings.host:settings.port`` until interrupted.
 
     The content is loaded and the store migrated before the server binds, so that a problem
-    is reported as one clear sentence rather than a traceback.
+    is reported as one clear sentence rather than a traceback. With ``workers`` above 1
+    (hosted mode with a broker only), uvicorn runs that many processes on the one socket, each
+    building its own app from the same settings (``create_app`` as a factory).
     """
     import uvicorn
 
     from barraiser.content.loader import ContentError
     from barraiser.store import StoreError, init_store
 
+    problem = several_workers_problem(settings, workers)
+    if problem is not None:
+        raise SystemExit(f"Error: {problem}.")
     try:
         app = create_app(settings)
     except ContentError as exc:
@@ -402,6 +445,23 @@ def serve(settings: Settings) -> None:
     from barraiser.judge.prepare import prepare
 
     prepare(background=True)
+    if workers > 1:
+        # Each process builds its own app from the settings; the command line's host and port
+        # reach them through the environment (they read settings afresh).
+        store.close()
+        del app
+        os.environ[f"{ENV_PREFIX}HOST"] = settings.host
+        os.environ[f"{ENV_PREFIX}PORT"] = str(settings.port)
+        print(f"{workers} web processes share this address.", flush=True)
+        uvicorn.run(
+            f"{__name__}:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=workers,
+            log_level="info",
+        )
+        return
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     finally:

@@ -55,17 +55,16 @@ def _submissions(request: Request) -> SubmissionService:
     return service
 
 
-def _current_user(request: Request) -> int:
-    """The signed-in account's id in hosted mode (``web.auth`` let the request in only with
-    one), the install's one local user otherwise."""
+def _current_user(request: Request) -> Account:
+    """The signed-in account in hosted mode (``web.auth`` let the request in only with one),
+    the install's one local user otherwise (no login name, role ``candidate``)."""
     if request.app.state.settings.hosted:
-        account = getattr(request.state, "user", None)
+        account: Account | None = getattr(request.state, "user", None)
         if account is None:  # only public routes get here without an account
             raise HTTPException(401, "Sign in first.")
-        account_id: int = account.id
-        return account_id
-    user_id: int = request.app.state.user_id
-    return user_id
+        return account
+    local: Account = request.app.state.local_user
+    return local
 
 
 def _answers(request: Request) -> AnswerService:
@@ -85,7 +84,8 @@ def _store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(_store)]
 SubmissionsDep = Annotated[SubmissionService, Depends(_submissions)]
 AnswersDep = Annotated[AnswerService, Depends(_answers)]
-CurrentUserDep = Annotated[int, Depends(_current_user)]
+#: Who is asking: routes read ``user.id`` for the rows they may touch.
+CurrentUserDep = Annotated[Account, Depends(_current_user)]
 
 
 def _current_account(request: Request) -> Account | None:

@@ -3,25 +3,36 @@
 A run started from a page keeps going when the page is closed: its result lands in the lab
 cache (``<data_dir>/cache/labs``), where the page finds it next time. One lab runs at a time per
 process; later requests wait in a short queue, and a full queue is refused with a sentence.
+
+In hosted mode with a broker, :class:`QueuedLabRunner` takes the runner's place: a run is a row
+of the database (``lab_runs``), queued for the lab workers (``labs/jobs.py``), so every web
+process sees every run's state; the workers write results to the lab cache of the data folder
+that they share with the web processes.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from barraiser.labs.base import LabError, LabResult, Size
+from sqlalchemy import func, select
+
+from barraiser.labs.base import LabResult, Size
+from barraiser.labs.jobs import run_lab_for_web
 from barraiser.labs.registry import get_lab
-from barraiser.storage import storage_error
+
+if TYPE_CHECKING:
+    from barraiser.store import Store
+    from barraiser.store.models import LabRun as LabRunRow
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +120,25 @@ class LabRunsBusy(Exception):
     """Too many lab runs are waiting; the message says what to do."""
 
 
+def _busy(active: int) -> LabRunsBusy:
+    return LabRunsBusy(
+        f"{active - 1} lab runs are already waiting for the one that is running; "
+        "try again when one of them has finished."
+    )
+
+
+class Runs(Protocol):
+    """What the lab routes use: :class:`LabRunner` (in process) or :class:`QueuedLabRunner`."""
+
+    cache: LabCache
+
+    def start(self, lab_id: str, size: Size) -> LabRun: ...
+    def get(self, run_id: str) -> LabRun | None: ...
+    def active_for(self, lab_id: str) -> LabRun | None: ...
+    def ahead_of(self, run_id: str) -> int: ...
+    def wait(self, run_id: str, timeout_s: float) -> LabRun | None: ...
+
+
 class LabRunner:
     """Runs labs one at a time in a daemon thread and keeps the state of recent runs."""
 
@@ -128,10 +158,7 @@ class LabRunner:
                     return run
             active = sum(1 for run in self._runs.values() if run.active)
             if active > MAX_WAITING:
-                raise LabRunsBusy(
-                    f"{active - 1} lab runs are already waiting for the one that is running; "
-                    "try again when one of them has finished."
-                )
+                raise _busy(active)
             run = LabRun(id=uuid.uuid4().hex[:12], lab_id=lab.id, size=size)
             self._runs[run.id] = run
             self._forget_old()
@@ -185,8 +212,6 @@ class LabRunner:
             del self._runs[run_id]
 
     def _work(self) -> None:
-        # Labs draw with matplotlib's Figure API; a server has no display, whatever the lab does.
-        os.environ.setdefault("MPLBACKEND", "Agg")
         while True:
             try:
                 run_id = self._queue.get(timeout=5)
@@ -209,35 +234,10 @@ class LabRunner:
                 changes["fraction"] = min(1.0, max(0.0, float(fraction)))
             self._update(run.id, **changes)
 
-        try:
-            from barraiser.labs.runner import run_lab
-
-            run_lab(
-                run.lab_id,
-                fast=run.size == "fast",
-                cache_dir=self.cache.cache_dir,
-                use_cache=True,
-                on_progress=progress,
-            )
-        except LabError as exc:
-            self._finish(run.id, error=str(exc))
-        except Exception as exc:  # a broken lab must not take the runner thread down
-            full = storage_error(exc, self.cache.cache_dir)
-            if full is not None:  # the run's partial files are already removed
-                logger.warning("Lab %s (%s) stopped: %s", run.lab_id, run.size, full)
-                self._finish(run.id, error=full.sentence("the lab's results were not saved"))
-                return
-            logger.exception("Lab %s (%s) failed", run.lab_id, run.size)
-            self._finish(
-                run.id,
-                error=(
-                    f"The lab stopped with an unexpected error ({type(exc).__name__}: {exc}). "
-                    f"Run `barraiser lab run {run.lab_id}` in a terminal for details, and look "
-                    "at the server log."
-                ),
-            )
-        else:
-            self._finish(run.id, error=None)
+        # A broken lab never raises here: it ends the run with a sentence saying why.
+        self._finish(
+            run.id, error=run_lab_for_web(run.lab_id, run.size, self.cache.cache_dir, progress)
+        )
 
     def _finish(self, run_id: str, error: str | None) -> None:
         self._update(
@@ -248,3 +248,103 @@ class LabRunner:
             error=error,
             finished_at=datetime.now(UTC),
         )
+
+
+def _snapshot(row: LabRunRow) -> LabRun:
+    return LabRun(
+        id=row.id,
+        lab_id=row.lab_id,
+        size="fast" if row.size == "fast" else "full",
+        status=row.status,
+        message=row.message,
+        fraction=row.fraction,
+        error=row.error,
+        queued_at=row.queued_at,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+    )
+
+
+class QueuedLabRunner:
+    """Lab runs kept in the database and carried out by lab workers (hosted mode): the same
+    answers as :class:`LabRunner`, from any web process."""
+
+    def __init__(self, cache: LabCache, store: Store, send: Callable[[str], None]) -> None:
+        self.cache = cache
+        self.store = store
+        self._send = send
+
+    def start(self, lab_id: str, size: Size) -> LabRun:
+        """Queue a run of this lab, or return the run of the same lab and size already under way."""
+        from barraiser.store.models import LabRun as LabRunRow
+
+        lab = get_lab(lab_id)  # LabError for an unknown id
+        with self.store.session() as session:
+            active = session.scalars(
+                select(LabRunRow)
+                .where(LabRunRow.status.in_(("queued", "running")))
+                .order_by(LabRunRow.queued_at)
+            ).all()
+            for row in active:
+                if row.lab_id == lab.id and row.size == size:
+                    return _snapshot(row)
+            if len(active) > MAX_WAITING:
+                raise _busy(len(active))
+            row = LabRunRow(id=uuid.uuid4().hex[:12], lab_id=lab.id, size=size, status="queued")
+            session.add(row)
+            session.flush()
+            run = _snapshot(row)
+        try:
+            self._send(run.id)
+        except Exception:  # the broker is away: the lab workers' sweep queues it later
+            logger.warning("Could not queue lab run %s; the sweep will", run.id)
+        return run
+
+    def get(self, run_id: str) -> LabRun | None:
+        from barraiser.store.models import LabRun as LabRunRow
+
+        if not run_id.isalnum() or len(run_id) > 32:
+            return None
+        with self.store.session() as session:
+            row = session.get(LabRunRow, run_id)
+            return _snapshot(row) if row is not None else None
+
+    def active_for(self, lab_id: str) -> LabRun | None:
+        """The newest queued or running run of this lab, if any."""
+        from barraiser.store.models import LabRun as LabRunRow
+
+        with self.store.session() as session:
+            row = session.scalars(
+                select(LabRunRow)
+                .where(LabRunRow.lab_id == lab_id, LabRunRow.status.in_(("queued", "running")))
+                .order_by(LabRunRow.queued_at.desc())
+                .limit(1)
+            ).first()
+            return _snapshot(row) if row is not None else None
+
+    def ahead_of(self, run_id: str) -> int:
+        """How many runs will start (or are running) before this queued one."""
+        from barraiser.store.models import LabRun as LabRunRow
+
+        run = self.get(run_id)
+        if run is None:
+            return 0
+        with self.store.session() as session:
+            ahead = session.scalar(
+                select(func.count())
+                .select_from(LabRunRow)
+                .where(
+                    LabRunRow.status.in_(("queued", "running")),
+                    LabRunRow.queued_at < run.queued_at,
+                )
+            )
+            return int(ahead or 0)
+
+    def wait(self, run_id: str, timeout_s: float) -> LabRun | None:
+        """Block until the run has finished or the time is up (for tests and scripts)."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            run = self.get(run_id)
+            if run is None or not run.active or time.monotonic() >= deadline:
+                return run
+            time.sleep(0.2)

@@ -14,7 +14,7 @@ from fastapi import Depends, Request
 from barraiser.config import Settings
 from barraiser.labs.base import Lab, LabError, Table
 from barraiser.labs.registry import all_labs, labs_for_question
-from barraiser.web.lab_runs import CachedLab, LabCache, LabRunner
+from barraiser.web.lab_runs import CachedLab, LabCache, LabRunner, QueuedLabRunner, Runs
 
 logger = logging.getLogger(__name__)
 
@@ -26,17 +26,25 @@ def lab_cache_dir(settings: Settings) -> Path:
     return settings.data_dir / "cache" / "labs"
 
 
-def _lab_runner(request: Request) -> LabRunner:
+def _lab_runner(request: Request) -> Runs:
     state = request.app.state
+    settings: Settings = state.settings
     with _create_lock:
-        runner: LabRunner | None = getattr(state, "lab_runner", None)
+        runner: Runs | None = getattr(state, "lab_runner", None)
         if runner is None:
-            runner = LabRunner(LabCache(lab_cache_dir(state.settings)))
+            cache = LabCache(lab_cache_dir(settings))
+            if settings.hosted and settings.broker_url:
+                # Lab workers run the labs; the runs are rows every web process can read.
+                from barraiser.labs.jobs import LabQueue
+
+                runner = QueuedLabRunner(cache, state.store, LabQueue(settings).send)
+            else:
+                runner = LabRunner(cache)
             state.lab_runner = runner
     return runner
 
 
-LabRunnerDep = Annotated[LabRunner, Depends(_lab_runner)]
+LabRunnerDep = Annotated[Runs, Depends(_lab_runner)]
 
 
 def cached_results(cache: LabCache, lab_id: str) -> list[CachedLab]:

@@ -56,10 +56,10 @@ def debrief_page(
     bank: BankDep,
     templates: TemplatesDep,
     interviews: InterviewsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """The debrief: decision, rounds, charts, moments, study plan and every scorecard."""
-    debrief = _debrief(interviews, user_id, session_id)
+    debrief = _debrief(interviews, user.id, session_id)
     if isinstance(debrief, InterviewError):
         return _page_error(request, templates, debrief)
     response: Response = templates.TemplateResponse(
@@ -79,12 +79,10 @@ def debrief_page(
 
 
 @router.get("/sessions/{session_id}/debrief/pending")
-def debrief_pending(
-    session_id: str, interviews: InterviewsDep, user_id: CurrentUserDep
-) -> Response:
+def debrief_pending(session_id: str, interviews: InterviewsDep, user: CurrentUserDep) -> Response:
     """The pending notice's check: 204 (nothing to swap) while a verdict is being judged, else
     an ``HX-Refresh`` that reloads the page, which then shows the debrief (or its error)."""
-    debrief = _debrief(interviews, user_id, session_id)
+    debrief = _debrief(interviews, user.id, session_id)
     if isinstance(debrief, Debrief) and debrief.pending:
         return Response(status_code=204)
     return Response(status_code=200, headers={"HX-Refresh": "true"})
@@ -97,10 +95,10 @@ def report_html_file(
     bank: BankDep,
     templates: TemplatesDep,
     interviews: InterviewsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """The report as one self-contained HTML file, downloaded."""
-    debrief = _debrief(interviews, user_id, session_id)
+    debrief = _debrief(interviews, user.id, session_id)
     if isinstance(debrief, InterviewError):
         return _page_error(request, templates, debrief)
     return HTMLResponse(
@@ -110,11 +108,9 @@ def report_html_file(
 
 
 @router.get("/sessions/{session_id}/report.json")
-def report_json_file(
-    session_id: str, interviews: InterviewsDep, user_id: CurrentUserDep
-) -> Response:
+def report_json_file(session_id: str, interviews: InterviewsDep, user: CurrentUserDep) -> Response:
     """The debrief as JSON (every field of the Debrief model), downloaded."""
-    debrief = _debrief(interviews, user_id, session_id)
+    debrief = _debrief(interviews, user.id, session_id)
     if isinstance(debrief, InterviewError):
         return JSONResponse({"detail": debrief.message}, status_code=debrief.status_code)
     return Response(

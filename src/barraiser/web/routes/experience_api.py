@@ -85,40 +85,40 @@ def _parse(body: EntryIn) -> Any:
 
 
 @router.get("", response_model=list[EntryOut])
-def list_entries(journal: JournalDep, user_id: CurrentUserDep) -> list[EntryOut]:
+def list_entries(journal: JournalDep, user: CurrentUserDep) -> list[EntryOut]:
     """Your recorded interviews, newest first."""
-    return journal.list(user_id)
+    return journal.list(user.id)
 
 
 @router.post("", response_model=EntryOut, status_code=201, responses=_INVALID)
-def create_entry(journal: JournalDep, user_id: CurrentUserDep, body: EntryIn = Body()) -> Response:
+def create_entry(journal: JournalDep, user: CurrentUserDep, body: EntryIn = Body()) -> Response:
     """Record an interview: saved before anything else is done with it."""
     try:
         data = _parse(body)
     except EntryInvalid as exc:
         return _invalid(exc)
-    entry = journal.create(user_id, data)
+    entry = journal.create(user.id, data)
     return JSONResponse(entry.model_dump(mode="json"), status_code=201)
 
 
 @router.get("/{entry_id}", response_model=EntryOut, responses=_MISSING)
-def get_entry(entry_id: int, journal: JournalDep, user_id: CurrentUserDep) -> EntryOut:
+def get_entry(entry_id: int, journal: JournalDep, user: CurrentUserDep) -> EntryOut:
     """One of your entries."""
     _check_id(entry_id)
     try:
-        return journal.get(user_id, entry_id)
+        return journal.get(user.id, entry_id)
     except EntryNotFound as exc:
         raise HTTPException(404, str(exc)) from None
 
 
 @router.put("/{entry_id}", response_model=EntryOut, responses={**_INVALID, **_MISSING})
 def update_entry(
-    entry_id: int, journal: JournalDep, user_id: CurrentUserDep, body: EntryIn = Body()
+    entry_id: int, journal: JournalDep, user: CurrentUserDep, body: EntryIn = Body()
 ) -> Response:
     """Replace an entry; give a question's `id` to keep it (and its practice question)."""
     _check_id(entry_id)
     try:
-        entry = journal.update(user_id, entry_id, _parse(body))
+        entry = journal.update(user.id, entry_id, _parse(body))
     except EntryInvalid as exc:
         return _invalid(exc)
     except EntryNotFound as exc:
@@ -127,11 +127,11 @@ def update_entry(
 
 
 @router.delete("/{entry_id}", status_code=204, responses=_MISSING)
-def delete_entry(entry_id: int, journal: JournalDep, user_id: CurrentUserDep) -> Response:
+def delete_entry(entry_id: int, journal: JournalDep, user: CurrentUserDep) -> Response:
     """Delete an entry (draft questions made from it stay in your content folder)."""
     _check_id(entry_id)
     try:
-        journal.delete(user_id, entry_id)
+        journal.delete(user.id, entry_id)
     except EntryNotFound as exc:
         raise HTTPException(404, str(exc)) from None
     return Response(status_code=204)
@@ -152,7 +152,7 @@ def make_practice_question(
     entry_id: int,
     question_id: int,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     bank: BankDep,
     settings: SettingsDep,
 ) -> PracticeOut:
@@ -165,7 +165,7 @@ def make_practice_question(
         raise HTTPException(409, HOSTED_DRAFTS_REFUSED)
     try:
         made = journal.practice_question(
-            user_id, entry_id, question_id, bank, settings.user_content_dir
+            user.id, entry_id, question_id, bank, settings.user_content_dir
         )
     except EntryNotFound as exc:
         raise HTTPException(404, str(exc)) from None

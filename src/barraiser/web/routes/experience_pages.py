@@ -91,13 +91,13 @@ def _render_form(
 
 @router.get("/experiences")
 def experiences_page(
-    request: Request, templates: TemplatesDep, journal: JournalDep, user_id: CurrentUserDep
+    request: Request, templates: TemplatesDep, journal: JournalDep, user: CurrentUserDep
 ) -> Response:
     """Your recorded interviews, newest first."""
     return templates.TemplateResponse(
         request,
         "experiences.html",
-        {"entries": journal.list(user_id), "outcome_labels": OUTCOME_LABELS},
+        {"entries": journal.list(user.id), "outcome_labels": OUTCOME_LABELS},
     )
 
 
@@ -112,7 +112,7 @@ def create_entry(
     request: Request,
     templates: TemplatesDep,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     fields: FormFieldsDep,
 ) -> Response:
     """Save a new entry, then show it; a bad form comes back with what to fix."""
@@ -122,7 +122,7 @@ def create_entry(
     except EntryInvalid as exc:
         form.problems = exc.problems
         return _render_form(request, templates, form, None, status_code=400)
-    entry = journal.create(user_id, data)
+    entry = journal.create(user.id, data)
     return RedirectResponse(f"/experiences/{entry.id}?saved=1", status_code=303)
 
 
@@ -132,11 +132,11 @@ def entry_page(
     request: Request,
     templates: TemplatesDep,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     bank: BankDep,
 ) -> Response:
     """One entry: its rounds, the questions asked, and their practice questions."""
-    entry = _entry(journal, user_id, entry_id)
+    entry = _entry(journal, user.id, entry_id)
     if entry is None:
         return _not_found(request, templates, entry_id)
     return templates.TemplateResponse(
@@ -159,10 +159,10 @@ def edit_entry_page(
     request: Request,
     templates: TemplatesDep,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """The form filled with an entry, to change it."""
-    entry = _entry(journal, user_id, entry_id)
+    entry = _entry(journal, user.id, entry_id)
     if entry is None:
         return _not_found(request, templates, entry_id)
     return _render_form(request, templates, EntryForm.of(entry), entry)
@@ -174,16 +174,16 @@ def update_entry(
     request: Request,
     templates: TemplatesDep,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     fields: FormFieldsDep,
 ) -> Response:
     """Save the changed entry, then show it."""
-    entry = _entry(journal, user_id, entry_id)
+    entry = _entry(journal, user.id, entry_id)
     if entry is None:
         return _not_found(request, templates, entry_id)
     form, raw = read_form(fields)
     try:
-        journal.update(user_id, entry_id, parse_entry(raw, utcnow().date()))
+        journal.update(user.id, entry_id, parse_entry(raw, utcnow().date()))
     except EntryInvalid as exc:
         form.problems = exc.problems
         return _render_form(request, templates, form, entry, status_code=400)
@@ -196,12 +196,12 @@ def delete_entry(
     request: Request,
     templates: TemplatesDep,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """Delete the entry (draft questions made from it stay), then list the others."""
-    if _entry(journal, user_id, entry_id) is None:
+    if _entry(journal, user.id, entry_id) is None:
         return _not_found(request, templates, entry_id)
-    journal.delete(user_id, entry_id)
+    journal.delete(user.id, entry_id)
     return RedirectResponse("/experiences", status_code=303)
 
 
@@ -212,13 +212,13 @@ def make_practice_question(
     request: Request,
     templates: TemplatesDep,
     journal: JournalDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     bank: BankDep,
     settings: SettingsDep,
 ) -> Response:
     """Write a draft question of a recorded question into your content folder (once), then
     open it in the question bank."""
-    if _entry(journal, user_id, entry_id) is None or not is_row_id(question_id):
+    if _entry(journal, user.id, entry_id) is None or not is_row_id(question_id):
         return _not_found(request, templates, entry_id)
     if settings.hosted:
         return render_error(
@@ -231,7 +231,7 @@ def make_practice_question(
         )
     try:
         made = journal.practice_question(
-            user_id, entry_id, question_id, bank, settings.user_content_dir
+            user.id, entry_id, question_id, bank, settings.user_content_dir
         )
     except EntryNotFound as exc:
         return render_error(

@@ -85,15 +85,15 @@ def _answered(entry_id: int, action: Callable[[], T]) -> T:
 
 @api.get("/shared", response_model=list[SharedEntryOut])
 def list_shared_api(
-    journal: JournalDep, settings: SettingsDep, user_id: CurrentUserDep
+    journal: JournalDep, settings: SettingsDep, user: CurrentUserDep
 ) -> list[SharedEntryOut]:
     """Entries other members shared, newest interview first (empty on a local install)."""
-    return _sharing(journal, settings).list_shared(user_id)
+    return _sharing(journal, settings).list_shared(user.id)
 
 
 @api.get("/shared/{entry_id}", response_model=SharedEntryOut, responses=_MISSING)
 def get_shared_api(
-    entry_id: int, journal: JournalDep, settings: SettingsDep, user_id: CurrentUserDep
+    entry_id: int, journal: JournalDep, settings: SettingsDep, user: CurrentUserDep
 ) -> SharedEntryOut:
     """One shared entry."""
     return _answered(entry_id, lambda: _sharing(journal, settings).get_shared(entry_id))
@@ -105,11 +105,11 @@ def report_api(
     body: ReportIn,
     journal: JournalDep,
     settings: SettingsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """Report a shared entry to the coaches."""
     sharing = _sharing(journal, settings)
-    _answered(entry_id, lambda: sharing.report(user_id, entry_id, body.reason))
+    _answered(entry_id, lambda: sharing.report(user.id, entry_id, body.reason))
     return Response(status_code=204)
 
 
@@ -143,11 +143,11 @@ def share_api(
     body: ShareIn,
     journal: JournalDep,
     settings: SettingsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> EntryOut:
     """Share one of your entries with every member, or make it private again."""
     sharing = _sharing(journal, settings)
-    return _answered(entry_id, lambda: sharing.set_shared(user_id, entry_id, body.shared))
+    return _answered(entry_id, lambda: sharing.set_shared(user.id, entry_id, body.shared))
 
 
 # -- pages --------------------------------------------------------------------------------------
@@ -181,11 +181,11 @@ def shared_page(
     templates: TemplatesDep,
     journal: JournalDep,
     settings: SettingsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     account: CurrentAccountDep,
 ) -> Response:
     """Entries other members shared (a sentence on a local install, where nothing is)."""
-    entries = _sharing(journal, settings).list_shared(user_id)
+    entries = _sharing(journal, settings).list_shared(user.id)
     context = {
         "entries": entries,
         "hosted": settings.hosted,
@@ -242,7 +242,7 @@ def report_page(
     templates: TemplatesDep,
     journal: JournalDep,
     settings: SettingsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     form: FormFieldsDep,
 ) -> Response:
     """Report a shared entry; a missing reason is asked for again, next to the field."""
@@ -251,7 +251,7 @@ def report_page(
     try:
         if not is_row_id(entry_id):
             raise EntryNotFound("")
-        sharing.report(user_id, entry_id, reason)
+        sharing.report(user.id, entry_id, reason)
     except EntryNotFound:
         return _no_entry(request, templates, entry_id)
     except SharingRefused as exc:
@@ -312,14 +312,14 @@ def share_page(
     templates: TemplatesDep,
     journal: JournalDep,
     settings: SettingsDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     form: FormFieldsDep,
 ) -> Response:
     """Share your entry (``shared=1``) or make it private again (``shared=0``)."""
     try:
         if not is_row_id(entry_id):
             raise EntryNotFound("")
-        _sharing(journal, settings).set_shared(user_id, entry_id, form.get("shared") == "1")
+        _sharing(journal, settings).set_shared(user.id, entry_id, form.get("shared") == "1")
     except EntryNotFound:
         return render_error(
             request,

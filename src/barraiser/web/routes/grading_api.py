@@ -11,10 +11,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field
 from starlette.responses import Response
 
-from barraiser.interview.answers import AnswerError
+from barraiser.interview.answers import AnswerError, StoredAnswer
 from barraiser.web.deps import AnswersDep, CurrentUserDep, is_row_id
 from barraiser.web.grading_models import AttemptSummary, GradedAnswer, GradeIn
 from barraiser.web.models import ErrorOut
@@ -56,26 +58,54 @@ class _SentenceErrors(APIRoute):
 
 router = APIRouter(prefix="/api", route_class=_SentenceErrors)
 
+
+class QueuedAnswer(BaseModel):
+    """An answer saved and waiting for a grade worker (hosted mode): poll its address."""
+
+    answer_id: int = Field(description="Id of the stored answer: GET /api/answers/{answer_id}.")
+    question_id: str
+    status: str = Field(default="queued", description="`queued` until the grade is in.")
+    detail: str
+
+    @classmethod
+    def response(cls, stored: StoredAnswer) -> JSONResponse:
+        """202 with the answer's id and where to read its grade."""
+        queued = cls(
+            answer_id=stored.id,
+            question_id=stored.question_id,
+            detail=f"Your answer is saved and being graded: GET /api/answers/{stored.id} "
+            "returns the grade once it is in (202 until then).",
+        )
+        return JSONResponse(queued.model_dump(), status_code=202)
+
+
+_QUEUED: dict[int | str, dict[str, Any]] = {
+    202: {"model": QueuedAnswer, "description": "Saved and being graded by a worker (hosted)."}
+}
 _REFUSED: dict[int | str, dict[str, Any]] = {
+    202: {"model": QueuedAnswer, "description": "Saved and queued for a grade worker (hosted)."},
     400: {"model": ErrorOut, "description": "The request is not valid (the message says why)."},
     404: {"model": ErrorOut, "description": "No question with this id."},
     413: {"model": ErrorOut, "description": "The answer is over 20,000 characters."},
     422: {"model": ErrorOut, "description": "The body is not JSON or a field has the wrong type."},
     503: {"model": ErrorOut, "description": "The grader cannot run (the answer is saved)."},
 }
+
+
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    **_QUEUED,
     404: {"model": ErrorOut, "description": "No answer of yours with this id."},
     409: {"model": ErrorOut, "description": "The answer was saved but never graded."},
     422: {"model": ErrorOut, "description": "The id is not a whole number."},
 }
 
 
-@router.post("/grade", tags=["grading"], responses=_REFUSED)
+@router.post("/grade", tags=["grading"], responses=_REFUSED, response_model=GradedAnswer)
 def grade(
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: AnswersDep,
     body: Annotated[GradeIn | None, Body()] = None,
-) -> GradedAnswer:
+) -> GradedAnswer | JSONResponse:
     """Save an answer, grade it against its rubric and return the stored answer with its grade.
 
     Send ``{question_id, answer}`` for a free-text question of the bank, or ``{question,
@@ -84,6 +114,9 @@ def grade(
     each key point with its status and the sentence of the answer that earned it, misconceptions
     with corrections, follow-up questions, feedback text, ``star`` for behavioural questions and
     ``llm`` (the optional LLM judge's assessment; null when it is off).
+
+    In hosted mode with grade workers the answer is saved and queued: 202 with its
+    ``answer_id`` and ``status: queued``; GET /api/answers/{answer_id} returns the grade once in.
     """
     if body is None:
         raise HTTPException(
@@ -101,18 +134,26 @@ def grade(
             target = service.bank_target(body.question_id)
         else:
             target = service.adhoc_target(body.question, body.reference_answer)
-        stored = service.submit(user_id, target, body.answer)
+        stored = service.submit(user.id, target, body.answer)
     except AnswerError as exc:
         raise HTTPException(exc.status_code, exc.message) from None
+    if stored.being_graded:
+        return QueuedAnswer.response(stored)
     return GradedAnswer.of(stored)
 
 
-@router.get("/answers/{answer_id}", tags=["grading"], responses=_NOT_FOUND)
-def get_answer(answer_id: int, user_id: CurrentUserDep, service: AnswersDep) -> GradedAnswer:
-    """One of your stored answers with its latest grading."""
-    stored = service.get(user_id, answer_id) if is_row_id(answer_id) else None
+@router.get(
+    "/answers/{answer_id}", tags=["grading"], responses=_NOT_FOUND, response_model=GradedAnswer
+)
+def get_answer(
+    answer_id: int, user: CurrentUserDep, service: AnswersDep
+) -> GradedAnswer | JSONResponse:
+    """One of your stored answers with its latest grading (202 while a worker grades it)."""
+    stored = service.get(user.id, answer_id) if is_row_id(answer_id) else None
     if stored is None:
         raise HTTPException(404, f"No answer of yours with id {answer_id}.")
+    if stored.being_graded:
+        return QueuedAnswer.response(stored)
     if stored.result is None:
         raise HTTPException(
             409,
@@ -124,7 +165,7 @@ def get_answer(answer_id: int, user_id: CurrentUserDep, service: AnswersDep) -> 
 
 @router.get("/questions/{question_id}/answers", tags=["grading"])
 def list_answers(
-    question_id: str, user_id: CurrentUserDep, service: AnswersDep
+    question_id: str, user: CurrentUserDep, service: AnswersDep
 ) -> list[AttemptSummary]:
     """Your answers to a question, newest first, each with its score."""
-    return [AttemptSummary.of(a) for a in service.attempts(user_id, question_id)]
+    return [AttemptSummary.of(a) for a in service.attempts(user.id, question_id)]

@@ -4,6 +4,10 @@ With HTMX the form gets back only the result (and the refreshed list of attempts
 JavaScript the POST is answered with a redirect to the answer's own page (post/redirect/get),
 so reloading never sends the answer twice.  Routes are plain ``def``: FastAPI runs them in its
 threadpool, so grading (CPU work, and a model load the first time) never blocks the event loop.
+
+In hosted mode with a broker the answer is saved and queued for a grade worker: HTMX gets a
+"being graded" panel that polls the answer's page, and the answer's page shows the same panel
+(refreshing itself without JavaScript) until the grade is in.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ def grade_form(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: AnswersDep,
     answer: Annotated[str | None, Form()] = None,
 ) -> Response:
@@ -44,7 +48,7 @@ def grade_form(
         return question_not_found(request, templates, question_id)
     htmx = is_htmx_partial(request)
     try:
-        stored = service.submit(user_id, service.bank_target(question_id), answer)
+        stored = service.submit(user.id, service.bank_target(question_id), answer)
     except AnswerError as exc:
         if htmx:
             # htmx does not swap error responses: answer 200 with the message in the result.
@@ -56,14 +60,20 @@ def grade_form(
             templates,
             bank,
             question,
-            user_id,
+            user.id,
             grade_error=exc.message,
             draft=answer or "",
             status_code=exc.status_code,
         )
     if not htmx:
         return RedirectResponse(f"/questions/{question_id}/answers/{stored.id}", status_code=303)
-    attempts = [AttemptSummary.of(a) for a in service.attempts(user_id, question_id)]
+    if stored.being_graded:
+        return templates.TemplateResponse(
+            request,
+            "partials/grade_pending.html",
+            {"question": question, "answer_id": stored.id},
+        )
+    attempts = [AttemptSummary.of(a) for a in service.attempts(user.id, question_id)]
     graded = [a for a in attempts if a.score is not None]
     return templates.TemplateResponse(
         request,
@@ -88,14 +98,14 @@ def answer_page(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: AnswersDep,
 ) -> Response:
     """The question page showing one of your earlier answers with its grading."""
     question = bank.questions.get(question_id)
     if question is None:
         return question_not_found(request, templates, question_id)
-    stored = service.get(user_id, answer_id) if is_row_id(answer_id) else None
+    stored = service.get(user.id, answer_id) if is_row_id(answer_id) else None
     if stored is None or stored.question_id != question_id:
         return render_error(
             request,
@@ -106,17 +116,23 @@ def answer_page(
             "under “Previous attempts” on the question page.",
             [(f"/questions/{question_id}", "Back to the question"), ("/", "Go to the home page")],
         )
+    if stored.being_graded:
+        return templates.TemplateResponse(
+            request,
+            "answer_pending.html",
+            {"question": question, "answer_id": stored.id, "answer_text": stored.text},
+        )
     if stored.result is None:
         return render_question(
             request,
             templates,
             bank,
             question,
-            user_id,
+            user.id,
             grade_error="This answer was saved but not graded (the grader could not run): "
             "press Grade to grade it now.",
             draft=stored.text,
         )
     return render_question(
-        request, templates, bank, question, user_id, grading=GradedAnswer.of(stored)
+        request, templates, bank, question, user.id, grading=GradedAnswer.of(stored)
     )

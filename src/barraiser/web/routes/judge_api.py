@@ -80,7 +80,7 @@ def get_problem(problem_id: str, bank: BankDep) -> ProblemDetail:
     responses=_REFUSED,
 )
 def create_submission(
-    body: SubmissionIn, user_id: CurrentUserDep, service: SubmissionsDep
+    body: SubmissionIn, user: CurrentUserDep, service: SubmissionsDep
 ) -> SubmissionAccepted:
     """Save code and queue it for the judge: ``run`` (samples), ``custom`` or ``submit``.
 
@@ -89,7 +89,7 @@ def create_submission(
     """
     try:
         submission_id = service.submit(
-            user_id, body.problem_id, body.language, body.source, body.mode, body.custom_input
+            user.id, body.problem_id, body.language, body.source, body.mode, body.custom_input
         )
     except SubmissionError as exc:
         raise HTTPException(exc.status_code, exc.message) from None
@@ -98,11 +98,11 @@ def create_submission(
 
 @router.get("/submissions/{submission_id}", tags=["submissions"], responses=_NOT_FOUND)
 def get_submission(
-    submission_id: int, user_id: CurrentUserDep, service: SubmissionsDep
+    submission_id: int, user: CurrentUserDep, service: SubmissionsDep
 ) -> SubmissionOut:
     """Where a submission is (queued, judging, done) and, once done, its verdict and tests."""
     state = service.status(submission_id) if is_row_id(submission_id) else None
-    if state is None or state.user_id != user_id:
+    if state is None or state.user_id != user.id:
         raise HTTPException(404, f"No submission with id {submission_id}.")
     return SubmissionOut(
         id=state.id,

@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, status
 from barraiser.labs.base import Lab, LabError, LabResult, Size
 from barraiser.labs.registry import get_lab
 from barraiser.web.lab_models import LabRunIn, LabRunOut, LabSummary
-from barraiser.web.lab_runs import LabRun, LabRunner, LabRunsBusy
+from barraiser.web.lab_runs import LabRun, LabRunsBusy, Runs
 from barraiser.web.lab_views import LabRunnerDep, cached_results, safe_all_labs
 from barraiser.web.models import ErrorOut
 
@@ -38,7 +38,7 @@ def find_lab(lab_id: str) -> Lab:
         ) from None
 
 
-def run_out(run: LabRun, runner: LabRunner) -> LabRunOut:
+def run_out(run: LabRun, runner: Runs) -> LabRunOut:
     """The API view of a run; the result is read from the cache once the run is done."""
     result = None
     if run.status == "done":
@@ -75,7 +75,8 @@ def list_labs(runner: LabRunnerDep) -> list[LabSummary]:
 def get_run(run_id: str, runner: LabRunnerDep) -> LabRunOut:
     """Where a run is (queued, running, done, failed), its progress, and the result when done.
 
-    Runs are remembered by this server process only; their results stay in the cache.
+    Runs are remembered by this server process only (in hosted mode with lab workers, by the
+    database); their results stay in the cache.
     """
     run = runner.get(run_id)
     if run is None:

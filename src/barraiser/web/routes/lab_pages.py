@@ -16,7 +16,7 @@ from starlette.responses import Response
 from barraiser.labs.base import Lab, LabError, Size
 from barraiser.labs.registry import get_lab
 from barraiser.web.deps import BankDep, TemplatesDep
-from barraiser.web.lab_runs import CachedLab, LabRun, LabRunner, LabRunsBusy
+from barraiser.web.lab_runs import CachedLab, LabRun, LabRunsBusy, Runs
 from barraiser.web.lab_views import (
     TEMPLATE_FILTERS,
     TEMPLATE_GLOBALS,
@@ -76,7 +76,7 @@ def _figure_url(cached: CachedLab, file: str) -> str:
     return f"/labs/{result.id}/figures/{result.size}/{file}?v={result.cache_key}"
 
 
-def _run_context(lab: Lab, run: LabRun | None, runner: LabRunner) -> dict[str, Any]:
+def _run_context(lab: Lab, run: LabRun | None, runner: Runs) -> dict[str, Any]:
     """What the run panel needs: the run (if any), the queue position and the best result."""
     return {
         "lab": lab,

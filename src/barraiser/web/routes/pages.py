@@ -63,7 +63,7 @@ def render_error(
 
 @router.get("/")
 def home(
-    request: Request, bank: BankDep, templates: TemplatesDep, user_id: CurrentUserDep
+    request: Request, bank: BankDep, templates: TemplatesDep, user: CurrentUserDep
 ) -> Response:
     """The quick loop to start first, the Amazon MLE loop as a timeline (started from its own
     page), the other loops, and a way into the bank."""
@@ -73,7 +73,7 @@ def home(
     quick = bank.loops.get(QUICK_LOOP_ID) if main is not None and main.id != QUICK_LOOP_ID else None
     interviews = getattr(request.app.state, "interviews", None)
     active = (
-        [s for s in interviews.list_sessions(user_id) if s.status == "active"]
+        [s for s in interviews.list_sessions(user.id) if s.status == "active"]
         if interviews is not None
         else []
     )
@@ -163,14 +163,14 @@ def question_page(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """One question: prompt, guidance, an answer box with Grade, the model answer behind a
     toggle, follow-ups and the candidate's previous attempts."""
     question = bank.questions.get(question_id)
     if question is None:
         return question_not_found(request, templates, question_id)
-    return render_question(request, templates, bank, question, user_id)
+    return render_question(request, templates, bank, question, user.id)
 
 
 def question_not_found(request: Request, templates: Jinja2Templates, question_id: str) -> Response:

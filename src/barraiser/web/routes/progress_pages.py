@@ -88,11 +88,11 @@ def _progress(store: Store, user_id: int, bank: Bank) -> ProgressOut:
     tags=["progress"],
     summary="Your scores over time",
 )
-def progress_api(store: StoreDep, bank: BankDep, user_id: CurrentUserDep) -> ProgressOut:
+def progress_api(store: StoreDep, bank: BankDep, user: CurrentUserDep) -> ProgressOut:
     """Every graded attempt (answers: latest grading; code: hidden tests passed, in %), daily
     means per competency and per kind, totals (last 7 days against before) and the weakest
     competencies with questions to practise them. Empty lists when nothing is graded yet."""
-    return _progress(store, user_id, bank)
+    return _progress(store, user.id, bank)
 
 
 @router.get("/progress", include_in_schema=False, response_class=HTMLResponse)
@@ -101,10 +101,10 @@ def progress_page(
     store: StoreDep,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """Charts of scores over time, a summary table and what to practise next."""
-    report = _progress(store, user_id, bank)
+    report = _progress(store, user.id, bank)
     context: dict[str, Any] = {"progress": report, "charts": []}
     if report.attempts:
         context["charts"] = [

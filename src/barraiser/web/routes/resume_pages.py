@@ -76,16 +76,16 @@ def _render(
 
 @router.get("/resume", include_in_schema=False)
 def resume_page(
-    request: Request, templates: TemplatesDep, settings: SettingsDep, user_id: CurrentUserDep
+    request: Request, templates: TemplatesDep, settings: SettingsDep, user: CurrentUserDep
 ) -> Response:
     """The form, and your latest analysis under it."""
-    record = load_record(settings.data_dir, user_id)
+    record = load_record(settings.data_dir, user.id)
     form = ResumeForm(
         resume_text=str((record or {}).get("resume_text", "")),
         job_text=str((record or {}).get("job_text", "")),
         resume_name=str((record or {}).get("resume_name", "")),
     )
-    analysis = load_analysis(settings.data_dir, user_id)
+    analysis = load_analysis(settings.data_dir, user.id)
     return _render(request, templates, form, analysis, record)
 
 
@@ -135,7 +135,7 @@ async def analyse_form(
     templates: TemplatesDep,
     settings: SettingsDep,
     bank: BankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """Analyse the posted résumé and job; show the form again with what to fix on bad input."""
     from barraiser.grading.embeddings import ModelUnavailable
@@ -163,7 +163,7 @@ async def analyse_form(
             _analyse,
             settings,
             bank,
-            user_id,
+            user.id,
             parsed["resume"],
             parsed["job"],
             form.resume_name or "pasted text",
@@ -224,7 +224,7 @@ def analyze_api(
     body: AnalyzeIn,
     settings: SettingsDep,
     bank: BankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> ResumeAnalysis:
     """Tailor a résumé to a job description: `skills` (`found`, `weak`, `missing`), `bullets`
     (`text`, `has_metric`, `issues`, `principles`), `problems`, `rewrite_first`, `questions`."""
@@ -239,7 +239,7 @@ def analyze_api(
         raise HTTPException(400, str(exc)) from None
     try:
         return _analyse(
-            settings, bank, user_id, resume, job, body.resume_filename or "text", body.save
+            settings, bank, user.id, resume, job, body.resume_filename or "text", body.save
         )
     except ModelUnavailable as exc:
         raise HTTPException(503, f"The analysis cannot run: {exc}") from None
@@ -252,9 +252,9 @@ def analyze_api(
     tags=["resume"],
     responses={404: {"description": "No résumé has been analysed yet."}},
 )
-def latest_api(settings: SettingsDep, user_id: CurrentUserDep) -> ResumeAnalysis:
+def latest_api(settings: SettingsDep, user: CurrentUserDep) -> ResumeAnalysis:
     """Your latest résumé analysis."""
-    analysis = load_analysis(settings.data_dir, user_id)
+    analysis = load_analysis(settings.data_dir, user.id)
     if analysis is None:
         raise HTTPException(
             404, "No résumé has been analysed yet: POST one to /api/resume/analyze."

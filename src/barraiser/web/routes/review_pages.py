@@ -51,15 +51,15 @@ def review_page(
     request: Request,
     store: StoreDep,
     bank: BankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     templates: TemplatesDep,
 ) -> Response:
     """Questions and problems due today, with a way to practise each, and the week ahead."""
-    overview = _overview(store, bank, user_id)
+    overview = _overview(store, bank, user.id)
     return templates.TemplateResponse(request, "review.html", {"overview": overview})
 
 
 @router.get("/api/review", response_class=JSONResponse, tags=["review"])
-def review_api(store: StoreDep, bank: BankDep, user_id: CurrentUserDep) -> ReviewOverview:
+def review_api(store: StoreDep, bank: BankDep, user: CurrentUserDep) -> ReviewOverview:
     """Items due for review today (by the end of today, UTC) and counts for the next 7 days."""
-    return _overview(store, bank, user_id)
+    return _overview(store, bank, user.id)

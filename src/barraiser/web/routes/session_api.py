@@ -78,83 +78,81 @@ def start_session(service: InterviewService, user_id: int, body: SessionIn) -> s
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=_errors(400, 404))
-def create_session(
-    body: SessionIn, user_id: CurrentUserDep, service: InterviewsDep
-) -> SessionCreated:
+def create_session(body: SessionIn, user: CurrentUserDep, service: InterviewsDep) -> SessionCreated:
     """Start a loop, one practice question, or one practice round of a loop.
 
     The questions are picked now (avoiding those you saw in recent sessions); the first round's
     clock starts only with ``POST /api/sessions/{id}/rounds/start``.
     """
-    session_id = _call(lambda: start_session(service, user_id, body))
+    session_id = _call(lambda: start_session(service, user.id, body))
     return SessionCreated(id=session_id, url=session_url(session_id))
 
 
 @router.get("")
-def list_sessions(user_id: CurrentUserDep, service: InterviewsDep) -> list[SessionSummary]:
+def list_sessions(user: CurrentUserDep, service: InterviewsDep) -> list[SessionSummary]:
     """Your sessions, newest first: active, finished and abandoned."""
-    return service.list_sessions(user_id)
+    return service.list_sessions(user.id)
 
 
 @router.get("/{session_id}", responses=_errors(404))
-def get_session(session_id: str, user_id: CurrentUserDep, service: InterviewsDep) -> SessionView:
+def get_session(session_id: str, user: CurrentUserDep, service: InterviewsDep) -> SessionView:
     """A session with its rounds, items and clocks (computed now; reading does not move them)."""
-    return _call(lambda: service.view(user_id, session_id))
+    return _call(lambda: service.view(user.id, session_id))
 
 
 @router.post("/{session_id}/rounds/start", responses=_errors(404, 409))
-def start_round(session_id: str, user_id: CurrentUserDep, service: InterviewsDep) -> SessionView:
+def start_round(session_id: str, user: CurrentUserDep, service: InterviewsDep) -> SessionView:
     """Start the next pending round: it becomes active and its clock starts."""
-    return _call(lambda: service.start_round(user_id, session_id))
+    return _call(lambda: service.start_round(user.id, session_id))
 
 
 @router.post("/{session_id}/rounds/finish", responses=_errors(404, 409))
-def finish_round(session_id: str, user_id: CurrentUserDep, service: InterviewsDep) -> SessionView:
+def finish_round(session_id: str, user: CurrentUserDep, service: InterviewsDep) -> SessionView:
     """End the active round now; what was not answered counts as unanswered."""
-    return _call(lambda: service.finish_round(user_id, session_id))
+    return _call(lambda: service.finish_round(user.id, session_id))
 
 
 @router.post("/{session_id}/heartbeat", responses=_errors(404))
-def heartbeat(session_id: str, user_id: CurrentUserDep, service: InterviewsDep) -> SessionView:
+def heartbeat(session_id: str, user: CurrentUserDep, service: InterviewsDep) -> SessionView:
     """The round page is open: advance the active round's clock (it may end the round when its
     time is up and the loop says so)."""
-    return _call(lambda: service.heartbeat(user_id, session_id))
+    return _call(lambda: service.heartbeat(user.id, session_id))
 
 
 @router.post("/{session_id}/items/{item_id}/answer", responses=_errors(400, 404, 409, 413))
 def answer(
-    session_id: str, item_id: str, body: TextIn, user_id: CurrentUserDep, service: InterviewsDep
+    session_id: str, item_id: str, body: TextIn, user: CurrentUserDep, service: InterviewsDep
 ) -> AnswerOutcome:
     """Answer a free-text item. The answer is saved first, then graded; the interviewer's
     follow-up comes back (and, in practice mode, the grade)."""
-    return _call(lambda: service.answer(user_id, session_id, item_id, body.text or ""))
+    return _call(lambda: service.answer(user.id, session_id, item_id, body.text or ""))
 
 
 @router.post("/{session_id}/items/{item_id}/follow-up", responses=_errors(400, 404, 409, 413))
 def answer_follow_up(
-    session_id: str, item_id: str, body: TextIn, user_id: CurrentUserDep, service: InterviewsDep
+    session_id: str, item_id: str, body: TextIn, user: CurrentUserDep, service: InterviewsDep
 ) -> AnswerOutcome:
     """Answer the interviewer's follow-up; it counts toward the round and closes the item."""
-    return _call(lambda: service.answer_follow_up(user_id, session_id, item_id, body.text or ""))
+    return _call(lambda: service.answer_follow_up(user.id, session_id, item_id, body.text or ""))
 
 
 @router.post("/{session_id}/items/{item_id}/approach", responses=_errors(400, 404, 409, 413))
 def answer_approach(
-    session_id: str, item_id: str, body: TextIn, user_id: CurrentUserDep, service: InterviewsDep
+    session_id: str, item_id: str, body: TextIn, user: CurrentUserDep, service: InterviewsDep
 ) -> ApproachAnswered:
     """Explain an accepted solution of a coding item: the approach, its time and space
     complexity and the trade-off made (asked once a submission is accepted, in rounds that
     assess communication). Saved first, then graded against the problem's stated complexity;
     the grade comes back in practice mode and counts in the round's communication rating."""
-    return _call(lambda: service.answer_approach(user_id, session_id, item_id, body.text or ""))
+    return _call(lambda: service.answer_approach(user.id, session_id, item_id, body.text or ""))
 
 
 @router.post("/{session_id}/items/{item_id}/skip", responses=_errors(404, 409))
 def skip(
-    session_id: str, item_id: str, user_id: CurrentUserDep, service: InterviewsDep
+    session_id: str, item_id: str, user: CurrentUserDep, service: InterviewsDep
 ) -> SessionView:
     """Move on: skip an item, its follow-up, or say you are done with a coding problem."""
-    return _call(lambda: service.skip(user_id, session_id, item_id))
+    return _call(lambda: service.skip(user.id, session_id, item_id))
 
 
 @router.post(
@@ -163,13 +161,13 @@ def skip(
     responses=_errors(400, 404, 409, 413, 429),
 )
 def submit_code(
-    session_id: str, item_id: str, body: CodeIn, user_id: CurrentUserDep, service: InterviewsDep
+    session_id: str, item_id: str, body: CodeIn, user: CurrentUserDep, service: InterviewsDep
 ) -> SubmissionAccepted:
     """Save code for a coding item and queue it for the judge; poll
     ``GET /api/submissions/{id}`` for its verdict."""
     submission_id: int = _call(
         lambda: service.submit_code(
-            user_id,
+            user.id,
             session_id,
             item_id,
             body.language,
@@ -182,7 +180,7 @@ def submit_code(
 
 
 @router.get("/{session_id}/debrief", responses=_errors(404, 409))
-def debrief(session_id: str, user_id: CurrentUserDep, service: InterviewsDep) -> Debrief:
+def debrief(session_id: str, user: CurrentUserDep, service: InterviewsDep) -> Debrief:
     """The debrief of a finished session: decision and why, scorecards, moments, study plan
     (``pending`` while a verdict is still being judged)."""
-    return _call(lambda: service.debrief(user_id, session_id))
+    return _call(lambda: service.debrief(user.id, session_id))

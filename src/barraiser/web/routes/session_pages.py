@@ -55,11 +55,11 @@ def start_loop(
     loop_id: str,
     request: Request,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Start the whole loop; the first round waits for its Start button."""
-    return _start(request, templates, lambda: service.start_loop(user_id, loop_id))
+    return _start(request, templates, lambda: service.start_loop(user.id, loop_id))
 
 
 @router.post("/practice/questions/{item_id}")
@@ -67,11 +67,11 @@ def practise_question(
     item_id: str,
     request: Request,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Practise one question (or ``problem:<id>``) with feedback after each answer."""
-    return _start(request, templates, lambda: service.start_practice(user_id, item_id=item_id))
+    return _start(request, templates, lambda: service.start_practice(user.id, item_id=item_id))
 
 
 @router.post("/practice/rounds/{loop_id}/{round_id}")
@@ -80,14 +80,14 @@ def practise_round(
     round_id: str,
     request: Request,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Practise one round of a loop, with feedback after each answer and no hiring decision."""
     return _start(
         request,
         templates,
-        lambda: service.start_practice(user_id, loop_id=loop_id, round_id=round_id),
+        lambda: service.start_practice(user.id, loop_id=loop_id, round_id=round_id),
     )
 
 
@@ -99,11 +99,11 @@ def sessions_page(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Your sessions: active ones first (Resume), then finished, then abandoned."""
-    summaries = service.list_sessions(user_id)
+    summaries = service.list_sessions(user.id)
     groups = {
         state: [s for s in summaries if s.status == state]
         for state in ("active", "finished", "abandoned")
@@ -132,19 +132,19 @@ def session_page(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
     item: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """Between rounds the next round's card; during a round the round page; at the end the
     debrief.  Opening the round page counts as the candidate being there (a heartbeat)."""
     try:
-        view = service.view(user_id, session_id)
+        view = service.view(user.id, session_id)
         if view.active_round() is not None:
-            view = service.heartbeat(user_id, session_id)
+            view = service.heartbeat(user.id, session_id)
     except InterviewError as exc:
         return _engine_error(request, templates, exc)
-    return _render_session(request, templates, bank, service, user_id, view, item_id=item)
+    return _render_session(request, templates, bank, service, user.id, view, item_id=item)
 
 
 def _render_session(
@@ -198,14 +198,14 @@ def start_round(
     session_id: str,
     request: Request,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Start the next round; its clock starts now."""
     return _redirect_after(
         request,
         templates,
-        lambda: service.start_round(user_id, session_id),
+        lambda: service.start_round(user.id, session_id),
         session_url(session_id),
     )
 
@@ -215,14 +215,14 @@ def finish_round(
     session_id: str,
     request: Request,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """End the active round early (the page asks to confirm first)."""
     return _redirect_after(
         request,
         templates,
-        lambda: service.finish_round(user_id, session_id),
+        lambda: service.finish_round(user.id, session_id),
         session_url(session_id),
     )
 
@@ -232,12 +232,12 @@ def abandon(
     session_id: str,
     request: Request,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Leave the session for good; it stays in the history as abandoned."""
     return _redirect_after(
-        request, templates, lambda: service.abandon(user_id, session_id), "/sessions"
+        request, templates, lambda: service.abandon(user.id, session_id), "/sessions"
     )
 
 
@@ -262,18 +262,18 @@ def answer_form(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
     text: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Save and grade the answer; the interviewer's follow-up comes next on the same item."""
     try:
-        outcome = service.answer(user_id, session_id, item_id, text or "")
+        outcome = service.answer(user.id, session_id, item_id, text or "")
     except InterviewError as exc:
         return _form_error(
-            request, templates, bank, service, user_id, session_id, item_id, "answer", text, exc
+            request, templates, bank, service, user.id, session_id, item_id, "answer", text, exc
         )
-    return _after(request, templates, bank, service, user_id, session_id, item_id,
+    return _after(request, templates, bank, service, user.id, session_id, item_id,
                   outcome.round_finished, stay=True)  # fmt: skip
 
 
@@ -284,19 +284,19 @@ def follow_up_form(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
     text: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Save the follow-up's answer; the item is done and the next one comes (in practice mode,
     where the engine returns the grade, the grade is shown first)."""
     try:
-        outcome = service.answer_follow_up(user_id, session_id, item_id, text or "")
+        outcome = service.answer_follow_up(user.id, session_id, item_id, text or "")
     except InterviewError as exc:
         return _form_error(
-            request, templates, bank, service, user_id, session_id, item_id, "follow-up", text, exc
+            request, templates, bank, service, user.id, session_id, item_id, "follow-up", text, exc
         )
-    return _after(request, templates, bank, service, user_id, session_id, item_id,
+    return _after(request, templates, bank, service, user.id, session_id, item_id,
                   outcome.round_finished, stay=outcome.grade is not None)  # fmt: skip
 
 
@@ -307,16 +307,16 @@ def approach_form(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
     text: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Save (then grade) the explanation of an accepted solution; back to the coding item."""
     try:
-        service.answer_approach(user_id, session_id, item_id, text or "")
+        service.answer_approach(user.id, session_id, item_id, text or "")
     except InterviewError as exc:
         return _form_error(
-            request, templates, bank, service, user_id, session_id, item_id, "approach", text, exc
+            request, templates, bank, service, user.id, session_id, item_id, "approach", text, exc
         )
     return RedirectResponse(f"{session_url(session_id)}?item={item_id}#approach", status_code=303)
 
@@ -328,18 +328,18 @@ def skip_form(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
 ) -> Response:
     """Move on without answering, without the follow-up, or done with a coding problem."""
     try:
-        view = service.skip(user_id, session_id, item_id)
+        view = service.skip(user.id, session_id, item_id)
     except InterviewError as exc:
         return _form_error(
-            request, templates, bank, service, user_id, session_id, item_id, None, None, exc
+            request, templates, bank, service, user.id, session_id, item_id, None, None, exc
         )
     finished = view.active_round() is None
-    return _after(request, templates, bank, service, user_id, session_id, item_id, finished,
+    return _after(request, templates, bank, service, user.id, session_id, item_id, finished,
                   stay=False)  # fmt: skip
 
 
@@ -350,7 +350,7 @@ def code_form(
     request: Request,
     bank: BankDep,
     templates: TemplatesDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     service: InterviewsDep,
     language: Annotated[str, Form(max_length=32)] = "python",
     source: Annotated[str | None, Form()] = None,
@@ -361,10 +361,10 @@ def code_form(
     try:
         if mode not in ("run", "submit"):
             raise InterviewError("Press Run samples or Submit to send your code.", 400)
-        service.submit_code(user_id, session_id, item_id, language, source or "", mode)
+        service.submit_code(user.id, session_id, item_id, language, source or "", mode)
     except InterviewError as exc:
         drafts = {"language": language}
-        return _form_error(request, templates, bank, service, user_id, session_id, item_id,
+        return _form_error(request, templates, bank, service, user.id, session_id, item_id,
                            "code", source, exc, drafts)  # fmt: skip
     return RedirectResponse(f"{session_url(session_id)}?item={item_id}", status_code=303)
 

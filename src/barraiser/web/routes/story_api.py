@@ -87,28 +87,26 @@ ImportBodyDep = Annotated[bytes, Depends(_import_body)]
 
 
 @router.get("", response_model=list[StoryOut])
-def list_stories(stories: StoryBankDep, user_id: CurrentUserDep) -> list[StoryOut]:
+def list_stories(stories: StoryBankDep, user: CurrentUserDep) -> list[StoryOut]:
     """Your stories, most recently changed first, each with its analysis."""
-    return stories.list(user_id)
+    return stories.list(user.id)
 
 
 @router.post("", response_model=StoryOut, status_code=201, responses=_INVALID)
-def create_story(
-    stories: StoryBankDep, user_id: CurrentUserDep, body: StoryIn = Body()
-) -> Response:
+def create_story(stories: StoryBankDep, user: CurrentUserDep, body: StoryIn = Body()) -> Response:
     """Save a story (committed before it is analysed), then analyse it."""
     try:
         data = parse_story(body.model_dump())
     except StoryInvalid as exc:
         return _invalid(exc)
-    story = stories.create(user_id, data)
+    story = stories.create(user.id, data)
     return JSONResponse(story.model_dump(mode="json"), status_code=201)
 
 
 @router.get("/coverage", response_model=Coverage)
-def coverage(stories: StoryBankDep, user_id: CurrentUserDep) -> Coverage:
+def coverage(stories: StoryBankDep, user: CurrentUserDep) -> Coverage:
     """The 16-principle coverage matrix: strong, weak ("no strong story") or none per principle."""
-    return stories.coverage(user_id)
+    return stories.coverage(user.id)
 
 
 @router.get(
@@ -117,11 +115,11 @@ def coverage(stories: StoryBankDep, user_id: CurrentUserDep) -> Coverage:
 )
 def export(
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     fmt: Literal["json", "markdown"] = Query("json", alias="format"),
 ) -> Response:
     """Every story as a file: JSON (complete, with dates) or Markdown."""
-    found = sorted(stories.list(user_id), key=lambda s: (s.created_at, s.id))
+    found = sorted(stories.list(user.id), key=lambda s: (s.created_at, s.id))
     text = export_stories(
         [ExportedStory(s.data(), s.created_at, s.updated_at) for s in found], fmt, utcnow()
     )
@@ -133,7 +131,7 @@ def export(
 def import_stories(
     data: ImportBodyDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     fmt: Literal["json", "markdown"] | None = Query(
         None, alias="format", description="Default: from the body (JSON starts with { or [)."
     ),
@@ -146,19 +144,19 @@ def import_stories(
         found = read_stories(data, "", fmt)
     except TransferError as exc:
         return JSONResponse({"detail": str(exc)}, status_code=422)
-    done = stories.import_stories(user_id, [f.story for f in found], [f.created_at for f in found])
+    done = stories.import_stories(user.id, [f.story for f in found], [f.created_at for f in found])
     out = ImportOut(added=done.added, skipped=done.skipped)
     return JSONResponse(out.model_dump(mode="json"))
 
 
 @router.get("/{story_id}", response_model=StoryDetail, responses=_MISSING)
 def get_story(
-    story_id: int, stories: StoryBankDep, user_id: CurrentUserDep, bank: BankDep
+    story_id: int, stories: StoryBankDep, user: CurrentUserDep, bank: BankDep
 ) -> StoryDetail:
     """One of your stories, its analysis, and the questions to practise it with."""
     _check_id(story_id)
     try:
-        story = stories.get(user_id, story_id)
+        story = stories.get(user.id, story_id)
     except StoryNotFound as exc:
         raise HTTPException(404, str(exc)) from None
     questions = fitting_questions(story.analysis, bank.questions) if story.analysis else []
@@ -167,12 +165,12 @@ def get_story(
 
 @router.put("/{story_id}", response_model=StoryOut, responses={**_INVALID, **_MISSING})
 def update_story(
-    story_id: int, stories: StoryBankDep, user_id: CurrentUserDep, body: StoryIn = Body()
+    story_id: int, stories: StoryBankDep, user: CurrentUserDep, body: StoryIn = Body()
 ) -> Response:
     """Replace a story's title and parts; it is analysed again."""
     _check_id(story_id)
     try:
-        story = stories.update(user_id, story_id, parse_story(body.model_dump()))
+        story = stories.update(user.id, story_id, parse_story(body.model_dump()))
     except StoryInvalid as exc:
         return _invalid(exc)
     except StoryNotFound as exc:
@@ -181,11 +179,11 @@ def update_story(
 
 
 @router.delete("/{story_id}", status_code=204, responses=_MISSING)
-def delete_story(story_id: int, stories: StoryBankDep, user_id: CurrentUserDep) -> Response:
+def delete_story(story_id: int, stories: StoryBankDep, user: CurrentUserDep) -> Response:
     """Delete one of your stories."""
     _check_id(story_id)
     try:
-        stories.delete(user_id, story_id)
+        stories.delete(user.id, story_id)
     except StoryNotFound as exc:
         raise HTTPException(404, str(exc)) from None
     return Response(status_code=204)

@@ -155,10 +155,10 @@ def _render_list(
 
 @router.get("/stories")
 def stories_page(
-    request: Request, templates: TemplatesDep, stories: StoryBankDep, user_id: CurrentUserDep
+    request: Request, templates: TemplatesDep, stories: StoryBankDep, user: CurrentUserDep
 ) -> Response:
     """Your stories and the coverage matrix: which principles have no strong story yet."""
-    return _render_list(request, templates, stories, user_id)
+    return _render_list(request, templates, stories, user.id)
 
 
 @router.get("/stories/new")
@@ -172,7 +172,7 @@ def create_story(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     fields: FormFieldsDep,
 ) -> Response:
     """Save a new story, analyse it, then show it; a bad form comes back with what to fix."""
@@ -180,7 +180,7 @@ def create_story(
         data = parse_story(fields)
     except StoryInvalid as exc:
         return _render_form(request, templates, fields, None, exc.problems)
-    story = stories.create(user_id, data)
+    story = stories.create(user.id, data)
     return RedirectResponse(f"/stories/{story.id}?saved=1", status_code=303)
 
 
@@ -190,7 +190,7 @@ def export_bank(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """Download every story as JSON (complete, with dates) or Markdown."""
     if ext not in _EXPORTS:
@@ -204,7 +204,7 @@ def export_bank(
         )
     fmt, media_type = _EXPORTS[ext]
     now = utcnow()
-    text = export_stories(_exported(stories, user_id), fmt, now)
+    text = export_stories(_exported(stories, user.id), fmt, now)
     name = f"barraiser-stories-{now.date().isoformat()}.{ext}"
     return Response(
         text,
@@ -224,7 +224,7 @@ def import_bank(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     posted: ImportDep,
 ) -> Response:
     """Add the stories of an uploaded (or pasted) JSON or Markdown file; a bad file is refused
@@ -235,7 +235,7 @@ def import_bank(
             request,
             templates,
             stories,
-            user_id,
+            user.id,
             "Choose a JSON or Markdown file to import (or paste its text), then press Import.",
         )
     try:
@@ -243,9 +243,9 @@ def import_bank(
     except TransferError as exc:
         label = f"{name}: " if name else ""
         return _render_list(
-            request, templates, stories, user_id, f"Nothing was imported. {label}{exc}"
+            request, templates, stories, user.id, f"Nothing was imported. {label}{exc}"
         )
-    done = stories.import_stories(user_id, [f.story for f in found], [f.created_at for f in found])
+    done = stories.import_stories(user.id, [f.story for f in found], [f.created_at for f in found])
     return RedirectResponse(
         f"/stories?imported={len(done.added)}&skipped={len(done.skipped)}", status_code=303
     )
@@ -257,12 +257,12 @@ def story_page(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     bank: BankDep,
 ) -> Response:
     """One story: its parts, the principles it shows with evidence, its STAR signals, and the
     bank's questions to practise it with."""
-    story = _story(stories, user_id, story_id)
+    story = _story(stories, user.id, story_id)
     if story is None:
         return _not_found(request, templates, story_id)
     questions = fitting_questions(story.analysis, bank.questions) if story.analysis else []
@@ -284,10 +284,10 @@ def edit_story_page(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """The form filled with a story, to change it."""
-    story = _story(stories, user_id, story_id)
+    story = _story(stories, user.id, story_id)
     if story is None:
         return _not_found(request, templates, story_id)
     return _render_form(request, templates, {"title": story.title, **story.data().parts()}, story)
@@ -299,18 +299,18 @@ def update_story(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
     fields: FormFieldsDep,
 ) -> Response:
     """Save the changed story, analyse it again, then show it."""
-    story = _story(stories, user_id, story_id)
+    story = _story(stories, user.id, story_id)
     if story is None:
         return _not_found(request, templates, story_id)
     try:
         data = parse_story(fields)
     except StoryInvalid as exc:
         return _render_form(request, templates, fields, story, exc.problems)
-    stories.update(user_id, story_id, data)
+    stories.update(user.id, story_id, data)
     return RedirectResponse(f"/stories/{story_id}?saved=1", status_code=303)
 
 
@@ -320,13 +320,13 @@ def delete_story(
     request: Request,
     templates: TemplatesDep,
     stories: StoryBankDep,
-    user_id: CurrentUserDep,
+    user: CurrentUserDep,
 ) -> Response:
     """Delete the story, then list the others."""
     if not is_row_id(story_id):
         return _not_found(request, templates, story_id)
     try:
-        stories.delete(user_id, story_id)
+        stories.delete(user.id, story_id)
     except StoryNotFound:
         return _not_found(request, templates, story_id)
     return RedirectResponse("/stories?deleted=1", status_code=303)
