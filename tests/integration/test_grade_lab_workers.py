@@ -6,8 +6,8 @@ Every practice answer sent to the hosted web app is saved and queued (202), then
 once by a worker, for the user who sent it: one grading row per answer, and each user's review
 card counts one review per answer graded, so an answer graded twice would show there. A worker
 killed with SIGKILL while it holds an answer leaves it to another worker once its lease runs out.
-A lab run asked of the web app is carried out by a lab worker, which writes the result into the
-lab cache of the data folder it shares with the web app.
+A lab run asked of the web app is carried out by a lab worker with a data folder of its own (as
+on another machine): the result reaches the web app through the database only.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from barraiser.config import Settings
 from barraiser.judge.jobs import worker_name
 from barraiser.labs import Lab, all_labs
 from barraiser.store import Answer, GradingResult, ReviewCard, Store, init_store
+from barraiser.store.models import LabResultRow
 from barraiser.web.app import create_app
 from redis_support import RedisServer, redis_server
 from web_client import TestClient
@@ -358,8 +359,9 @@ def test_a_lab_run_is_done_by_a_lab_worker_and_seen_by_the_web_app(
         again = client.post(f"/api/labs/{lab.id}/runs", json={"fast": True}, headers=headers)
         assert again.json()["id"] == run["id"]
 
-        # The lab worker shares the web app's data folder (where the lab cache is).
-        _start(1, settings, workers, tmp_path, queues="labs", data_dir=settings.data_dir)
+        # The lab worker has its own data folder: the result travels through the database.
+        worker_data = tmp_path / "lab-worker-data"
+        _start(1, settings, workers, tmp_path, queues="labs", data_dir=worker_data)
         deadline = time.monotonic() + 90
         while (state := client.get(f"/api/labs/runs/{run['id']}", headers=headers).json())[
             "status"
@@ -370,3 +372,14 @@ def test_a_lab_run_is_done_by_a_lab_worker_and_seen_by_the_web_app(
         assert state["result"]["id"] == lab.id and state["result"]["size"] == "fast"
         cached = client.get(f"/api/labs/{lab.id}?size=fast", headers=headers).json()
         assert cached is not None and cached["cache_key"] == state["result"]["cache_key"]
+        # Run in the worker's folder, stored in the database, copied into the web's cache.
+        key = state["result"]["cache_key"]
+        assert (worker_data / "cache" / "labs" / lab.id / f"fast-{key}" / "result.json").is_file()
+        web_entry = settings.data_dir / "cache" / "labs" / lab.id / f"fast-{key}"
+        assert (web_entry / "result.json").is_file()
+        with app.state.store.session() as session:
+            rows = session.scalars(select(LabResultRow).where(LabResultRow.lab_id == lab.id))
+            assert [(r.size, r.cache_key) for r in rows] == [("fast", key)]
+        for figure in state["result"]["figures"]:
+            page = client.get(f"/labs/{lab.id}/figures/fast/{figure['file']}", headers=headers)
+            assert page.status_code == 200 and page.content.startswith(b"\x89PNG"), page

@@ -63,6 +63,8 @@ TABLES = {
     "grading_results",
     "code_submissions",
     "lab_runs",
+    "lab_results",
+    "lab_result_files",
     "review_cards",
     "stories",
     "experiences",
@@ -104,7 +106,7 @@ def test_migrations_create_every_table(engine: Engine) -> None:
     assert current_revision(engine) is None
     migrate(engine)
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0008"
+    assert current_revision(engine) == head_revision() == "0009"
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

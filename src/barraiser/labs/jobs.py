@@ -146,6 +146,14 @@ class _LabWork:
             if not update(status="running", message="Starting", started_at=utcnow()):
                 return False
             error = run_lab_for_web(lab_id, size_, self.cache_dir, progress)
+            if error is None:
+                from barraiser.labs import results
+                from barraiser.labs.runner import cache_entry
+
+                # Into the database, where every web process finds it (any machine).
+                entry = cache_entry(lab_id, size_, self.cache_dir)
+                if not results.save(self.store, lab_id, size_, entry):
+                    error = "The lab ran, but its result could not be stored; run it again."
         with self.store.session() as session:
             return record(
                 session,

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -424,7 +425,7 @@ class ExperienceReport(Base):
 class LabRun(Base):
     """A lab run queued for the lab workers (hosted mode): its state, progress and claim.
 
-    The result itself is written to the lab cache of the shared data folder."""
+    The result goes to :class:`LabResultRow`, where every web process finds it."""
 
     __tablename__ = "lab_runs"
     __table_args__ = (
@@ -444,3 +445,35 @@ class LabRun(Base):
     finished_at: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(Text)
     lease_until: Mapped[datetime | None]
+
+
+class LabResultRow(Base):
+    """A lab's result at one version and size, kept in the database in hosted mode so that a
+    lab worker on another machine and every web process share it (each keeps a copy in its own
+    lab cache, ``labs.results``)."""
+
+    __tablename__ = "lab_results"
+    __table_args__ = (UniqueConstraint("lab_id", "size", "cache_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lab_id: Mapped[str] = mapped_column(String(200))
+    size: Mapped[str] = mapped_column(String(16))
+    cache_key: Mapped[str] = mapped_column(String(64))
+    result_json: Mapped[str] = mapped_column(Text)
+    ran_at: Mapped[datetime] = mapped_column(default=utcnow)
+    files: Mapped[list[LabResultFile]] = relationship(
+        back_populates="result", cascade="all, delete-orphan"
+    )
+
+
+class LabResultFile(Base):
+    """One file of a lab result (a figure), by name."""
+
+    __tablename__ = "lab_result_files"
+    __table_args__ = (UniqueConstraint("result_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("lab_results.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    result: Mapped[LabResultRow] = relationship(back_populates="files")

@@ -66,11 +66,17 @@ class CachedLab:
         return path
 
 
-class LabCache:
-    """Reads cached lab results at each lab's current version."""
+#: Fetches a result missing from the local cache into it (hosted mode: from the database).
+Restore = Callable[[str, Size, Path], bool]
 
-    def __init__(self, cache_dir: Path) -> None:
+
+class LabCache:
+    """Reads cached lab results at each lab's current version; with ``restore``, a result
+    missing here is fetched into the cache first (``labs.results``: hosted mode)."""
+
+    def __init__(self, cache_dir: Path, restore: Restore | None = None) -> None:
         self.cache_dir = cache_dir
+        self.restore = restore
 
     def get(self, lab_id: str, size: Size) -> CachedLab | None:
         """The cached result of this lab's current version at this size, if any."""
@@ -79,6 +85,8 @@ class LabCache:
 
         entry = cache_entry(lab_id, size, self.cache_dir)
         result = read_cached(entry)
+        if result is None and self.restore is not None and self.restore(lab_id, size, entry):
+            result = read_cached(entry)
         if result is None or result.id != lab_id:
             return None
         ran_at = datetime.fromtimestamp((entry / "result.json").stat().st_mtime, tz=UTC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import threading
@@ -34,9 +35,12 @@ def _lab_runner(request: Request) -> Runs:
         if runner is None:
             cache = LabCache(lab_cache_dir(settings))
             if settings.hosted and settings.broker_url:
-                # Lab workers run the labs; the runs are rows every web process can read.
+                # Lab workers run the labs; the runs and their results are rows every web
+                # process can read (each keeps a copy of a result in its own lab cache).
+                from barraiser.labs import results
                 from barraiser.labs.jobs import LabQueue
 
+                cache.restore = functools.partial(results.restore, state.store)
                 runner = QueuedLabRunner(cache, state.store, LabQueue(settings).send)
             else:
                 runner = LabRunner(cache)
