@@ -1,0 +1,21 @@
+# Sorts the neighbours by (distance, label) instead of (distance, index): among equally distant
+# points, the smaller labels get the last places.
+import numpy as np
+
+
+class Solution:
+    def knn_classify(
+        self,
+        train_points: list[list[float]],
+        train_labels: list[int],
+        queries: list[list[float]],
+        k: int,
+    ) -> list[int]:
+        x = np.asarray(train_points, dtype=np.float64)
+        y = np.asarray(train_labels, dtype=np.int64)
+        result = []
+        for query in np.asarray(queries, dtype=np.float64):
+            d2 = ((x - query) ** 2).sum(axis=1)
+            nearest = np.lexsort((y, d2))[:k]
+            result.append(int(np.bincount(y[nearest]).argmax()))
+        return result
