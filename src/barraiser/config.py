@@ -153,6 +153,12 @@ class Settings(BaseSettings):
         description="Workers: a submission nobody has claimed for this long is queued again "
         "(a broker that lost its queue loses nothing; a duplicate job is harmless).",
     )
+    grade_wait_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Hosted mode with a broker: how long a web process waits for a grade worker "
+        "to grade an answer of an interview round before it answers 503 (the answer is kept).",
+    )
 
     @field_validator(
         "data_dir", "extra_content_dir", "user_content", "verifier_model", mode="after"

@@ -1,18 +1,20 @@
 """``barraiser resume analyze``: a PDF résumé and a DOCX job description, as a user types it;
-bad files end in one sentence and exit 1; the analysis is kept for the loop (0600)."""
+bad files end in one sentence and exit 1; the analysis is kept for the loop (in the database,
+nothing in the data folder)."""
 
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from barraiser.cli import app
 from barraiser.config import get_settings
-from barraiser.resume.latest import latest_path, load_analysis
+from barraiser.resume.latest import load_analysis, load_record
+from barraiser.store import init_store
+from barraiser.store.models import ResumeRecord
 from resume_files import docx_bytes, encrypted_pdf, fixture_text, text_pdf
 
 runner = CliRunner()
@@ -36,16 +38,21 @@ def test_analyze_a_pdf_against_a_docx_job_as_json(tmp_path: Path) -> None:
     assert [i["code"] for i in ci["issues"]] == ["weak-opening", "no-metric"]
     assert data["resume"]["pages"] == 1
 
-    # Kept as the local user's latest analysis, private to its owner.
-    data_dir = get_settings().data_dir
-    saved = list((data_dir / "resume").glob("user-*.json"))
-    assert len(saved) == 1
-    assert stat.S_IMODE(os.stat(saved[0]).st_mode) == 0o600
-    user_id = int(saved[0].stem.removeprefix("user-"))
-    assert latest_path(data_dir, user_id) == saved[0]
-    kept = load_analysis(data_dir, user_id)
-    assert kept is not None
-    assert [q.text for q in kept.questions] == [q["text"] for q in data["questions"]]
+    # Kept as the local user's latest analysis: one row in the database, no file.
+    store = init_store(get_settings())
+    try:
+        with store.session() as session:
+            user_ids = list(session.scalars(select(ResumeRecord.user_id)))
+        assert len(user_ids) == 1
+        record = load_record(store, user_ids[0])
+        assert record is not None and record["resume_name"] == "cv.pdf"
+        assert "Kubernetes" in record["resume_text"]
+        kept = load_analysis(store, user_ids[0])
+        assert kept is not None
+        assert [q.text for q in kept.questions] == [q["text"] for q in data["questions"]]
+    finally:
+        store.close()
+    assert not (get_settings().data_dir / "resume").exists()
 
 
 def test_text_report_and_no_save(tmp_path: Path) -> None:
@@ -60,6 +67,12 @@ def test_text_report_and_no_save(tmp_path: Path) -> None:
     assert "missing  [required] data structures and algorithms" in result.output
     assert "Rewrite these first" in result.output
     assert not (get_settings().data_dir / "resume").exists()
+    store = init_store(get_settings())
+    try:
+        with store.session() as session:
+            assert session.scalars(select(ResumeRecord)).first() is None
+    finally:
+        store.close()
 
 
 def test_bad_files_are_one_sentence(tmp_path: Path) -> None:

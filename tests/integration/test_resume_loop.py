@@ -1,5 +1,5 @@
 """The loop's résumé round asks about the candidate's own projects once they have analysed a
-résumé (the latest analysis, kept in their data folder), graded with the bank's project rubric;
+résumé (the latest analysis, kept in the database), graded with the bank's project rubric;
 without an analysis it asks the bank's generic question."""
 
 from __future__ import annotations
@@ -59,10 +59,11 @@ def test_the_resume_round_asks_about_your_own_project(store: Store, tmp_path: Pa
         read_text(fixture_text("jobs", "recsys-mle")),
         settings,
         list(bank.principles.values()),
+        store=store,
         user_id=user,
         resume_name="cv.md",
     )
-    analysis = load_analysis(settings.data_dir, user)
+    analysis = load_analysis(store, user)
     assert analysis is not None
     own_question = next(q for q in analysis.questions if q.kind == "project")
 

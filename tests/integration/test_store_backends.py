@@ -65,6 +65,7 @@ TABLES = {
     "lab_runs",
     "lab_results",
     "lab_result_files",
+    "resume_records",
     "review_cards",
     "stories",
     "experiences",
@@ -106,7 +107,7 @@ def test_migrations_create_every_table(engine: Engine) -> None:
     assert current_revision(engine) is None
     migrate(engine)
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0009"
+    assert current_revision(engine) == head_revision() == "0011"
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

@@ -11,6 +11,7 @@ from barraiser.cli._common import bank, fail, print_json, settings
 
 if TYPE_CHECKING:
     from barraiser.resume import ResumeAnalysis
+    from barraiser.store import Store
 
 app = typer.Typer(
     help="Tailor your résumé to a job description: skills found, weak and missing, bullets to "
@@ -19,8 +20,9 @@ app = typer.Typer(
 )
 
 
-def _local_user() -> int | None:
-    """The local user's id, or None (with a warning) when the store cannot be opened."""
+def _open_store() -> tuple[Store, int] | None:
+    """The store (the caller closes it) and the local user's id, or None (with a warning) when
+    the store cannot be opened."""
     from barraiser.store import StoreError, ensure_local_user, init_store
 
     try:
@@ -32,9 +34,10 @@ def _local_user() -> int | None:
         return None
     try:
         with store.session() as session:
-            return ensure_local_user(session).id
-    finally:
+            return store, ensure_local_user(session).id
+    except BaseException:
         store.close()
+        raise
 
 
 @app.command("analyze")
@@ -67,13 +70,22 @@ def analyze(
         fail(f"{exc}")
     current = settings()
     principles = list(bank().principles.values())
-    user_id = _local_user() if save else None
+    kept = _open_store() if save else None
     try:
         result = run_analysis(
-            parsed, job_file, current, principles, user_id=user_id, resume_name=resume.name
+            parsed,
+            job_file,
+            current,
+            principles,
+            store=kept[0] if kept else None,
+            user_id=kept[1] if kept else None,
+            resume_name=resume.name,
         )
     except ModelUnavailable as exc:
         fail(str(exc))
+    finally:
+        if kept is not None:
+            kept[0].close()
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

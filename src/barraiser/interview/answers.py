@@ -9,6 +9,9 @@ run one at a time because they are CPU work on a small machine.  Grades travel a
 In hosted mode with a broker (``enqueue``), :meth:`AnswerService.submit` saves the answer as
 queued and hands its id to the grade queue; a grade worker then calls
 :meth:`AnswerService.grade_claimed`, which grades with the same code under the worker's claim.
+An answer of an interview round goes the same way (:meth:`AnswerService.grade_in_round`), but
+the web process waits for its grading (the round needs it to go on), so it never loads the
+grader itself.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +48,8 @@ MAX_QUESTION_CHARS = 5_000
 MAX_REFERENCE_CHARS = 20_000
 #: ``question_id`` of answers to ad-hoc questions: ``adhoc:`` and a digest of question + reference.
 ADHOC_PREFIX = "adhoc:"
+#: How often a web process looks for the grading of a round's answer it queued, in seconds.
+GRADE_POLL_S = 0.05
 
 
 class AnswerError(ValueError):
@@ -304,14 +310,26 @@ class AnswerService:
             answer = session.get(Answer, answer_id)
             if answer is None or answer.grading_state != "queued":
                 return False
-            user_id, question_id, text = answer.user_id, answer.question_id, answer.text
+            user_id, question_id = answer.user_id, answer.question_id
+            # A follow-up of a round is graded with what was heard before it, as in process.
+            text = answer.graded_text if answer.graded_text is not None else answer.text
+            combined_with = answer.parent_answer_id
+            record_review = answer.records_review is not False
             prompt, reference = answer.prompt_text, answer.reference_text
         try:
             if question_id.startswith(ADHOC_PREFIX):
                 target = self.adhoc_target(prompt, reference)
             else:
                 target = self.bank_target(question_id)
-            self.grade_saved(user_id, answer_id, target, text, holder=holder)
+            self.grade_saved(
+                user_id,
+                answer_id,
+                target,
+                text,
+                record_review=record_review,
+                combined_with=combined_with,
+                holder=holder,
+            )
         except LostClaim:
             logger.warning("Lost the claim on answer %d before saving its grading", answer_id)
             return False
@@ -323,6 +341,93 @@ class AnswerService:
                 claims.record(session, "answer", answer_id, holder, grading_state="failed")
             return False
         return True
+
+    # -- answers of interview rounds ------------------------------------------------------------
+
+    def grade_in_round(
+        self,
+        user_id: int,
+        answer_id: int,
+        target: GradingTarget,
+        graded_text: str,
+        *,
+        combined_with: int | None = None,
+        deadline: float | None = None,
+    ) -> StoredGrade:
+        """Grade a saved answer of an interview round (no review card: the debrief records the
+        reviews) and return its grading, as :meth:`grade_saved` does.
+
+        With ``enqueue`` (hosted mode with a broker) a grade worker grades it: the answer is
+        marked queued with what to grade, queued, and waited for until ``deadline`` (a
+        ``time.monotonic()`` value; by default ``grade_wait_s`` from now). Raises
+        :class:`AnswerError` 503 when it is not graded by then (the answer stays saved and
+        queued: a worker that comes back grades it).
+        """
+        if self.enqueue is None:
+            return self.grade_saved(
+                user_id,
+                answer_id,
+                target,
+                graded_text,
+                record_review=False,
+                combined_with=combined_with,
+            )
+        if deadline is None:
+            deadline = time.monotonic() + self.settings.grade_wait_s
+        with self.store.session() as session:
+            answer = session.get(Answer, answer_id)
+            if answer is None or answer.user_id != user_id:
+                raise AnswerError(f"No answer {answer_id} to grade.", 404)
+            # What the worker grades: ``combined_with`` is the answer's parent (its row says so).
+            assert combined_with == answer.parent_answer_id, (combined_with, answer_id)
+            answer.graded_text = graded_text if graded_text != answer.text else None
+            answer.records_review = False
+            if answer.grading_state != "queued":  # new, or failed before: queued afresh
+                answer.grading_state = "queued"
+                answer.claimed_by = None
+                answer.lease_until = None
+        try:
+            self.enqueue(answer_id)
+        except Exception as exc:  # the broker is away: no worker can hear of it now
+            logger.warning("Could not queue answer %d of a round", answer_id, exc_info=True)
+            raise AnswerError(
+                f"Your answer was saved (id {answer_id}) but could not be graded: the task "
+                "queue's broker cannot be reached. Try again in a moment; if it keeps "
+                "happening, ask whoever runs this server to check the broker "
+                "(BARRAISER_BROKER_URL).",
+                503,
+            ) from exc
+        return self._wait_for_grading(answer_id, deadline)
+
+    def _wait_for_grading(self, answer_id: int, deadline: float) -> StoredGrade:
+        """The grading a worker saves for ``answer_id``, looked for every ``GRADE_POLL_S``."""
+        while True:
+            with self.store.session() as session:
+                answer = session.get(Answer, answer_id)
+                if answer is None:
+                    raise AnswerError(f"Answer {answer_id} was deleted before it was graded.", 404)
+                state = answer.grading_state
+                latest = answer.gradings[-1] if answer.gradings else None
+                graded = StoredGrade.from_store(dict(latest.result)) if latest else None
+            if state == "graded" and graded is not None:
+                return graded
+            if state == "failed":
+                raise AnswerError(
+                    f"Your answer was saved (id {answer_id}) but could not be graded: the "
+                    "grader hit an error. Try again in a moment; if it keeps happening, look at "
+                    "the grade workers' logs.",
+                    503,
+                )
+            if time.monotonic() >= deadline:
+                raise AnswerError(
+                    f"Your answer was saved (id {answer_id}) but could not be graded: the "
+                    f"grading workers are not answering (nothing graded it within "
+                    f"{self.settings.grade_wait_s:g} s). Send your answer again in a moment; if "
+                    "it keeps happening, ask whoever runs this server to start a grade worker "
+                    "(`barraiser worker --queues grade`) or to look at the workers' logs.",
+                    503,
+                )
+            time.sleep(GRADE_POLL_S)
 
     def _grade(self, target: GradingTarget, text: str) -> StoredGrade:
         if target.rubric.draft:

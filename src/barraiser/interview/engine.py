@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -112,7 +113,7 @@ class InterviewService:
         self.answers = answers
         self.submissions = submissions
         self.clock = clock
-        #: Where each user's latest résumé analysis is kept (its questions feed résumé rounds).
+        #: Where a user's résumé analysis was kept before the database (imported once when read).
         self.data_dir = data_dir
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
@@ -167,7 +168,7 @@ class InterviewService:
         items: list[str] | None = None,
     ) -> str:
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
-        own = [] if items else resume_prompts(self.data_dir, user_id)
+        own = [] if items else resume_prompts(self.store, user_id, self.data_dir)
         with self.store.session() as session:
             session_id = add_session(
                 session,
@@ -185,11 +186,12 @@ class InterviewService:
         return session_id
 
     def _warm_grader(self, loop: Loop) -> None:
-        """Load the grading model in the background, so the first answer is not kept waiting."""
-        if self.answers is None or (
-            all(s.kind == "coding" for r in loop.rounds() for s in r.questions)
-            and not any(r.value_questions for r in loop.rounds())
-        ):
+        """Load the grading model in the background, so the first answer is not kept waiting
+        (never where grade workers grade: hosted mode with a broker)."""
+        if self.answers is None or self.answers.enqueue is not None:
+            return
+        coding_only = all(s.kind == "coding" for r in loop.rounds() for s in r.questions)
+        if coding_only and not any(r.value_questions for r in loop.rounds()):
             return
         answers = self.answers
 
@@ -375,9 +377,10 @@ class InterviewService:
             answer_id, practice, row_mode = saved.id, row.mode == "practice", row.mode
             expire(row, now)
             round_finished = sr.status == "finished"
-        # Graded outside the lock: the first grading may load the model for ~10-30 s.
+        # Graded outside the lock: the first grading may load the model for ~10-30 s (or, in
+        # hosted mode, a grade worker grades it while this request waits).
         try:
-            result = answers.grade_saved(user_id, answer_id, target, clean, record_review=False)
+            result = answers.grade_in_round(user_id, answer_id, target, clean)
         except AnswerError as exc:
             # The answer stays stored; the question opens again (with the text) to resend.
             with self._lock(session_id), self.store.session() as session:
@@ -461,13 +464,8 @@ class InterviewService:
             answer_id, parent_id, practice = saved.id, state["answer_id"], row.mode == "practice"
             round_finished = sr.status == "finished"
         try:
-            result = answers.grade_saved(
-                user_id,
-                answer_id,
-                target,
-                combined,
-                record_review=False,
-                combined_with=parent_id,
+            result = answers.grade_in_round(
+                user_id, answer_id, target, combined, combined_with=parent_id
             )
         except AnswerError as exc:
             raise InterviewError(exc.message, exc.status_code) from None
@@ -722,16 +720,18 @@ class InterviewService:
                 todo.append((answer.id, answer.question_id, text, combined_with))
         if self.answers is None:
             return
+        # Grade workers (hosted mode) get one wait for them all, not one per answer.
+        deadline = time.monotonic() + self.answers.settings.grade_wait_s
         for answer_id, question_id, text, combined_with in todo:
             try:
                 target = self.answers.bank_target(question_id)
-                self.answers.grade_saved(
+                self.answers.grade_in_round(
                     user_id,
                     answer_id,
                     target,
                     text,
-                    record_review=False,
                     combined_with=combined_with,
+                    deadline=deadline,
                 )
             except AnswerError as exc:
                 logger.warning("Answer %s still cannot be graded: %s", answer_id, exc.message)

@@ -4,7 +4,7 @@ questions a recruiter and an interviewer would ask (issue 16, item 1).
 - :mod:`~barraiser.resume.parse` reads PDF, DOCX, Markdown and text (PDF and DOCX in a child
   process with size, page, memory and time limits);
 - :mod:`~barraiser.resume.analysis` builds the :class:`ResumeAnalysis`;
-- :mod:`~barraiser.resume.latest` keeps each user's latest analysis in the data folder, which
+- :mod:`~barraiser.resume.latest` keeps each user's latest analysis in the database, which
   the loop's résumé round asks from.
 """
 

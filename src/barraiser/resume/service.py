@@ -4,7 +4,7 @@ texts, analyse them with the process's embedding model, keep the analysis."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from barraiser.config import Settings
 from barraiser.content.schemas import LeadershipPrinciple
@@ -13,6 +13,9 @@ from barraiser.resume.latest import save_analysis, save_inputs
 from barraiser.resume.models import ResumeAnalysis
 from barraiser.resume.parse import ParsedFile
 
+if TYPE_CHECKING:
+    from barraiser.store import Store
+
 
 def run_analysis(
     resume: ParsedFile,
@@ -20,21 +23,23 @@ def run_analysis(
     settings: Settings,
     principles: Sequence[LeadershipPrinciple],
     *,
+    store: Store | None = None,
     user_id: int | None = None,
     resume_name: str = "",
 ) -> ResumeAnalysis:
-    """Analyse; with ``user_id`` the texts are saved first and the analysis after, as the
-    user's latest (the loop's résumé round asks its questions).
+    """Analyse; with ``store`` and ``user_id`` the texts are saved first and the analysis
+    after, as the user's latest (the loop's résumé round asks its questions).
 
     Raises :class:`~barraiser.grading.embeddings.ModelUnavailable` when the model cannot load
-    and :class:`~barraiser.storage.StorageError`-causing ``OSError`` when the disk is full.
+    and :class:`~barraiser.storage.StorageError` when the database cannot store the record.
     """
     from barraiser.grading.embeddings import get_backend
 
-    data_dir: Path = settings.data_dir
+    if user_id is not None and store is None:
+        raise TypeError("run_analysis: saving for a user needs the store too")
     record = None
-    if user_id is not None:
-        record = save_inputs(data_dir, user_id, resume.text, job.text, resume_name)
+    if store is not None and user_id is not None:
+        record = save_inputs(store, user_id, resume.text, job.text, resume_name)
     analysis = analyze(
         resume.text,
         job.text,
@@ -42,6 +47,6 @@ def run_analysis(
         principles=principles,
         pages=resume.pages,
     )
-    if user_id is not None and record is not None:
-        save_analysis(data_dir, user_id, record, analysis)
+    if store is not None and user_id is not None and record is not None:
+        save_analysis(store, user_id, record, analysis)
     return analysis

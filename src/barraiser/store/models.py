@@ -231,6 +231,12 @@ class Answer(Base):
     #: The grade worker holding (or that held) the answer, and until when its claim holds.
     claimed_by: Mapped[str | None] = mapped_column(Text)
     lease_until: Mapped[datetime | None]
+    #: What a grade worker grades when it is not ``text``: a follow-up in a round is graded
+    #: with everything heard before it (the first answer and the earlier follow-ups' answers).
+    graded_text: Mapped[str | None] = mapped_column(Text)
+    #: False for an answer in an interview session: its grading updates no review card (the
+    #: debrief records the reviews); None or True: it does, as a practice answer's.
+    records_review: Mapped[bool | None] = mapped_column(Boolean)
 
     gradings: Mapped[list[GradingResult]] = relationship(
         back_populates="answer",
@@ -477,3 +483,18 @@ class LabResultFile(Base):
     name: Mapped[str] = mapped_column(String(200))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     result: Mapped[LabResultRow] = relationship(back_populates="files")
+
+
+class ResumeRecord(Base):
+    """A user's latest résumé analysis: the texts as typed (saved before the analysis starts)
+    and, once it is done, the analysis, as one JSON object (``barraiser.resume.latest``).
+
+    In the database, not the data folder, so that every web process sees it."""
+
+    __tablename__ = "resume_records"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    record: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,8 +5,8 @@ The page is a plain multipart form posted to the server (post/redirect/get): it 
 JavaScript, and like every state-changing request the post is refused when another site's page
 sends it (``web.security.RequestGuard``). A file over the résumé limit gets a sentence on the
 page; a body over ``BARRAISER_MAX_BODY_BYTES`` is refused before it is read. The texts are kept
-(the user's data folder, 0600) before the analysis starts; the latest analysis is shown on the
-page and its project questions are what the loop's résumé round asks.
+(the user's row of ``resume_records`` in the database) before the analysis starts; the latest
+analysis is shown on the page and its project questions are what the loop's résumé round asks.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from starlette.responses import Response
 from barraiser.config import Settings
 from barraiser.content.loader import Bank
 from barraiser.resume import MAX_FILE_BYTES, ParsedFile, ResumeAnalysis, ResumeFileError
-from barraiser.resume.latest import load_analysis, load_record
+from barraiser.resume.latest import analysis_of, load_analysis, load_record
 from barraiser.resume.parse import MAX_TEXT_CHARS, ReaderBusy, read_bytes, read_text, too_large
-from barraiser.web.deps import BankDep, CurrentUserDep, SettingsDep, TemplatesDep
+from barraiser.store import Store
+from barraiser.web.deps import BankDep, CurrentUserDep, SettingsDep, StoreDep, TemplatesDep
 
 router = APIRouter(default_response_class=HTMLResponse)
 
@@ -76,16 +77,20 @@ def _render(
 
 @router.get("/resume", include_in_schema=False)
 def resume_page(
-    request: Request, templates: TemplatesDep, settings: SettingsDep, user: CurrentUserDep
+    request: Request,
+    templates: TemplatesDep,
+    settings: SettingsDep,
+    store: StoreDep,
+    user: CurrentUserDep,
 ) -> Response:
     """The form, and your latest analysis under it."""
-    record = load_record(settings.data_dir, user.id)
+    record = load_record(store, user.id, settings.data_dir)
     form = ResumeForm(
         resume_text=str((record or {}).get("resume_text", "")),
         job_text=str((record or {}).get("job_text", "")),
         resume_name=str((record or {}).get("resume_name", "")),
     )
-    analysis = load_analysis(settings.data_dir, user.id)
+    analysis = analysis_of(record, user.id)
     return _render(request, templates, form, analysis, record)
 
 
@@ -110,6 +115,7 @@ def _parse(upload: tuple[bytes, str] | None, text: str, label: str) -> ParsedFil
 
 def _analyse(
     settings: Settings,
+    store: Store,
     bank: Bank,
     user_id: int,
     resume: ParsedFile,
@@ -124,6 +130,7 @@ def _analyse(
         job,
         settings,
         list(bank.principles.values()),
+        store=store if save else None,
         user_id=user_id if save else None,
         resume_name=resume_name,
     )
@@ -134,6 +141,7 @@ async def analyse_form(
     request: Request,
     templates: TemplatesDep,
     settings: SettingsDep,
+    store: StoreDep,
     bank: BankDep,
     user: CurrentUserDep,
 ) -> Response:
@@ -162,6 +170,7 @@ async def analyse_form(
         await run_in_threadpool(
             _analyse,
             settings,
+            store,
             bank,
             user.id,
             parsed["resume"],
@@ -223,6 +232,7 @@ def _api_input(text: str | None, file: str | None, name: str | None, label: str)
 def analyze_api(
     body: AnalyzeIn,
     settings: SettingsDep,
+    store: StoreDep,
     bank: BankDep,
     user: CurrentUserDep,
 ) -> ResumeAnalysis:
@@ -239,7 +249,7 @@ def analyze_api(
         raise HTTPException(400, str(exc)) from None
     try:
         return _analyse(
-            settings, bank, user.id, resume, job, body.resume_filename or "text", body.save
+            settings, store, bank, user.id, resume, job, body.resume_filename or "text", body.save
         )
     except ModelUnavailable as exc:
         raise HTTPException(503, f"The analysis cannot run: {exc}") from None
@@ -252,9 +262,9 @@ def analyze_api(
     tags=["resume"],
     responses={404: {"description": "No résumé has been analysed yet."}},
 )
-def latest_api(settings: SettingsDep, user: CurrentUserDep) -> ResumeAnalysis:
+def latest_api(settings: SettingsDep, store: StoreDep, user: CurrentUserDep) -> ResumeAnalysis:
     """Your latest résumé analysis."""
-    analysis = load_analysis(settings.data_dir, user.id)
+    analysis = load_analysis(store, user.id, settings.data_dir)
     if analysis is None:
         raise HTTPException(
             404, "No résumé has been analysed yet: POST one to /api/resume/analyze."
