@@ -1,11 +1,12 @@
-"""Several web processes of one hosted install (issue 14, item 2): a real PostgreSQL, a real Redis,
-one real `barraiser worker` judging in the real sandbox, and two `barraiser serve` commands on
-two loopback ports, the first with `--workers 2` (two uvicorn processes on one socket).
+"""Several web processes of one hosted install (issue 14, items 2 and 4): a real PostgreSQL, a real
+Redis, two real `barraiser worker` processes judging in the real sandbox, and two `barraiser
+serve` commands on two loopback ports, the first with `--workers 2` (two uvicorn processes on one
+socket); 200 submissions from 20 simulated users.
 
 The web processes share nothing but the database and the broker: a session cookie made by one is
-accepted by the other, a submission sent through either is judged once by the worker, and each
-user sees only their own work on both. `serve --workers 2` is refused on a local install and
-in hosted mode without a broker.
+accepted by the other, every submission sent through either is judged exactly once (by one of
+the workers; both take part), and each user sees only their own work on both. `serve --workers
+2` is refused on a local install and in hosted mode without a broker.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from barraiser.accounts import Accounts
 from barraiser.config import Settings
@@ -38,7 +39,9 @@ TWO_SUM = ROOT / "content/problems/two-sum"
 REFERENCE = (TWO_SUM / "solutions/reference.py").read_text()
 WRONG = (TWO_SUM / "solutions/wrong_same_index.py").read_text()
 SECRET_KEY = "two-web-test-key-" + "0123456789abcdefghijklmnopqrstuv"  # 49 characters
-USERS = {"ann": "ann-password-1", "ben": "ben-password-1"}
+#: 20 simulated candidates, 10 submissions each (the per-user limit is 10 a minute): 200 in all.
+USERS = {f"user{n:02d}": f"user{n:02d}-password-1" for n in range(20)}
+PER_USER = 10
 
 
 def _free_port() -> int:
@@ -144,26 +147,30 @@ def test_two_web_processes_share_logins_and_judge_each_submission_once(
 
     began = time.monotonic()
     ports = [_free_port(), _free_port()]
-    worker = Process(["worker", "--concurrency", "1"], environment, tmp_path / "worker.log")
+    workers = [
+        Process(["worker", "--concurrency", "1"], environment, tmp_path / f"worker{n}.log")
+        for n in range(2)
+    ]
     first = Process(
         ["serve", "--port", str(ports[0]), "--workers", "2"], environment, tmp_path / "web1.log"
     )
     second = Process(["serve", "--port", str(ports[1])], environment, tmp_path / "web2.log")
-    started.extend([worker, first, second])
+    started.extend([*workers, first, second])
     first.wait_for("Application startup complete.", count=2)  # both of its processes
     second.wait_for("Application startup complete.")
-    worker.wait_for(" ready.", timeout_s=90)
+    for worker in workers:
+        worker.wait_for(" ready.", timeout_s=90)
     web = [httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) for port in ports]
     try:
-        # Ann signs in through the first address, Ben through the second; each cookie is then
-        # used on both (the first address alone is served by two processes).
-        cookies = {"ann": _login(web[0], "ann"), "ben": _login(web[1], "ben")}
+        # Half the users sign in through the first address, half through the second; each
+        # cookie is then used on both (the first address alone is served by two processes).
+        cookies = {name: _login(web[n % 2], name) for n, name in enumerate(USERS)}
         for client in web:
             client.cookies.clear()
-        plan = {"ann": 8, "ben": 4}  # within the 10-a-minute limit per user
+        plan = dict.fromkeys(USERS, PER_USER)
         expected: dict[int, tuple[str, str]] = {}
-        for name, count in plan.items():
-            for i in range(count):
+        for i in range(PER_USER):
+            for name in plan:
                 wrong = i % 3 == 0
                 body = {
                     "problem_id": "two-sum",
@@ -179,19 +186,26 @@ def test_two_web_processes_share_logins_and_judge_each_submission_once(
                 assert sent.status_code == 202, sent.text
                 expected[sent.json()["id"]] = (name, "WA" if wrong else "AC")
 
-        deadline = time.monotonic() + 120
-        verdicts: dict[int, str] = {}
-        while len(verdicts) < len(expected):
-            assert time.monotonic() < deadline, f"unjudged after 120 s:\n{worker.log()[-3000:]}"
-            for n, (submission_id, (name, _)) in enumerate(expected.items()):
-                if submission_id in verdicts:
-                    continue
-                state = _get(web[n % 2], f"/api/submissions/{submission_id}", cookies[name])
-                assert state.status_code == 200, state.text
-                if state.json()["status"] == "done":
-                    verdicts[submission_id] = state.json()["verdict"]
-            time.sleep(0.3)
+        # Waited for in the database, then every verdict read through the two addresses.
+        deadline = time.monotonic() + 300
+        while True:
+            with store.session() as session:
+                left = session.scalar(
+                    select(func.count())
+                    .select_from(CodeSubmission)
+                    .where(CodeSubmission.verdict.is_(None))
+                )
+            if not left:
+                break
+            logs = "\n".join(w.log()[-1500:] for w in workers)
+            assert time.monotonic() < deadline, f"{left} unjudged after 300 s:\n{logs}"
+            time.sleep(0.5)
         took = time.monotonic() - began
+        verdicts = {}
+        for n, (submission_id, (name, _)) in enumerate(expected.items()):
+            state = _get(web[n % 2], f"/api/submissions/{submission_id}", cookies[name])
+            assert state.status_code == 200 and state.json()["status"] == "done", state.text
+            verdicts[submission_id] = state.json()["verdict"]
         assert verdicts == {i: verdict for i, (_, verdict) in expected.items()}
 
         with store.session() as session:
@@ -201,17 +215,18 @@ def test_two_web_processes_share_logins_and_judge_each_submission_once(
             ).all()
             reps = {card.user_id: card.reps for card in cards}
         assert sorted(row.id for row in rows) == sorted(expected)
-        # Judged by the worker (the web processes only queue) and recorded once each: a
+        # Judged by the workers (the web processes only queue) and recorded once each: a
         # submission judged twice would count twice on its user's review card.
         judges = {(row.claimed_by or "").split(":")[1] for row in rows}
-        assert judges == {str(worker.process.pid)}, judges
+        assert judges == {str(w.process.pid) for w in workers}, judges  # both took part
         ids = {name: accounts.get(name).id for name in USERS}
         assert reps == {ids[name]: count for name, count in plan.items()}
 
         # Each user sees their own work, and none of the other's, through both addresses.
         for client in web:
+            names = list(USERS)
             for submission_id, (owner, _) in expected.items():
-                other = "ben" if owner == "ann" else "ann"
+                other = names[(names.index(owner) + 1) % len(names)]
                 assert _get(client, f"/api/submissions/{submission_id}", cookies[owner]).is_success
                 refused = _get(client, f"/api/submissions/{submission_id}", cookies[other])
                 assert refused.status_code == 404, refused.text
@@ -224,8 +239,8 @@ def test_two_web_processes_share_logins_and_judge_each_submission_once(
                     if attempt["source"] == "submission"
                 }
                 assert seen == {i for i, (owner, _) in expected.items() if owner == name}
-        print(f"\n{len(expected)} submissions through 2 addresses (3 web processes) judged in "
-              f"{took:.1f} s from the first start")  # fmt: skip
+        print(f"\n{len(expected)} submissions of {len(USERS)} users through 2 addresses (3 web "
+              f"processes), 2 workers: judged in {took:.1f} s from the first start")  # fmt: skip
     finally:
         for client in web:
             client.close()
