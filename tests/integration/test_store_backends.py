@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from fsrs import Rating
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -28,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from barraiser.interview.review import record_review
 from barraiser.store import (
     Answer,
     Base,
@@ -357,3 +360,34 @@ def test_naive_datetimes_are_refused(store: Store) -> None:
         session.add(
             InterviewSession(user_id=user.id, loop_id="l", mode="practice", started_at=naive)
         )
+
+
+def test_two_reviews_of_one_card_at_once_both_count(store: Store) -> None:
+    """Two workers judging the same user's submissions at once each add a review: the card is
+    locked while one is applied (PostgreSQL: row lock; SQLite: one writer), so neither is lost,
+    also for a card that does not exist yet."""
+    with store.session() as session:
+        user_id = ensure_local_user(session).id
+    started = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def review_slowly() -> None:
+        try:
+            started.wait(timeout=10)
+            with store.session() as session:
+                record_review(session, user_id, "q-busy", Rating.Good, utcnow())
+                time.sleep(0.3)  # still in the transaction when the other one reads the card
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    for _ in range(2):
+        threads = [threading.Thread(target=review_slowly) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert errors == []
+    with store.session() as session:
+        card = session.scalars(select(ReviewCard).where(ReviewCard.question_id == "q-busy")).one()
+        assert card.reps == 4
+        assert card.card and card.last_review is not None

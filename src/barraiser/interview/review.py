@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from barraiser.grading.bands import PARTIAL_FROM, STRONG_FROM, WEAK_FROM
 from barraiser.interview.models import PROBLEM_PREFIX, RESUME_PREFIX
 from barraiser.store.models import ReviewCard
-from barraiser.store.queries import due_cards, upsert_review_card
+from barraiser.store.queries import due_cards, locked_review_card, upsert_review_card
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -106,11 +106,10 @@ def record_review(
 ) -> ReviewCard:
     """Review the user's card of ``item_id`` (a new card the first time) and store it."""
     now = _aware(now)
-    existing = session.scalars(
-        select(ReviewCard).where(ReviewCard.user_id == user_id, ReviewCard.question_id == item_id)
-    ).one_or_none()
-    card = Card.from_dict(existing.card) if existing is not None else Card()  # type: ignore[arg-type]
-    reps = existing.reps if existing is not None else 0
+    existing = locked_review_card(session, user_id, item_id, now)
+    # A card made just now by the lock is empty: it has had no review yet.
+    card = Card.from_dict(existing.card) if existing.card else Card()  # type: ignore[arg-type]
+    reps = existing.reps
     card, _log = scheduler().review_card(card, rating, review_datetime=now)
     return upsert_review_card(
         session,

@@ -152,6 +152,30 @@ def upsert_review_card(
     return session.scalars(statement, execution_options={"populate_existing": True}).one()
 
 
+def locked_review_card(
+    session: Session, user_id: int, question_id: str, now: datetime
+) -> ReviewCard:
+    """The user's card of a question, locked until the transaction ends (made empty, with no
+    review, when there is none), so that two reviews at once (two workers judging the same
+    user's submissions) are applied one after the other instead of one overwriting the other.
+
+    PostgreSQL locks the row (``SELECT .. FOR UPDATE``); SQLite has one writer at a time."""
+    placeholder = insert_for(session, ReviewCard).values(
+        user_id=user_id, question_id=question_id, card={}, due=now, last_review=None, reps=0
+    )
+    session.execute(
+        placeholder.on_conflict_do_nothing(
+            index_elements=[ReviewCard.user_id, ReviewCard.question_id]
+        )
+    )
+    statement = (
+        select(ReviewCard)
+        .where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id)
+        .with_for_update()
+    )
+    return session.scalars(statement, execution_options={"populate_existing": True}).one()
+
+
 def due_cards(
     session: Session, user_id: int, now: datetime, *, limit: int | None = None
 ) -> list[ReviewCard]:
