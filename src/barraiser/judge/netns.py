@@ -1,7 +1,7 @@
 """One empty network namespace per sandbox slot, made once and entered by every run of the slot.
 
 bubblewrap's ``--unshare-net`` makes a new network namespace for every run and brings its
-loopback up: about 1 ms of a run's start (``benchmarks/sandbox_overhead.py``). A slot runs one
+loopback up: work every run pays for, and that can be saved. A slot runs one
 program at a time and the judge kills every process of the slot before the next run, so the
 runs of a slot can share one namespace without meeting each other.  The namespace has only a
 loopback interface, left down: no address, no route, nothing to connect to, not even itself.

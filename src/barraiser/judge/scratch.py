@@ -4,7 +4,7 @@ Every run and build folder sits under ONE judge-owned root (:data:`RUNS_ROOT`), 
 of the process that made it (``p<pid>-<token>``).  The root is in memory (``/dev/shm``) when that
 is a tmpfs of at least 1 GiB, else under ``/tmp``: each run makes and removes a folder and
 writes its input, and on a disk mounted with online discard (common on virtual machines)
-freeing those blocks cost 2-4 ms per folder, more than starting the box.
+freeing those blocks cost more than starting the box.
 
 The process holds an exclusive ``flock`` on
 ``p<pid>-<token>.lock`` for its whole life; the kernel drops that lock when the process dies,
