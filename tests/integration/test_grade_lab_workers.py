@@ -12,11 +12,7 @@ on another machine): the result reaches the web app through the database only.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -28,17 +24,16 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from barraiser.config import Settings
-from barraiser.judge.jobs import worker_name
 from barraiser.labs import Lab, all_labs
 from barraiser.store import Answer, GradingResult, ReviewCard, Store, init_store
 from barraiser.store.models import LabResultRow
 from barraiser.web.app import create_app
 from redis_support import RedisServer, redis_server
 from web_client import TestClient
+from worker_support import WorkerProcess
 
 pytestmark = pytest.mark.postgres
 
-ROOT = Path(__file__).parents[2]
 QUESTION = "activation-function-for-image-classification"
 ANSWERS = (
     "For the hidden layers I would use ReLU: it is cheap and does not saturate for positive "
@@ -88,59 +83,16 @@ def store(settings: Settings) -> Iterator[Store]:
     opened.close()
 
 
-class Worker:
-    """One `barraiser worker --queues ...` process, in its own process group."""
+class Worker(WorkerProcess):
+    """One `barraiser worker --queues ...` process (grade and lab workers take no sandbox slot)."""
 
     def __init__(self, settings: Settings, folder: Path, queues: str, data_dir: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.log_path = folder / "worker.log"
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT / "src"),
-            "BARRAISER_CONFIG": str(folder / "no-config.toml"),
-            "BARRAISER_DATA_DIR": str(data_dir),
-            "BARRAISER_DATABASE_URL": settings.resolved_database_url,
-            "BARRAISER_BROKER_URL": settings.broker_url or "",
-            "BARRAISER_JUDGE_LEASE_S": str(settings.judge_lease_s),
-            "BARRAISER_JUDGE_REQUEUE_S": str(settings.judge_requeue_s),
-        }
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "barraiser", "worker", "--queues", queues],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.name = worker_name().rsplit(":", 1)[0] + f":{self.process.pid}"
+        super().__init__(settings, folder, ["--queues", queues], data_dir)
 
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def wait_ready(self, timeout_s: float = 60) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            text = self.log()
-            if " ready." in text:
-                assert "no sandbox slots" in text, text  # grade and lab workers need no sandbox
-                return
-            assert self.process.poll() is None, f"the worker exited:\n{text}"
-            time.sleep(0.1)
-        raise AssertionError(f"the worker was not ready in {timeout_s} s:\n{self.log()}")
-
-    def kill(self) -> None:
-        """SIGKILL the worker and everything it started, as when its machine dies."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.kill()
+    def wait_ready(self, timeout_s: float = 60) -> str:
+        text = super().wait_ready(timeout_s)
+        assert "no sandbox slots" in text, text  # grade and lab workers need no sandbox
+        return text
 
 
 @pytest.fixture

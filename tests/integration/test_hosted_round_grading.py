@@ -10,10 +10,6 @@ request ends with a 503 that says so after ``grade_wait_s``, and the answer is k
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,15 +22,14 @@ from sqlalchemy import select
 from web_support import hosted_settings, web_settings
 
 from barraiser.config import Settings
-from barraiser.judge.jobs import worker_name
 from barraiser.store import Answer, GradingResult, ReviewCard, Store
 from barraiser.web.app import create_app
 from redis_support import RedisServer, redis_server
 from web_client import TestClient
+from worker_support import WorkerProcess
 
 pytestmark = pytest.mark.postgres
 
-ROOT = Path(__file__).parents[2]
 QUESTION = "activation-function-for-image-classification"
 #: A thin answer (the interviewer has something to ask about) and the follow-up's answer.
 FIRST = "Sigmoid in every layer, because it squashes the values between zero and one."
@@ -65,53 +60,11 @@ def settings(postgres_url: str, broker: RedisServer, tmp_path: Path) -> Settings
     )
 
 
-class GradeWorker:
-    """A `barraiser worker --queues grade` process in its own process group."""
+class GradeWorker(WorkerProcess):
+    """A `barraiser worker --queues grade` process."""
 
     def __init__(self, settings: Settings, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.log_path = folder / "worker.log"
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT / "src"),
-            "BARRAISER_CONFIG": str(folder / "no-config.toml"),
-            "BARRAISER_DATA_DIR": str(folder / "data"),
-            "BARRAISER_DATABASE_URL": settings.resolved_database_url,
-            "BARRAISER_BROKER_URL": settings.broker_url or "",
-            "BARRAISER_JUDGE_LEASE_S": str(settings.judge_lease_s),
-            "BARRAISER_JUDGE_REQUEUE_S": str(settings.judge_requeue_s),
-        }
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "barraiser", "worker", "--queues", "grade"],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.name = worker_name().rsplit(":", 1)[0] + f":{self.process.pid}"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def wait_ready(self, timeout_s: float = 60) -> None:
-        deadline = time.monotonic() + timeout_s
-        while " ready." not in self.log():
-            assert self.process.poll() is None, f"the worker exited:\n{self.log()}"
-            assert time.monotonic() < deadline, f"the worker is not ready:\n{self.log()}"
-            time.sleep(0.1)
-
-    def kill(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        super().__init__(settings, folder, ["--queues", "grade"])
 
 
 @pytest.fixture

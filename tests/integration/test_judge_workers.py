@@ -12,11 +12,7 @@ what the database says is unjudged.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -29,12 +25,13 @@ from barraiser.config import Settings
 from barraiser.content.problems import LoadedProblem, load_problem_folder
 from barraiser.interview.review import PROBLEM_PREFIX
 from barraiser.interview.submissions import SubmissionService
-from barraiser.judge.jobs import JobQueue, worker_name
+from barraiser.judge.jobs import JobQueue
 from barraiser.judge.sandbox import Sandbox
 from barraiser.store import CodeSubmission, ReviewCard, Store, User, init_store
 from barraiser.web.app import create_app
 from redis_support import RedisServer, redis_server
 from web_client import TestClient
+from worker_support import WorkerProcess
 
 pytestmark = pytest.mark.postgres
 
@@ -101,62 +98,19 @@ def service(
     job_queue.close()
 
 
-class Worker:
-    """One `barraiser worker` process, in its own process group (its sandbox runs included)."""
+class Worker(WorkerProcess):
+    """A judge worker (`barraiser worker --concurrency 1`) and the sandbox slots it took."""
 
     def __init__(self, settings: Settings, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.log_path = folder / "worker.log"
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT / "src"),
-            "BARRAISER_CONFIG": str(folder / "no-config.toml"),
-            "BARRAISER_DATA_DIR": str(folder / "data"),
-            "BARRAISER_DATABASE_URL": settings.resolved_database_url,
-            "BARRAISER_BROKER_URL": settings.broker_url or "",
-            "BARRAISER_JUDGE_LEASE_S": str(settings.judge_lease_s),
-            "BARRAISER_JUDGE_REQUEUE_S": str(settings.judge_requeue_s),
-        }
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "barraiser", "worker", "--concurrency", "1"],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.name = worker_name().rsplit(":", 1)[0] + f":{self.process.pid}"
+        super().__init__(settings, folder, ["--concurrency", "1"])
         self.slots: list[int] = []
 
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def wait_ready(self, timeout_s: float = 90) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            text = self.log()
-            if " ready." in text:
-                found = re.search(r"sandbox slots \[([0-9, ]+)\]", text)
-                assert found, text
-                self.slots = [int(n) for n in found.group(1).split(",")]
-                return
-            assert self.process.poll() is None, f"the worker exited:\n{text}"
-            time.sleep(0.1)
-        raise AssertionError(f"the worker was not ready in {timeout_s} s:\n{self.log()}")
-
-    def kill(self) -> None:
-        """SIGKILL the worker and everything it started, as when its machine dies."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.kill()
+    def wait_ready(self, timeout_s: float = 90) -> str:
+        text = super().wait_ready(timeout_s)
+        found = re.search(r"sandbox slots \[([0-9, ]+)\]", text)
+        assert found, text
+        self.slots = [int(n) for n in found.group(1).split(",")]
+        return text
 
 
 @pytest.fixture
