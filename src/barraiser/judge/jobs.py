@@ -18,7 +18,7 @@ Each concurrent judgement owns one sandbox slot; a worker process takes its slot
 file per slot (``slot-base`` or the first free ones), so two workers on one machine never share
 a slot.
 
-The same Celery app carries the grade and lab queues (``grading/jobs.py``, ``labs/jobs.py``):
+The same Celery app carries the grade and lab queues (the ``jobs`` modules of grading and labs):
 each is a :class:`ClaimQueue` over rows of the database (a queued answer, a lab run) with the
 same claim, lease, late acknowledgement and sweep as the judge's; the CLI hands their services
 in, so this layer imports nothing above it. A worker serves any subset of the queues and claims

@@ -279,7 +279,12 @@ class Sandbox:
                 )
             paths = {"src": SRC_DIR, "build": BUILD_DIR, "work": WORK_DIR, "out": OUT_DIR}
             paths.update({name: f"/{name}" for name in binds})
-            shared_netns = self._launcher_prefix(limits) and self._netns() is not None
+            # The launcher enters the slot's namespace; without it bwrap makes one per run.
+            shared_netns = (
+                self.use_launcher
+                and launcher.launcher_path() is not None
+                and self._netns() is not None
+            )
             command = [
                 BWRAP,
                 *self._bwrap_args(

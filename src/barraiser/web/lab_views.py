@@ -33,17 +33,17 @@ def _lab_runner(request: Request) -> Runs:
     with _create_lock:
         runner: Runs | None = getattr(state, "lab_runner", None)
         if runner is None:
-            cache = LabCache(lab_cache_dir(settings))
             if settings.hosted and settings.broker_url:
                 # Lab workers run the labs; the runs and their results are rows every web
                 # process can read (each keeps a copy of a result in its own lab cache).
                 from barraiser.labs import results
                 from barraiser.labs.jobs import LabQueue
 
-                cache.restore = functools.partial(results.restore, state.store)
+                restore = functools.partial(results.restore, state.store)
+                cache = LabCache(lab_cache_dir(settings), restore)
                 runner = QueuedLabRunner(cache, state.store, LabQueue(settings).send)
             else:
-                runner = LabRunner(cache)
+                runner = LabRunner(LabCache(lab_cache_dir(settings)))
             state.lab_runner = runner
     return runner
 
