@@ -1,19 +1,23 @@
 """Agreement with an expert on an adversarial answer set: does the grader tell right from wrong?
 
-The set (``benchmarks/data/adversarial_dev.yaml``) holds 12 answers to each of the 19 technical
-bank questions, two of each type: expert, terse but correct, partial, fluent-but-wrong,
-off-topic, rambling; each scored 0-100 by an experienced interviewer who wrote them from the
-question prompts alone (no rubric, no model answer).  It is used to measure, never to train.
+The first set (``benchmarks/data/adversarial_dev.yaml``) holds 12 answers to each of the 19
+technical bank questions it was built for, two of each type: expert, terse but correct, partial,
+fluent-but-wrong, off-topic, rambling; each scored 0-100 by an experienced interviewer who wrote
+them from the question prompts alone (no rubric, no model answer).  The second set
+(``adversarial_dev_2.yaml``, built the same way) covers technical questions written later; no
+scoring constant was ever chosen on it.  Both are used to measure, never to train.
 
 Reported per grader (the claim verifier and the 1.x embedding baseline, in the same run):
 mean score per answer type (expert vs grader), Pearson r with the expert, pairwise ordering
 within a question (of the answer pairs the expert scores at least 10 apart, the share the
 grader orders the same way), wrong answers at or above 55, and the same figures on the
 "tune" questions (even positions in id order: the only ones looked at when the verifier
-grader's few scoring constants were set) and the "test" questions (odd positions), and on
-the questions whose claims were held out of the verifier's training.
+grader's few scoring constants were set) and the "test" questions (odd positions) of the first
+set, on the second set, and on the questions whose claims were held out of the verifier's
+training.
 
-Run: ``.venv/bin/python benchmarks/grading_adversarial.py [--grader verifier,embedding] [-v]``
+Run: ``.venv/bin/python benchmarks/grading_adversarial.py [--grader verifier,embedding]
+[--data FILE ...] [-v]`` (default: both sets).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from barraiser.grading.rubric import from_question
 from barraiser.grading.verifier.train import HELD_OUT_QUESTIONS
 
 DATA = Path(__file__).resolve().parent / "data" / "adversarial_dev.yaml"
+DATA_2 = DATA.with_name("adversarial_dev_2.yaml")
 TYPES = ("expert", "terse", "partial", "wrong", "off-topic", "rambling")
 #: Pairs the expert scores closer than this are not counted in the ordering figure.
 ORDER_MIN_GAP = 10.0
@@ -43,8 +48,12 @@ ORDER_MIN_GAP = 10.0
 
 def load_set(path: Path = DATA) -> list[dict[str, Any]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    answers: list[dict[str, Any]] = data["answers"]
+    answers: list[dict[str, Any]] = [{**a, "set": path.stem} for a in data["answers"]]
     return answers
+
+
+def default_sets() -> list[Path]:
+    return [p for p in (DATA, DATA_2) if p.exists()]
 
 
 def question_split(answers: Sequence[dict[str, Any]]) -> dict[str, str]:
@@ -138,17 +147,28 @@ def _print_sources(rows: Sequence[dict[str, Any]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grader", default="verifier,embedding")
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, action="append", help="A set (repeatable).")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    answers = load_set(args.data)
-    split = question_split(answers)
+    sets = args.data or default_sets()
+    answers = [a for path in sets for a in load_set(path)]
+    first = [a for a in answers if a["set"] == DATA.stem]
+    split = question_split(first)
     for name in args.grader.split(","):
         rows, seconds = grade_all(name, answers)
         print(f"grader {name}: {len(rows)} answers graded in {seconds:.1f} s")
-        _print("all", figures(rows))
-        _print("tune questions", figures([r for r in rows if split[r["question"]] == "tune"]))
-        _print("test questions", figures([r for r in rows if split[r["question"]] == "test"]))
+        _print("all (" + ", ".join(p.name for p in sets) + ")", figures(rows))
+        if len(sets) > 1:
+            for path in sets:
+                _print(path.name, figures([r for r in rows if r["set"] == path.stem]))
+        _print(
+            "tune questions of the first set",
+            figures([r for r in rows if split.get(r["question"]) == "tune"]),
+        )
+        _print(
+            "test questions of the first set",
+            figures([r for r in rows if split.get(r["question"]) == "test"]),
+        )
         held = [r for r in rows if r["question"] in HELD_OUT_QUESTIONS]
         _print("questions held out of the verifier's training", figures(held))
         _print_sources(rows)

@@ -45,13 +45,14 @@ from barraiser.grading.verifier.runtime import (
 )
 
 #: Bump with every change to the corpus, split or training that is shipped.
-VERIFIER_VERSION = "1.1.0"
+VERIFIER_VERSION = "1.2.0"
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_LICENCE = "Apache-2.0"
 
 #: Whole questions kept out of training: the verifier's figures on them say how it does on new
-#: content.  11 of the 50 free-text questions (22%), spread over every kind; the last three were
-#: written after the first model shipped.
+#: content.  15 of the 75 free-text questions the corpus covered at 1.2.0 (20%), spread over every
+#: kind; the first 11 were held out since 1.0.0/1.1.0 (so figures stay comparable), the last four
+#: were added with 1.2.0 from the questions written after 1.1.0 shipped.
 HELD_OUT_QUESTIONS: tuple[str, ...] = (
     "inception-architecture",
     "logistic-regression-coefficients",
@@ -64,6 +65,10 @@ HELD_OUT_QUESTIONS: tuple[str, ...] = (
     "sizing-an-ab-test",
     "delivery-eta-prediction",
     "call-against-the-consensus",
+    "attention-scaling-and-cost",
+    "design-a-news-feed",
+    "review-content-moderation",
+    "shipped-fast-on-almost-nothing",
 )
 #: Every this-many-th held-out pair (in corpus order) forms the slice that CI re-checks.
 CHECK_SLICE_STEP = 20
