@@ -73,6 +73,14 @@ class Settings(BaseSettings):
         default=None,
         description="A folder of your own questions and loops, laid out like `content/`.",
     )
+    content_folders: Path | None = Field(
+        default=None,
+        description=(
+            "Hosted mode: the folder whose sub-folders (each laid out like `content/`) an admin"
+            " can switch on and off on /admin/content; default: `content-folders` inside the"
+            " data folder. Every web and worker machine needs the same sub-folders."
+        ),
+    )
     user_content: Path | None = Field(
         default=None,
         description=(
@@ -161,7 +169,12 @@ class Settings(BaseSettings):
     )
 
     @field_validator(
-        "data_dir", "extra_content_dir", "user_content", "verifier_model", mode="after"
+        "data_dir",
+        "extra_content_dir",
+        "content_folders",
+        "user_content",
+        "verifier_model",
+        mode="after",
     )
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
@@ -182,6 +195,14 @@ class Settings(BaseSettings):
     def user_content_dir(self) -> Path:
         """The folder of the user's own draft questions: ``user_content`` or data_dir/content."""
         return self.user_content if self.user_content is not None else self.data_dir / "content"
+
+    @property
+    def content_folders_dir(self) -> Path:
+        """The folder of the admins' content folders: ``content_folders`` or
+        data_dir/content-folders."""
+        if self.content_folders is not None:
+            return self.content_folders
+        return self.data_dir / "content-folders"
 
     @property
     def resolved_database_url(self) -> str:

@@ -69,6 +69,7 @@ TABLES = {
     "lab_results",
     "lab_result_files",
     "resume_records",
+    "content_folders",
     "review_cards",
     "stories",
     "experiences",
@@ -110,7 +111,7 @@ def test_migrations_create_every_table(engine: Engine) -> None:
     assert current_revision(engine) is None
     migrate(engine)
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0011"
+    assert current_revision(engine) == head_revision() == "0012"
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
 def _answers(current: Settings, store: Store) -> AnswerService:
     """The grading service of a grade worker: the same as the web app's, on this worker's
-    content (the grader is loaded once, by the first answer)."""
-    from barraiser.content.bank import get_bank
+    content, with the content folders an admin enabled (the grader is loaded once, by the
+    first answer)."""
+    from barraiser.content.folders import load_with_folders
     from barraiser.interview.answers import AnswerService
 
-    bank = get_bank(current.extra_content_dir, current.user_content_dir)
-    return AnswerService(store, bank, current)
+    return AnswerService(store, load_with_folders(current, store).bank, current)
 
 
 def worker(

@@ -11,10 +11,13 @@ from barraiser.content.loader import Bank, load_bank
 
 
 @lru_cache(maxsize=4)
-def get_bank(extra: Path | None = None, user_dir: Path | None = None) -> Bank:
+def get_bank(
+    extra: Path | None = None, user_dir: Path | None = None, folders: tuple[Path, ...] = ()
+) -> Bank:
     """Load the content once per process; raises ContentError with every problem found.
 
     ``user_dir`` is the user content folder (``Settings.user_content_dir``): the user's own
-    draft questions, read beside the bundled bank when the folder exists.
+    draft questions, read beside the bundled bank when the folder exists. ``folders`` are the
+    content folders an admin enabled (hosted mode).
     """
-    return load_bank(content_dirs(extra), user_dir=user_dir)
+    return load_bank(content_dirs(extra, folders), user_dir=user_dir)

@@ -112,9 +112,11 @@ def validate(
         return None
 
 
-def content_dirs(extra: Path | None) -> list[Path]:
-    """The shipped content folder, then the user's extra folder if configured."""
+def content_dirs(extra: Path | None, folders: tuple[Path, ...] = ()) -> list[Path]:
+    """The shipped content folder, then the user's extra folder if configured, then the content
+    folders an admin enabled (hosted mode, :mod:`barraiser.content.folders`)."""
     dirs = [default_content_dir()]
     if extra is not None:
         dirs.append(extra)
+    dirs.extend(folders)
     return dirs

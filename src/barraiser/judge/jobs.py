@@ -443,6 +443,7 @@ def run_worker(
     grade and lab queues (by queue name)."""
     global _runtime
     from barraiser.content.bank import content_dirs
+    from barraiser.content.folders import enabled_dirs
     from barraiser.store import init_store
 
     factories = dict(claim_queues or {})
@@ -465,7 +466,9 @@ def run_worker(
     name = worker_name()
     runtime: WorkerRuntime | None = None
     if serves_judge:
-        problems = _ProblemsOnDemand(content_dirs(settings.extra_content_dir))
+        # The admins' content folders too (hosted mode): their problems are judged here.
+        folders = tuple(enabled_dirs(settings, store))
+        problems = _ProblemsOnDemand(content_dirs(settings.extra_content_dir, folders))
         runtime = WorkerRuntime(
             settings=settings,
             store=store,

@@ -485,6 +485,20 @@ class LabResultFile(Base):
     result: Mapped[LabResultRow] = relationship(back_populates="files")
 
 
+class ContentFolder(Base):
+    """A sub-folder of the content folders (``Settings.content_folders_dir``) an admin switched
+    on or off (hosted mode). Web and worker processes read the enabled ones when they start."""
+
+    __tablename__ = "content_folders"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(default=False)
+    changed_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ResumeRecord(Base):
     """A user's latest résumé analysis: the texts as typed (saved before the analysis starts)
     and, once it is done, the analysis, as one JSON object (``barraiser.resume.latest``).

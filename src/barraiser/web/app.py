@@ -103,7 +103,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.user_id = local.id
         app.state.local_user = Account.of(local)
     if settings.hosted:
+        from barraiser.content.folders import load_with_folders
+
         app.state.accounts = Accounts.from_settings(store, settings)
+        # The content folders an admin enabled (read from the database at each start).
+        app.state.content_folders = load_with_folders(settings, store)
+        app.state.bank = app.state.content_folders.bank
     options = app.state.judge_options
     job_queue = None
     grade_queue = None
