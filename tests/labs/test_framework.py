@@ -76,6 +76,28 @@ def test_a_run_is_cached_by_version_and_copied_to_out(fake_labs: None, tmp_path:
     assert cached_result("fake", fast=False, cache_dir=tmp_path / "c") is None
 
 
+def test_an_unreadable_cache_entry_counts_as_not_run(
+    fake_labs: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A cache folder this process may not read (a root worker made it) is not an error: the
+    lab reads as not run, with a warning saying what to do."""
+    run_lab("fake", fast=True, cache_dir=tmp_path / "c")
+    real_read = Path.read_text
+
+    def denied(path: Path, *args: object, **kwargs: object) -> str:
+        if path.name == "result.json":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    # Tests run as root, which reads any file: the kernel's refusal is injected here.
+    monkeypatch.setattr(Path, "read_text", denied)
+    assert cached_result("fake", fast=True, cache_dir=tmp_path / "c") is None
+    assert "Cannot read the lab result" in caplog.text
+
+
 def test_a_lab_that_touches_the_network_fails(fake_labs: None, tmp_path: Path) -> None:
     with pytest.raises(NetworkBlocked, match="offline"):
         run_lab("netty", fast=True, cache_dir=tmp_path)

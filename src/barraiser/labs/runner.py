@@ -7,6 +7,7 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+import logging
 import random
 import shutil
 import socket
@@ -25,6 +26,8 @@ from barraiser.labs.base import LabContext, LabError, LabResult, ProgressFn, Siz
 from barraiser.labs.data import DATA_DIR, FASHION_MNIST_DIR, fingerprint
 from barraiser.labs.registry import get_lab
 from barraiser.storage import private_dirs
+
+logger = logging.getLogger(__name__)
 
 SEED = 20261127
 _LIBRARIES = ("numpy", "scikit-learn", "pandas", "scipy", "torch", "xgboost-cpu", "statsmodels")
@@ -113,13 +116,21 @@ def cached_result(
 def read_cached(entry: Path) -> LabResult | None:
     """The result stored in a cache entry, or None when it is missing, unreadable or partial."""
     path = entry / "result.json"
-    if not path.is_file():
-        return None
     try:
+        if not path.is_file():
+            return None
         result = LabResult.model_validate_json(path.read_text(encoding="utf-8"))
+        if not all((entry / f.file).is_file() for f in result.figures):
+            return None
     except ValueError:
         return None
-    if not all((entry / f.file).is_file() for f in result.figures):
+    except OSError as exc:  # e.g. a cache folder another user (root) made: treat it as missing
+        logger.warning(
+            "Cannot read the lab result %s (%s): it is treated as not run; give the folder back "
+            "to the user this process runs as, or delete it",
+            path,
+            exc,
+        )
         return None
     return result
 
