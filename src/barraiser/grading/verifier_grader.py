@@ -45,10 +45,12 @@ if TYPE_CHECKING:
     from barraiser.grading.verifier import ClaimVerifier
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
-VERIFIER_GRADER_VERSION = "2.3.0"
+VERIFIER_GRADER_VERSION = "2.4.0"
 MAX_WORDS = 400
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
+#: A sentence this close (cosine) to an earlier one of the same answer repeats it.
+REPEAT_AT = 0.95
 
 
 @dataclass(frozen=True)
@@ -479,10 +481,16 @@ def _targets(rubric: PreparedRubric) -> list[_Target]:
 
 
 def _copies(answer: _Answer, unit_vectors: np.ndarray, rubric: PreparedRubric) -> set[int]:
-    """Sentences that repeat the question back (they earn nothing)."""
-    if rubric.prompt_vector is None or not len(rubric.prompt_vector) or not answer.sentences:
-        return set()
+    """Sentences that repeat the question back, or an earlier sentence of the answer (they earn
+    nothing: repetition is padding, and a window of a sentence and its repeat must not read as
+    a surer statement than the sentence alone)."""
     n = len(answer.sentences)
+    if not n:
+        return set()
+    sentence_sims = unit_vectors[:n] @ unit_vectors[:n].T
+    repeated = {i for i in range(1, n) if float(sentence_sims[i, :i].max()) >= REPEAT_AT}
+    if rubric.prompt_vector is None or not len(rubric.prompt_vector):
+        return repeated
     prompt_sims = unit_vectors[:n] @ rubric.prompt_vector[0]
     prompt_words = set(content_words(rubric.prompt))
     copied = set()
@@ -491,7 +499,7 @@ def _copies(answer: _Answer, unit_vectors: np.ndarray, rubric: PreparedRubric) -
         overlap = len(words & prompt_words) / max(1, len(words))
         if prompt_sims[i] >= PROMPT_COPY_AT or (overlap >= 0.8 and prompt_sims[i] >= 0.6):
             copied.add(i)
-    return copied
+    return copied | repeated
 
 
 def _candidates(
