@@ -58,15 +58,18 @@ def site(postgres_url: str, tmp_path: Path) -> Iterator[Site]:
     )
     app = create_app(settings)
     with TestClient(app) as client:
-        accounts: Accounts = app.state.accounts
-        for name, role in (("root-admin", "admin"), ("cora", "coach"), ("cand", "candidate")):
-            accounts.add_user(name, PASSWORDS[name], role=role)
-        site = Site(client, accounts, {})
-        for name in PASSWORDS:
-            response = site.login(name)
-            assert response.status_code == 303, response.text[:300]
-            site.cookies[name] = response.cookies[SESSION_COOKIE]
-        yield site
+        yield add_and_sign_in(Site(client, app.state.accounts, {}))
+
+
+def add_and_sign_in(site: Site) -> Site:
+    """Make the admin, the coach and the candidate, and sign each in (cookies kept)."""
+    for name, role in (("root-admin", "admin"), ("cora", "coach"), ("cand", "candidate")):
+        site.accounts.add_user(name, PASSWORDS[name], role=role)
+    for name in PASSWORDS:
+        response = site.login(name)
+        assert response.status_code == 303, response.text[:300]
+        site.cookies[name] = response.cookies[SESSION_COOKIE]
+    return site
 
 
 def test_an_admin_lists_every_account_and_disables_and_enables_one(site: Site) -> None:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_hosted_admin import PASSWORDS, SECRET_KEY, Site
+from test_hosted_admin import SECRET_KEY, Site, add_and_sign_in
 
 from barraiser.config import Settings
 from barraiser.content.files import default_content_dir
 from barraiser.content.folders import load_with_folders
 from barraiser.store import init_store
 from barraiser.web.app import create_app
-from barraiser.web.auth import SESSION_COOKIE
 from web_client import TestClient
 
 pytestmark = pytest.mark.postgres
@@ -57,14 +56,7 @@ def _start(settings: Settings, cookies: dict[str, str] | None = None) -> Iterato
     app = create_app(settings)
     with TestClient(app) as client:
         site = Site(client, app.state.accounts, dict(cookies or {}))
-        if not site.cookies:
-            for name, role in (("root-admin", "admin"), ("cora", "coach"), ("cand", "candidate")):
-                site.accounts.add_user(name, PASSWORDS[name], role=role)
-            for name in PASSWORDS:
-                response = site.login(name)
-                assert response.status_code == 303, response.text[:300]
-                site.cookies[name] = response.cookies[SESSION_COOKIE]
-        yield site
+        yield site if site.cookies else add_and_sign_in(site)
 
 
 def test_an_admin_enables_a_folder_and_the_next_start_serves_it(settings: Settings) -> None:

@@ -111,6 +111,23 @@ def test_lp_questions_prefer_principles_not_probed_yet(bank: Bank) -> None:
         assert principles[index] - earlier, principles
 
 
+def test_a_technical_question_does_not_meet_a_principles_story_need(bank: Bank) -> None:
+    """A concept question tagged with a principle probes it but asks for no story: the value
+    question still goes to the principle the candidate's story bank lacks."""
+    technical = next(
+        q
+        for q in sorted(bank.questions.values(), key=lambda q: q.id)
+        if q.kind == "concept" and q.leadership_principles
+    )
+    lacking = technical.leadership_principles[0]
+    needs = {p: (2 if p == lacking else 0) for p in bank.principles}
+    picker = Picker(bank, random.Random(3), needs=needs)
+    picker.probed.update(technical.leadership_principles)  # as if an earlier round asked it
+    picker.taken.add(technical.id)
+    (story,) = picker.pick(_round(value_questions=1, assesses=["communication"]))
+    assert lacking in story.leadership_principles
+
+
 def test_running_out_of_questions_is_a_sentence(bank: Bank) -> None:
     rounds = len(value_candidates(bank)) // 10 + 1  # ten value questions a round, one too many
     picker = Picker(bank, random.Random(0))

@@ -6,7 +6,9 @@ broken by the session's random generator, so two sessions differ and a seeded se
 reproducible.  No item is asked twice in a session.  Leadership Principle questions are fresh
 first too; among equally fresh ones they prefer principles no earlier round of the session has
 probed yet (each Amazon interviewer owns different principles), and, for a candidate with a
-story bank, principles the bank covers weakly (``needs``: no story 2, no strong story 1).
+story bank, principles the bank covers weakly (``needs``: no story 2, no strong story 1) that
+no story question of the session has asked about yet (a technical question tagged with a
+principle probes it, but asks for no story).
 Among equally fresh questions covering as much of the round, a candidate's weak competencies
 (``weakness``, from their progress: 1 - mean score / 100) weigh in: practice goes where it is
 needed, never at the price of repeating a question.
@@ -41,6 +43,8 @@ class Picker:
     last_seen: Mapping[str, datetime] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     probed: set[str] = field(default_factory=set)
+    #: Principles a behavioural (story) question of the session has asked about.
+    told: set[str] = field(default_factory=set)
     #: principle id -> how much the candidate's story bank needs it (0 strong, 1 weak, 2 none);
     #: empty without stories (see ``barraiser.stories.coverage.principle_needs``).
     needs: Mapping[str, int] = field(default_factory=dict)
@@ -63,9 +67,10 @@ class Picker:
         return self.company.id if self.company else None
 
     def _need(self, item: Item) -> int:
-        """The most any principle the item probes, not probed yet, needs a story."""
+        """The most any principle the item probes, not asked about in a story question yet,
+        needs a story."""
         return max(
-            (self.needs.get(p, 0) for p in set(item.leadership_principles) - self.probed),
+            (self.needs.get(p, 0) for p in set(item.leadership_principles) - self.told),
             default=0,
         )
 
@@ -128,6 +133,7 @@ class Picker:
             chosen.append(item)
             self.taken.add(item.id)
             self.probed.update(item.leadership_principles)
+            self.told.update(item.leadership_principles)
         return chosen
 
     def pick(self, rnd: Round) -> list[Item]:
@@ -153,5 +159,7 @@ class Picker:
             items.extend(self._take(pool, count, what, rnd))
         for item in items:
             self.probed.update(item.leadership_principles)
+            if item.kind == "behavioral":
+                self.told.update(item.leadership_principles)
         items.extend(self._take_lp(rnd.value_questions, rnd.id))
         return items
