@@ -135,6 +135,17 @@ def test_anyone_else_gets_403_and_enables_nothing(settings: Settings, who: str) 
         assert "not yet: restart" not in listed and ">enabled<" not in listed
 
 
+def test_a_folder_clashing_with_one_waiting_for_a_restart_is_refused(settings: Settings) -> None:
+    """Two folders enabled before a restart must load together: the second copy of the same
+    question id is refused at once, not left out at the next start."""
+    _our_question(settings.content_folders_dir / "ours-too")
+    with _start(settings) as site:
+        first = site.call("POST", "/admin/content/enable", "root-admin", data={"name": "ours"})
+        assert first.status_code == 303
+        again = site.call("POST", "/admin/content/enable", "root-admin", data={"name": "ours-too"})
+        assert again.status_code == 422 and "duplicate question id" in again.text
+
+
 def test_names_that_leave_the_folder_are_refused(settings: Settings) -> None:
     with _start(settings) as site:
         _refuses_names(site, settings)

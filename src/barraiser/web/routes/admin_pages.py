@@ -190,13 +190,16 @@ def enable_folder(
     """Enable a folder once it loads cleanly beside the content in use (else 422 and every
     problem found); it is served after the web and worker processes restart."""
     from barraiser.content.bank import content_dirs
-    from barraiser.content.folders import check_folder, set_enabled
+    from barraiser.content.folders import check_folder, enabled_dirs, set_enabled
 
     name = _posted_folder(request, templates, user, form)
     if not isinstance(name, str):
         return name
     settings = request.app.state.settings
-    others = tuple(f for f in _folders_in_use(request).folders if f.name != name)
+    # Checked beside every other enabled folder, served yet or waiting for a restart: two
+    # folders enabled before a restart must load together too.
+    enabled = enabled_dirs(settings, request.app.state.store)
+    others = tuple(f for f in enabled if f.name != name)
     check = check_folder(
         settings.content_folders_dir, name, content_dirs(settings.extra_content_dir, others)
     )
