@@ -41,8 +41,9 @@ def _grade(grader: Grader, answer: str, question_id: str) -> GradeResult:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier grader 2.4.0 scores the issue's Adam "
-        "answer 22 (< 25) and flags three errors, but still credits the memory point"
+        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 scores the "
+        "issue's Adam answer 48.1 (model 1.2.0: 22), flags only the learning-rate error and "
+        "credits the memory and generalisation points its sentences reverse"
     ),
 )
 def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: Grader) -> None:
@@ -59,8 +60,8 @@ def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier grader 2.4.0 scores the "
-        "recall-as-precision answer 35 (target < 25) and flags no error"
+        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 scores "
+        "the recall-as-precision answer 31.2 (target < 25) and flags no error"
     ),
 )
 def test_recall_defined_as_precision_scores_low_and_is_flagged(grader: Grader) -> None:
@@ -86,8 +87,9 @@ def test_result_records_grader_version_and_verdicts(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier grader 2.4.0 rates 16 of 48 technical "
-        "model answers below strong or flags them (13 of them on questions it never saw)"
+        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 rates 13 "
+        "of the 48 technical model answers of its training snapshot below strong or flags "
+        "them (model 1.2.0: 16)"
     ),
 )
 def test_model_answers_score_strong_with_no_flag(grader: Grader) -> None:
@@ -113,13 +115,6 @@ def test_a_contradicted_point_shows_the_point_as_correction(grader: Grader) -> N
     assert wrong[0].correction
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "target not met yet (docs/grading.md): verifier grader 2.4.0 scores this terse "
-        "correct answer 55 (target >= 60)"
-    ),
-)
 def test_terse_correct_answer_is_not_penalised_for_length(grader: Grader) -> None:
     terse = (
         "Adam = momentum on the gradient plus RMSProp-style per-weight scaling by the root of "
@@ -151,8 +146,8 @@ def test_padding_and_repetition_earn_nothing(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier 1.2.0 reads this terse statement of "
-        "the per-weight step as contradicting it (score 0)"
+        "target not met (docs/grading.md): verifier 1.3.0 (as 1.2.0) reads this terse "
+        "statement of the per-weight step as contradicting it (score 0)"
     ),
 )
 def test_a_terse_true_sentence_earns_its_point(grader: Grader) -> None:
@@ -179,9 +174,8 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet (docs/grading.md): verifier grader 2.4.0 misorders calibration "
-        "triples (72 of 85 in order; 8 of the 13 misordered are of questions written after "
-        "it was trained)"
+        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 orders 73 "
+        "of the 85 calibration triples of its training snapshot (model 1.2.0: 72)"
     ),
 )
 def test_calibration_triples_stay_ordered(grader: Grader) -> None:
