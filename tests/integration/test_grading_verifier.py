@@ -41,7 +41,7 @@ def _grade(grader: Grader, answer: str, question_id: str) -> GradeResult:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 scores the "
+        "target not met (docs/grading.md): verifier grader 2.5.0 (model 1.3.0) scores the "
         "issue's Adam answer 48.1 (model 1.2.0: 22), flags only the learning-rate error and "
         "credits the memory and generalisation points its sentences reverse"
     ),
@@ -60,7 +60,7 @@ def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 scores "
+        "target not met (docs/grading.md): verifier grader 2.5.0 (model 1.3.0) scores "
         "the recall-as-precision answer 31.2 (target < 25) and flags no error"
     ),
 )
@@ -87,7 +87,7 @@ def test_result_records_grader_version_and_verdicts(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 rates 13 "
+        "target not met (docs/grading.md): verifier grader 2.5.0 (model 1.3.0) rates 13 "
         "of the 48 technical model answers of its training snapshot below strong or flags "
         "them (model 1.2.0: 16)"
     ),
@@ -174,7 +174,7 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.4.0 with model 1.3.0 orders 73 "
+        "target not met (docs/grading.md): verifier grader 2.5.0 (model 1.3.0) orders 73 "
         "of the 85 calibration triples of its training snapshot (model 1.2.0: 72)"
     ),
 )
