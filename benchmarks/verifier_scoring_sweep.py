@@ -10,7 +10,7 @@ test half is never used to choose; ``docs/grading.md`` quotes it as the honest f
 Objective (tune half): pairwise ordering + Pearson, less a penalty for each answer-type target
 it misses (wrong <= 20, rambling <= 30, terse >= 60, off-topic <= 10; expert >= 80).
 
-Run: ``.venv/bin/python benchmarks/verifier_scoring_sweep.py [--top 5]``
+Run: ``.venv/bin/python benchmarks/verifier_scoring_sweep.py [--grid constants|windows] [--top 5]``
 """
 
 from __future__ import annotations
@@ -31,13 +31,23 @@ from barraiser.grading.rubric import from_question
 from barraiser.grading.verifier import get_verifier
 from barraiser.grading.verifier_grader import DEFAULT_POLICY, ScoringPolicy, VerifierGrader
 
-GRID: dict[str, list[Any]] = {
-    "full_credit_at": [0.7, 0.85],
-    "flag_at": [0.8, 0.9, 0.95],
-    "misconception_at": [0.8, 0.9, 0.95],
-    "error_factor": [0.6, 0.85],
-    "error_points": [0.0, 6.0],
-    "curve": [0.7, 1.0],
+GRIDS: dict[str, dict[str, list[Any]]] = {
+    # The credit and penalty constants.
+    "constants": {
+        "full_credit_at": [0.7, 0.85],
+        "flag_at": [0.8, 0.9, 0.95],
+        "misconception_at": [0.8, 0.9, 0.95],
+        "error_factor": [0.6, 0.85],
+        "error_points": [0.0, 6.0],
+        "curve": [0.7, 1.0],
+    },
+    # How many units are verified, and whether a window defers to its own sentences.
+    "windows": {
+        "window_veto_at": [0.5, 0.7, 1.01],  # 1.01: no veto
+        "window_veto_second_only": [False, True],
+        "top_sentences": [2, 3],
+        "flag_at": [0.7, 0.8, 0.95],
+    },
 }
 
 
@@ -99,6 +109,7 @@ def objective(f: dict[str, Any]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=5)
+    parser.add_argument("--grid", choices=sorted(GRIDS), default="constants")
     args = parser.parse_args()
     bank = get_bank()
     answers = load_set()
@@ -130,9 +141,10 @@ def main() -> int:
     print(f"default policy (graded in {time.perf_counter() - start:.0f} s): ")
     for half in ("tune", "test"):
         print(f"  {half}: {_line(baseline[half])}")
-    keys = list(GRID)
+    grid = GRIDS[args.grid]
+    keys = list(grid)
     scored = []
-    for values in itertools.product(*(GRID[k] for k in keys)):
+    for values in itertools.product(*(grid[k] for k in keys)):
         policy = replace(DEFAULT_POLICY, **dict(zip(keys, values, strict=True)))
         result = run(policy)
         scored.append((objective(result["tune"]), policy, result))

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from barraiser.grading.verifier import ClaimVerifier
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
-VERIFIER_GRADER_VERSION = "2.5.0"
+VERIFIER_GRADER_VERSION = "2.6.0"
 MAX_WORDS = 400
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
@@ -91,6 +91,14 @@ class ScoringPolicy:
     curve: float = 1.0
     #: A window is reported as one of its sentences when that sentence alone is about as sure.
     span_margin: float = 0.05
+    #: A window cannot state what one of its own verified sentences contradicts this likely (and
+    #: likelier than it states it): the window's "states" falls to its verified sentences' best
+    #: (two sentences read together must not reverse what one of them says; 1.01: off) ...
+    window_veto_at: float = 0.5
+    #: With this on, only the window's second sentence can veto it (so a wrong claim corrected
+    #: by the next sentence, "Some say X. That is wrong: ...", is still read as a whole); off
+    #: did better on the tune half.
+    window_veto_second_only: bool = False
     #: Rubrics derived from a reference answer (key points are its sentences): the score blends
     #: the verified coverage with the whole answer's cosine to the reference (0 at
     #: ``reference_cosine_zero``) and the share of the reference's content words it uses.
@@ -228,7 +236,9 @@ class VerifierGrader:
         ):
             judged = []
             for units, sims in candidates:
-                judged.append(_Judged(units, sims, probs[row : row + len(units)]))
+                found = _Judged(units, sims, probs[row : row + len(units)].copy())
+                _veto_windows(answer, found, self.policy)
+                judged.append(found)
                 row += len(units)
             results.append(self._score(answer, rubric, targets, judged, copied))
         return results
@@ -467,6 +477,32 @@ def _unit_vectors(vectors: Vectors | None, offset: int, n: int) -> np.ndarray:
     norms = np.linalg.norm(windows, axis=1, keepdims=True)
     windows = windows / np.maximum(norms, 1e-9)
     return np.concatenate([sentence_vectors, windows], axis=0)
+
+
+def _veto_windows(answer: _Answer, found: _Judged, policy: ScoringPolicy) -> None:
+    """A window whose own sentence contradicts the target does not state it (in place).
+
+    The verifier reads two sentences together as one claim, and can read a reversed comparison
+    in the second as support once the first has named the point; the sentence alone is the
+    surer reading.  The window keeps its verified sentences' best "states", so a window joining
+    a statement and a contradiction still earns what the stating sentence earns alone (when
+    that sentence was verified for the target).
+    """
+    rows = {unit: row for row, unit in enumerate(found.units)}
+    for row, unit in enumerate(found.units):
+        a, b = answer.units[unit]
+        if a == b:
+            continue
+        checked = (b,) if policy.window_veto_second_only else (a, b)
+        denied = any(
+            found.probs[rows[s], 1] >= policy.window_veto_at
+            and found.probs[rows[s], 1] > found.probs[rows[s], 0]
+            for s in checked
+            if s in rows
+        )
+        if denied:
+            best_part = max(float(found.probs[rows[s], 0]) for s in (a, b) if s in rows)
+            found.probs[row, 0] = min(float(found.probs[row, 0]), best_part)
 
 
 def _targets(rubric: PreparedRubric) -> list[_Target]:
