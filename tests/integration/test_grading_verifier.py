@@ -176,8 +176,9 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.5.0 (model 1.3.0) orders 73 "
-        "of the 85 calibration triples of its training snapshot (model 1.2.0: 72)"
+        "target not met (docs/grading.md): verifier grader 2.6.0 (model 1.3.0) orders 70 "
+        "of the 85 calibration triples of its training snapshot (2.5.0: 73) and 94 of the "
+        "122 in today's bank"
     ),
 )
 def test_calibration_triples_stay_ordered(grader: Grader) -> None:
