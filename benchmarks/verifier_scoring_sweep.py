@@ -48,6 +48,11 @@ GRIDS: dict[str, dict[str, list[Any]]] = {
         "top_sentences": [2, 3],
         "flag_at": [0.7, 0.8, 0.95],
     },
+    # Whether a unit that states a misconception's correction is spared its flag.
+    "corrections": {
+        "correction_veto_at": [0.3, 0.5, 0.7, 1.01],  # 1.01: no veto
+        "misconception_at": [0.7, 0.8, 0.9],
+    },
 }
 
 

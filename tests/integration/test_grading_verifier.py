@@ -41,7 +41,7 @@ def _grade(grader: Grader, answer: str, question_id: str) -> GradeResult:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.6.0 (model 1.3.0) scores the "
+        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) scores the "
         "issue's Adam answer 21.9 (2.5.0: 48.1) but flags only the learning-rate error: its "
         "memory sentence is read as contradicting the point at 0.76, below the 0.95 from "
         "which a contradiction is shown as an error"
@@ -61,7 +61,7 @@ def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.6.0 (model 1.3.0) scores "
+        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) scores "
         "the recall-as-precision answer 31.2 (target < 25) and flags no error"
     ),
 )
@@ -88,10 +88,8 @@ def test_result_records_grader_version_and_verdicts(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.6.0 (model 1.3.0) rates 13 "
-        "of the 48 technical model answers of its training snapshot below strong or flags "
-        "them, and 30 of the 74 in today's bank (12 of the 30 score 79.0: every point "
-        "covered and one error flagged)"
+        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) rates 12 "
+        "of the 74 technical model answers below strong or flags them (2.6.0: 30)"
     ),
 )
 def test_model_answers_score_strong_with_no_flag(grader: Grader) -> None:
@@ -176,9 +174,8 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.6.0 (model 1.3.0) orders 70 "
-        "of the 85 calibration triples of its training snapshot (2.5.0: 73) and 94 of the "
-        "122 in today's bank"
+        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) orders 95 "
+        "of the 122 calibration triples of today's bank (2.6.0: 94)"
     ),
 )
 def test_calibration_triples_stay_ordered(grader: Grader) -> None:
@@ -211,3 +208,19 @@ def test_grade_many_matches_grade(grader: Grader) -> None:
     batch = grader.grade_many([(a, rubric) for a in answers])
     single = [grader.grade(a, rubric) for a in answers]
     assert [r.score for r in batch] == pytest.approx([r.score for r in single], abs=0.5)
+
+
+def test_a_sentence_refuting_a_misconception_is_not_flagged_for_it(grader: Grader) -> None:
+    # The model answer's own sentence: the verifier alone reads it as stating the misconception
+    # "overlapping intervals mean no significant difference"; it states the correction.
+    answer = (
+        "To compare two models I would skip the overlap check, since two intervals can overlap "
+        "while the difference is significant."
+    )
+    result = _grade(grader, answer, "confidence-interval-meaning")
+    assert "overlap-means-no-difference" not in [m.id for m in result.misconceptions]
+
+
+def test_a_stated_misconception_stays_flagged(grader: Grader) -> None:
+    result = _grade(grader, ADAM_WRONG, "adam-optimizer")
+    assert "adam-needs-no-lr-tuning" in [m.id for m in result.misconceptions]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from barraiser.grading.verifier import ClaimVerifier
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
-VERIFIER_GRADER_VERSION = "2.6.0"
+VERIFIER_GRADER_VERSION = "2.7.0"
 MAX_WORDS = 400
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
@@ -82,8 +82,11 @@ class ScoringPolicy:
     deny_at: float = 0.5
     #: ... and from this probability it is also shown as an error and costs points.
     flag_at: float = 0.95
-    #: A rubric misconception is flagged when a unit states it this likely.
+    #: A rubric misconception is flagged when a unit states it this likely ...
     misconception_at: float = 0.8
+    #: ... unless the verifier reads the same unit as stating the misconception's correction
+    #: this likely (a sentence that refutes a misconception is about it too; 1.01: off).
+    correction_veto_at: float = 0.5
     #: Each error keeps this share of the score, then costs this many points.
     error_factor: float = 0.85
     error_points: float = 6.0
@@ -229,19 +232,58 @@ class VerifierGrader:
             for target, (units, _sims) in zip(targets, candidates, strict=True):
                 pairs.extend((target.text, answer.unit_text(u)) for u in units)
         probs = self.verifier.verify(pairs)
-        results = []
+        judged_all: list[list[_Judged]] = []
         row = 0
-        for answer, (_, rubric), (targets, candidates, copied) in zip(
-            answers, items, plans, strict=True
-        ):
+        for answer, (_, candidates, _) in zip(answers, plans, strict=True):
             judged = []
             for units, sims in candidates:
                 found = _Judged(units, sims, probs[row : row + len(units)].copy())
                 _veto_windows(answer, found, self.policy)
                 judged.append(found)
                 row += len(units)
-            results.append(self._score(answer, rubric, targets, judged, copied))
-        return results
+            judged_all.append(judged)
+        corrections = self._corrections(answers, [r for _, r in items], plans, judged_all)
+        return [
+            self._score(answer, rubric, targets, judged, copied, corrected)
+            for answer, (_, rubric), (targets, _, copied), judged, corrected in zip(
+                answers, items, plans, judged_all, corrections, strict=True
+            )
+        ]
+
+    def _corrections(
+        self,
+        answers: list[_Answer],
+        rubrics: list[PreparedRubric],
+        plans: list[tuple[list[_Target], list[tuple[list[int], np.ndarray]], set[int]]],
+        judged_all: list[list[_Judged]],
+    ) -> list[set[int]]:
+        """Per answer, the misconceptions whose would-be evidence states their correction.
+
+        Only units about to be flagged are checked (one more verifier batch, usually a few
+        pairs): the verifier reads (correction, unit) like any key point.
+        """
+        found_sets: list[set[int]] = [set() for _ in answers]
+        if self.policy.correction_veto_at > 1.0:
+            return found_sets
+        keys: list[tuple[int, int]] = []
+        pairs: list[tuple[str, str]] = []
+        for i, (answer, rubric, (targets, _, _), judged) in enumerate(
+            zip(answers, rubrics, plans, judged_all, strict=True)
+        ):
+            for target, found in zip(targets, judged, strict=True):
+                if target.kind != "misconception":
+                    continue
+                unit, p = found.best(0)
+                correction = rubric.misconceptions[target.index].correction
+                if unit >= 0 and p >= self.policy.misconception_at and correction:
+                    keys.append((i, target.index))
+                    pairs.append((correction, answer.unit_text(unit)))
+        if pairs:
+            probs = self.verifier.verify(pairs)
+            for (i, index), p_row in zip(keys, probs, strict=True):
+                if float(p_row[0]) >= self.policy.correction_veto_at:
+                    found_sets[i].add(index)
+        return found_sets
 
     # -- scoring ----------------------------------------------------------------------------
 
@@ -252,6 +294,7 @@ class VerifierGrader:
         targets: list[_Target],
         judged: list[_Judged],
         copied: set[int],
+        corrected: set[int],
     ) -> GradeResult:
         warnings: list[str] = []
         if answer.truncated:
@@ -272,7 +315,7 @@ class VerifierGrader:
             points.append(point)
             if contradiction is not None:
                 contradictions.append(contradiction)
-        flags = self._misconceptions(answer, rubric, targets, judged)
+        flags = self._misconceptions(answer, rubric, targets, judged, corrected)
         flagged_spans = {f.evidence_span for f in flags}
         for contradiction in contradictions:
             if contradiction.evidence_span not in flagged_spans:
@@ -434,6 +477,7 @@ class VerifierGrader:
         rubric: PreparedRubric,
         targets: list[_Target],
         judged: list[_Judged],
+        corrected: set[int],
     ) -> list[MisconceptionResult]:
         # Which key points each unit states: a unit that states a point the misconception
         # contradicts does not state the misconception (the verifier decides both).
@@ -449,7 +493,7 @@ class VerifierGrader:
             if target.kind != "misconception":
                 continue
             unit, p = found.best(0)
-            if unit < 0 or p < self.policy.misconception_at:
+            if unit < 0 or p < self.policy.misconception_at or target.index in corrected:
                 continue
             if any(relations[target.index, k] >= 0.5 for k in stated.get(unit, ())):
                 continue
