@@ -242,7 +242,9 @@ class VerifierGrader:
                 judged.append(found)
                 row += len(units)
             judged_all.append(judged)
-        corrections = self._corrections(answers, [r for _, r in items], plans, judged_all)
+        corrections = self._corrections(
+            answers, [r for _, r in items], [t for t, _, _ in plans], judged_all
+        )
         return [
             self._score(answer, rubric, targets, judged, copied, corrected)
             for answer, (_, rubric), (targets, _, copied), judged, corrected in zip(
@@ -254,7 +256,7 @@ class VerifierGrader:
         self,
         answers: list[_Answer],
         rubrics: list[PreparedRubric],
-        plans: list[tuple[list[_Target], list[tuple[list[int], np.ndarray]], set[int]]],
+        targets_all: list[list[_Target]],
         judged_all: list[list[_Judged]],
     ) -> list[set[int]]:
         """Per answer, the misconceptions whose would-be evidence states their correction.
@@ -262,28 +264,25 @@ class VerifierGrader:
         Only units about to be flagged are checked (one more verifier batch, usually a few
         pairs): the verifier reads (correction, unit) like any key point.
         """
-        found_sets: list[set[int]] = [set() for _ in answers]
+        corrected: list[set[int]] = [set() for _ in answers]
         if self.policy.correction_veto_at > 1.0:
-            return found_sets
+            return corrected
         keys: list[tuple[int, int]] = []
         pairs: list[tuple[str, str]] = []
-        for i, (answer, rubric, (targets, _, _), judged) in enumerate(
-            zip(answers, rubrics, plans, judged_all, strict=True)
+        for i, (answer, rubric, targets, judged) in enumerate(
+            zip(answers, rubrics, targets_all, judged_all, strict=True)
         ):
-            for target, found in zip(targets, judged, strict=True):
-                if target.kind != "misconception":
-                    continue
-                unit, p = found.best(0)
-                correction = rubric.misconceptions[target.index].correction
-                if unit >= 0 and p >= self.policy.misconception_at and correction:
-                    keys.append((i, target.index))
+            for index, _found, unit, _p in _would_flag(targets, judged, self.policy):
+                correction = rubric.misconceptions[index].correction
+                if correction:
+                    keys.append((i, index))
                     pairs.append((correction, answer.unit_text(unit)))
         if pairs:
             probs = self.verifier.verify(pairs)
             for (i, index), p_row in zip(keys, probs, strict=True):
                 if float(p_row[0]) >= self.policy.correction_veto_at:
-                    found_sets[i].add(index)
-        return found_sets
+                    corrected[i].add(index)
+        return corrected
 
     # -- scoring ----------------------------------------------------------------------------
 
@@ -489,22 +488,20 @@ class VerifierGrader:
                         stated.setdefault(unit, set()).add(target.index)
         relations = self._relations(rubric)
         flags = []
-        for target, found in zip(targets, judged, strict=True):
-            if target.kind != "misconception":
+        for index, found, unit, p in _would_flag(targets, judged, self.policy):
+            if index in corrected:
                 continue
-            unit, p = found.best(0)
-            if unit < 0 or p < self.policy.misconception_at or target.index in corrected:
+            if any(relations[index, k] >= 0.5 for k in stated.get(unit, ())):
                 continue
-            if any(relations[target.index, k] >= 0.5 for k in stated.get(unit, ())):
-                continue
-            spec = rubric.misconceptions[target.index]
+            spec = rubric.misconceptions[index]
+            shown = self._shortest(answer, found, unit, 0)
             flags.append(
                 MisconceptionResult(
                     id=spec.id,
                     statement=spec.statement,
                     correction=spec.correction,
-                    evidence=answer.unit_text(self._shortest(answer, found, unit, 0)),
-                    evidence_span=answer.span(self._shortest(answer, found, unit, 0)),
+                    evidence=answer.unit_text(shown),
+                    evidence_span=answer.span(shown),
                     similarity=0.0,
                     kind="misconception",
                     confidence=round(p, 4),
@@ -521,6 +518,20 @@ def _unit_vectors(vectors: Vectors | None, offset: int, n: int) -> np.ndarray:
     norms = np.linalg.norm(windows, axis=1, keepdims=True)
     windows = windows / np.maximum(norms, 1e-9)
     return np.concatenate([sentence_vectors, windows], axis=0)
+
+
+def _would_flag(
+    targets: list[_Target], judged: list[_Judged], policy: ScoringPolicy
+) -> list[tuple[int, _Judged, int, float]]:
+    """(misconception index, its verdicts, unit, P) for each misconception a unit states at
+    least ``misconception_at`` likely: the flags before the vetoes."""
+    out = []
+    for target, found in zip(targets, judged, strict=True):
+        if target.kind == "misconception":
+            unit, p = found.best(0)
+            if unit >= 0 and p >= policy.misconception_at:
+                out.append((target.index, found, unit, p))
+    return out
 
 
 def _veto_windows(answer: _Answer, found: _Judged, policy: ScoringPolicy) -> None:
