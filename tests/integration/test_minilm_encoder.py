@@ -1,4 +1,4 @@
-"""The plain-torch encoder of the bundled model gives sentence-transformers' vectors."""
+"""The ONNX Runtime encoder of the bundled model gives sentence-transformers' vectors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from barraiser.grading.embeddings import (
     bundled_model_dir,
     get_backend,
 )
-from barraiser.grading.minilm import MiniLMBackend, is_mean_pooled_minilm
+from barraiser.grading.minilm import MiniLMBackend, encoder_graph, is_mean_pooled_minilm
 
 TEXTS = [
     "Adam keeps a running mean of the gradient and of its square for every weight.",
@@ -51,5 +51,36 @@ def test_a_text_gets_the_same_vector_alone_or_in_a_batch(both) -> None:
     assert ours.encode([]).shape == (0, 384)
 
 
-def test_the_default_backend_is_the_plain_torch_encoder() -> None:
+def test_the_default_backend_is_the_onnx_encoder() -> None:
     assert isinstance(get_backend().backend, MiniLMBackend)
+
+
+def test_the_encoder_graph_is_a_valid_onnx_model() -> None:
+    import onnx
+    from safetensors import safe_open
+
+    with safe_open(str(bundled_model_dir() / "model.safetensors"), framework="np") as weights:
+        model = encoder_graph(weights.get_tensor)
+    onnx.checker.check_model(model, full_check=True)
+    assert [o.name for o in model.graph.output] == ["vectors"]
+
+
+def test_grading_does_not_import_torch() -> None:
+    """torch costs 1.5 s and 220 MiB at start: grading with the bundled model must not need it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from barraiser.config import Settings\n"
+        "from barraiser.content.schemas import Rubric\n"
+        "from barraiser.grading import build_grader, from_rubric\n"
+        "point = {'id': 'r', 'text': 'Recall is the share of relevant items retrieved.'}\n"
+        "rubric = from_rubric(Rubric.model_validate({'key_points': [point]}), prompt='Recall?')\n"
+        "for name in ('verifier', 'embedding'):\n"
+        "    grader = build_grader(Settings(grader=name))\n"
+        "    print(grader.grade('Recall counts found items.', rubric).score > 0)\n"
+        "print('torch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "False"], out.stdout + out.stderr

