@@ -10,7 +10,8 @@ test half is never used to choose; ``docs/grading.md`` quotes it as the honest f
 Objective (tune half): pairwise ordering + Pearson, less a penalty for each answer-type target
 it misses (wrong <= 20, rambling <= 30, terse >= 60, off-topic <= 10; expert >= 80).
 
-Run: ``.venv/bin/python benchmarks/verifier_scoring_sweep.py [--grid constants|windows] [--top 5]``
+Run: ``.venv/bin/python benchmarks/verifier_scoring_sweep.py [--grid NAME] [--top 5]``
+(grids: constants, windows, corrections, speed)
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ GRIDS: dict[str, dict[str, list[Any]]] = {
         "top_sentences": [2, 3],
         "flag_at": [0.7, 0.8, 0.95],
     },
+    # Fewer pairs for the verifier (its runs are most of grade-batch's time): a higher cosine
+    # floor, fewer closest sentences, windows only from the two closest.
+    "speed": {
+        "min_cosine": [0.1, 0.2, 0.25, 0.3, 0.35, 0.4],
+        "top_sentences": [1, 2],
+        "window_from_top": [2, 3],
+    },
     # Whether a unit that states a misconception's correction is spared its flag.
     "corrections": {
         "correction_veto_at": [0.3, 0.5, 0.7, 1.01],  # 1.01: no veto
@@ -63,8 +71,11 @@ class MemoVerifier:
         self.inner = inner
         self.name, self.version, self.card = inner.name, inner.version, inner.card
         self.memo: dict[tuple[str, str], np.ndarray] = {}
+        #: Pairs asked for since the last reset (what the real verifier would have run).
+        self.asked = 0
 
     def verify(self, pairs: list[tuple[str, str]], **_: Any) -> np.ndarray:
+        self.asked += len(pairs)
         missing = list(dict.fromkeys(p for p in pairs if p not in self.memo))
         if missing:
             for pair, row in zip(missing, self.inner.verify(missing), strict=True):
@@ -134,10 +145,15 @@ def main() -> int:
             feedback=lambda _result, _rubric: "",
             follow_ups=lambda _result, _rubric: [],
         )
+        memo.asked = 0
         results = grader.grade_many(items)
+        pairs = memo.asked / len(items)
         rows = [{**a, "score": r.score} for a, r in zip(answers, results, strict=True)]
         return {
-            half: figures([r for r in rows if split[r["question"]] == half])
+            half: {
+                **figures([r for r in rows if split[r["question"]] == half]),
+                "pairs": pairs,
+            }
             for half in ("tune", "test")
         }
 
@@ -168,7 +184,7 @@ def _line(f: dict[str, Any]) -> str:
     means = " ".join(f"{t} {g:.0f}" for t, (_e, g) in f["by_type"].items())
     return (
         f"ordering {f['ordering']:.3f} Pearson {f['pearson']:.3f} wrong>=55 "
-        f"{f['wrong_at_or_above_55']} | {means}"
+        f"{f['wrong_at_or_above_55']} | {means} | {f['pairs']:.1f} pairs/answer"
     )
 
 

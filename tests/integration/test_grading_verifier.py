@@ -41,7 +41,7 @@ def _grade(grader: Grader, answer: str, question_id: str) -> GradeResult:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) scores the "
+        "target not met (docs/grading.md): verifier grader 2.8.0 (model 1.3.0) scores the "
         "issue's Adam answer 21.9 (2.5.0: 48.1) but flags only the learning-rate error: its "
         "memory sentence is read as contradicting the point at 0.76, below the 0.95 from "
         "which a contradiction is shown as an error"
@@ -61,8 +61,8 @@ def test_confident_wrong_adam_answer_scores_low_with_its_errors_flagged(grader: 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) scores "
-        "the recall-as-precision answer 31.2 (target < 25) and flags no error"
+        "target not met (docs/grading.md): verifier grader 2.8.0 (model 1.3.0) scores "
+        "the recall-as-precision answer 25.6 (2.7.0: 31.2; target < 25) and flags no error"
     ),
 )
 def test_recall_defined_as_precision_scores_low_and_is_flagged(grader: Grader) -> None:
@@ -88,8 +88,8 @@ def test_result_records_grader_version_and_verdicts(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) rates 12 "
-        "of the 74 technical model answers below strong or flags them (2.6.0: 30)"
+        "target not met (docs/grading.md): verifier grader 2.8.0 (model 1.3.0) rates 13 "
+        "of the 74 technical model answers below strong or flags them (2.7.0: 12)"
     ),
 )
 def test_model_answers_score_strong_with_no_flag(grader: Grader) -> None:
@@ -174,8 +174,8 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met (docs/grading.md): verifier grader 2.7.0 (model 1.3.0) orders 95 "
-        "of the 122 calibration triples of today's bank (2.6.0: 94)"
+        "target not met (docs/grading.md): verifier grader 2.8.0 (model 1.3.0) orders 92 "
+        "of the 122 calibration triples of today's bank (2.7.0: 95)"
     ),
 )
 def test_calibration_triples_stay_ordered(grader: Grader) -> None:
