@@ -80,9 +80,16 @@ class PreparedRubric:
     #: A draft question without a rubric: nothing to score against (see ``grading.draft``).
     draft: bool = False
 
-    def embed(self, encoder: CachedEncoder) -> PreparedRubric:
-        """Compute (or fetch from the encoder's cache) the rubric's embeddings; idempotent."""
+    def embed(self, encoder: CachedEncoder, *, flipped: bool = True) -> PreparedRubric:
+        """Compute (or fetch from the encoder's cache) the rubric's embeddings; idempotent.
+
+        ``flipped=False`` leaves out the polarity-flipped phrasings, which only the embedding
+        grader reads (the verifier grader asks for them never; a later call with
+        ``flipped=True`` adds them).
+        """
         if self.phrasing_vectors is not None:
+            if flipped and self.flipped_vectors is None:
+                self._embed_flipped(encoder)
             return self
         texts: list[str] = []
         owner: list[int] = []
@@ -92,21 +99,16 @@ class PreparedRubric:
                 owner.append(index)
         extra = [m.statement for m in self.misconceptions]
         prompt = [self.prompt] if self.prompt else []
-        flipped = [flip_polarity(t) for t in texts]
-        flipped_texts = [f for f in flipped if f is not None]
+        flips = [flip_polarity(t) for t in texts] if flipped else []
+        flipped_texts = [f for f in flips if f is not None]
         derived = bool(self.points) and self.points[0].derived and bool(self.reference_answer)
         reference = [self.reference_answer] if derived else []
         vectors = encoder.encode_cached(texts + extra + prompt + flipped_texts + reference)
         if reference:
             self.reference_vector = vectors[-1:]
             vectors = vectors[:-1]
-        flipped_block = vectors[len(texts) + len(extra) + len(prompt) :]
-        self.flipped_vectors = np.zeros_like(vectors[: len(texts)])
-        row = 0
-        for i, f in enumerate(flipped):
-            if f is not None:
-                self.flipped_vectors[i] = flipped_block[row]
-                row += 1
+        if flipped:
+            self._set_flipped(flips, vectors[len(texts) + len(extra) + len(prompt) :], len(texts))
         self.phrasing_vectors = vectors[: len(texts)]
         self.phrasing_owner = owner
         self.phrasing_texts = texts
@@ -115,6 +117,20 @@ class PreparedRubric:
             vectors[len(texts) + len(extra) : len(texts) + len(extra) + 1] if prompt else None
         )
         return self
+
+    def _embed_flipped(self, encoder: CachedEncoder) -> None:
+        flips = [flip_polarity(t) for t in self.phrasing_texts]
+        block = encoder.encode_cached([f for f in flips if f is not None])
+        self._set_flipped(flips, block, len(flips))
+
+    def _set_flipped(self, flips: list[str | None], block: Vectors, rows: int) -> None:
+        """Row i: the vector of phrasing i with its polarity flipped, zeros when it has none."""
+        self.flipped_vectors = np.zeros((rows, block.shape[1]), dtype=np.float32)
+        row = 0
+        for i, f in enumerate(flips):
+            if f is not None:
+                self.flipped_vectors[i] = block[row]
+                row += 1
 
     @property
     def total_weight(self) -> float:

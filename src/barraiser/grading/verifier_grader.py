@@ -212,7 +212,7 @@ class VerifierGrader:
         """Grade many answers: one embedding batch and one verifier batch for all of them."""
         answers = [_prepare(a, self.max_words) for a, _ in items]
         for _, rubric in items:
-            rubric.embed(self.encoder)
+            rubric.embed(self.encoder, flipped=False)
         texts = [s.text for a in answers for s in a.sentences]
         vectors = self.encoder.encode(texts) if texts else None
         plans: list[tuple[list[_Target], list[tuple[list[int], np.ndarray]], set[int]]] = []
