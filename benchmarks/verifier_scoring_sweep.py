@@ -159,7 +159,10 @@ def main() -> int:
 
     start = time.perf_counter()
     baseline = run(DEFAULT_POLICY)
-    print(f"default policy (graded in {time.perf_counter() - start:.0f} s): ")
+    print(
+        f"default policy (graded in {time.perf_counter() - start:.0f} s; "
+        f"{baseline['tune']['pairs']:.1f} verifier pairs per answer, whole set): "
+    )
     for half in ("tune", "test"):
         print(f"  {half}: {_line(baseline[half])}")
     grid = GRIDS[args.grid]
@@ -174,7 +177,11 @@ def main() -> int:
     print(f"\n{len(scored)} settings tried; best on the tune questions:")
     for value, policy, result in scored[: args.top]:
         changed = {k: v for k, v in asdict(policy).items() if getattr(DEFAULT_POLICY, k) != v}
-        print(f"objective {value:.3f} {changed or '(default)'}")
+        pairs = result["tune"]["pairs"]
+        print(
+            f"objective {value:.3f} {changed or '(default)'} "
+            f"({pairs:.1f} verifier pairs per answer, whole set)"
+        )
         for half in ("tune", "test"):
             print(f"  {half}: {_line(result[half])}")
     return 0
@@ -184,7 +191,7 @@ def _line(f: dict[str, Any]) -> str:
     means = " ".join(f"{t} {g:.0f}" for t, (_e, g) in f["by_type"].items())
     return (
         f"ordering {f['ordering']:.3f} Pearson {f['pearson']:.3f} wrong>=55 "
-        f"{f['wrong_at_or_above_55']} | {means} | {f['pairs']:.1f} pairs/answer"
+        f"{f['wrong_at_or_above_55']} | {means}"
     )
 
 

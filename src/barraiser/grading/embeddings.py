@@ -181,7 +181,7 @@ _backends: dict[str | None, CachedEncoder] = {}
 _backends_lock = threading.Lock()
 
 
-def _load_backend(model: str | None) -> EmbeddingBackend:
+def _load_backend(model: str | None, threads: int = 2) -> EmbeddingBackend:
     """The bundled model on ONNX Runtime (same vectors, 3 s faster to load); any other model
     through sentence-transformers."""
     if model is None:
@@ -190,7 +190,7 @@ def _load_backend(model: str | None) -> EmbeddingBackend:
         folder = bundled_model_dir()
         if is_mean_pooled_minilm(folder):
             try:
-                return MiniLMBackend(folder, name=DEFAULT_MODEL_NAME)
+                return MiniLMBackend(folder, name=DEFAULT_MODEL_NAME, threads=threads)
             except Exception as exc:
                 raise ModelUnavailable(
                     f"cannot load the grading model from {folder} ({exc}): reinstall "
@@ -210,7 +210,7 @@ def get_backend(settings: Settings | None = None) -> CachedEncoder:
     with _backends_lock:
         encoder = _backends.get(key)
         if encoder is None:
-            encoder = CachedEncoder(_load_backend(key))
+            encoder = CachedEncoder(_load_backend(key, settings.grader_threads))
             _backends[key] = encoder
         return encoder
 

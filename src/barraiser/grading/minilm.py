@@ -33,12 +33,14 @@ def _max_tokens(folder: Path) -> int:
 
 def is_mean_pooled_minilm(folder: Path) -> bool:
     """True when ``folder`` holds a model this encoder computes exactly: a 6-layer, 384-wide
-    BERT, mean-pooled and normalised (the bundled all-MiniLM-L6-v2)."""
+    BERT with LayerNorm eps 1e-12 and enough positions for its cut, mean-pooled and normalised
+    (the bundled all-MiniLM-L6-v2); any other goes through sentence-transformers."""
     try:
         modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
         pooling = json.loads((folder / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        max_tokens = _max_tokens(folder)
+    except (OSError, ValueError, KeyError, TypeError):
         return False
     kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
     return (
@@ -56,7 +58,11 @@ def is_mean_pooled_minilm(folder: Path) -> bool:
         and config.get("num_hidden_layers") == 6
         and config.get("hidden_size") == 384
         and config.get("num_attention_heads") == 12
+        and config.get("intermediate_size") == 4 * 384
         and config.get("hidden_act") == "gelu"
+        and config.get("layer_norm_eps") == LAYER_NORM_EPS
+        and config.get("type_vocab_size", 0) >= 1
+        and config.get("max_position_embeddings", 0) >= max_tokens
         and (folder / "model.safetensors").is_file()
         and (folder / "tokenizer.json").is_file()
     )
@@ -74,7 +80,7 @@ _LINEARS = (
 _NORMS = (("n1", "attention.output.LayerNorm"), ("n2", "output.LayerNorm"))
 HIDDEN, HEADS, LAYERS = 384, 12, 6
 LAYER_NORM_EPS = 1e-12
-#: What a masked (padding) position adds to the attention scores, as in BERT.
+#: What a masked (padding) position adds to the attention scores, as in the original BERT.
 MASKED = -10000.0
 
 
@@ -203,8 +209,9 @@ class MiniLMBackend:
         tokenizer.enable_truncation(max_length=_max_tokens(folder))
         tokenizer.no_padding()
         self._tokenizer = tokenizer
-        # Tensor by tensor from the memory-mapped file, and the graph serialized once, so that
-        # loading does not hold several copies of the weights at the same time.
+        # Tensor by tensor from the memory-mapped file, the graph serialized once.  Loading still
+        # holds the graph's 41 MiB of weights up to three times at its peak (the arrays, the
+        # ModelProto, its bytes): about 130 MiB above the steady state, for a moment.
         with safe_open(str(folder / "model.safetensors"), framework="np") as weights:
             self._words = weights.get_tensor("embeddings.word_embeddings.weight")
             graph = encoder_graph(weights.get_tensor).SerializeToString()

@@ -104,18 +104,20 @@ class PreparedRubric:
         derived = bool(self.points) and self.points[0].derived and bool(self.reference_answer)
         reference = [self.reference_answer] if derived else []
         vectors = encoder.encode_cached(texts + extra + prompt + flipped_texts + reference)
+        # Everything is set before ``phrasing_vectors``, the field that says "embedded": a thread
+        # grading the same (cached) rubric at the same time sees either nothing or everything.
         if reference:
             self.reference_vector = vectors[-1:]
             vectors = vectors[:-1]
         if flipped:
             self._set_flipped(flips, vectors[len(texts) + len(extra) + len(prompt) :], len(texts))
-        self.phrasing_vectors = vectors[: len(texts)]
         self.phrasing_owner = owner
         self.phrasing_texts = texts
         self.misconception_vectors = vectors[len(texts) : len(texts) + len(extra)]
         self.prompt_vector = (
             vectors[len(texts) + len(extra) : len(texts) + len(extra) + 1] if prompt else None
         )
+        self.phrasing_vectors = vectors[: len(texts)]
         return self
 
     def _embed_flipped(self, encoder: CachedEncoder) -> None:
@@ -124,13 +126,15 @@ class PreparedRubric:
         self._set_flipped(flips, block, len(flips))
 
     def _set_flipped(self, flips: list[str | None], block: Vectors, rows: int) -> None:
-        """Row i: the vector of phrasing i with its polarity flipped, zeros when it has none."""
-        self.flipped_vectors = np.zeros((rows, block.shape[1]), dtype=np.float32)
+        """Row i: the vector of phrasing i with its polarity flipped, zeros when it has none
+        (filled aside, then set at once: a concurrent reader never sees a half-filled matrix)."""
+        matrix = np.zeros((rows, block.shape[1]), dtype=np.float32)
         row = 0
         for i, f in enumerate(flips):
             if f is not None:
-                self.flipped_vectors[i] = block[row]
+                matrix[i] = block[row]
                 row += 1
+        self.flipped_vectors = matrix
 
     @property
     def total_weight(self) -> float:

@@ -67,7 +67,8 @@ class ScoringPolicy:
     #: (2.8.0: 3 -> 2 and ``min_cosine`` 0.1 -> 0.3, a third fewer verifier pairs; on the tune
     #: half the figures also improved: far units mostly added false "states"/"contradicts".)
     window_from_top: int = 2
-    #: Answers with at most this many sentences have every unit verified for every target.
+    #: Answers with at most this many sentences have every unit verified for every target
+    #: (every unit at or above ``min_cosine``).
     check_all_up_to: int = 3
     #: Units less similar than this to a target (cosine) are not verified for it.
     min_cosine: float = 0.3
@@ -606,8 +607,8 @@ def _candidates(
     """The units worth verifying for one target, with their cosine to it.
 
     Every unit of a short answer; else the closest sentences, and the window joining two of the
-    closest when they are adjacent (a cheap pre-filter: a sentence far from the target in
-    meaning neither states nor contradicts it).
+    closest when they are adjacent; in both cases only units at or above ``min_cosine`` (a cheap
+    pre-filter: a sentence far from the target in meaning neither states nor contradicts it).
     """
     n = len(answer.sentences)
     if n == 0:
