@@ -89,7 +89,8 @@ def test_result_records_grader_version_and_verdicts(grader: Grader) -> None:
     strict=True,
     reason=(
         "target not met (docs/grading.md): verifier grader 2.8.0 (model 1.3.0) rates 13 "
-        "of the 74 technical model answers below strong or flags them (2.7.0: 12)"
+        "of the 74 technical model answers of the 142-question bank below strong or flags "
+        "them (2.7.0: 12)"
     ),
 )
 def test_model_answers_score_strong_with_no_flag(grader: Grader) -> None:
@@ -175,7 +176,7 @@ def test_names_without_explanation_earn_at_most_partly(grader: Grader) -> None:
     strict=True,
     reason=(
         "target not met (docs/grading.md): verifier grader 2.8.0 (model 1.3.0) orders 92 "
-        "of the 122 calibration triples of today's bank (2.7.0: 95)"
+        "of the 122 calibration triples of the 142-question bank (2.7.0: 95)"
     ),
 )
 def test_calibration_triples_stay_ordered(grader: Grader) -> None:
