@@ -17,10 +17,12 @@ checked), page p50/p95 with idle workers and while every worker had a submission
 shown apart: a request counts as saturated when at least that many submissions were judged after
 it ended). Then the ratio of the 2-worker throughput to the 1-worker one (target >= 1.8). The
 web process and the page clients share the cores with the workers, as they would on one machine;
-`--page-requests 0` leaves them out. Figures on a busy machine are noisy. `--quick` (30
+`--page-requests 0` leaves them out. Figures on a busy machine are noisy; 300 submissions by
+default (with 100 the 2-worker phase lasted 8 s, and five back-to-back runs gave ratios from
+1.50 to 1.98: start-up and the last stragglers weighed too much). `--quick` (30
 submissions, 40 page requests) is a smoke run of well under 2 minutes. Run as root (the sandbox):
 
-    PYTHONPATH=src .venv/bin/python benchmarks/hosted_load.py [--submissions 100] [--users 20]
+    PYTHONPATH=src .venv/bin/python benchmarks/hosted_load.py [--submissions 300] [--users 20]
         [--page-requests 200] [--browsers 8] [--think-ms 200] [--quick]
 """
 
@@ -355,7 +357,7 @@ def run(workers: int, plan: Plan, db_url: str, broker_url: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--submissions", type=int, help="default 100 (30 with --quick)")
+    parser.add_argument("--submissions", type=int, help="default 300 (30 with --quick)")
     parser.add_argument("--users", type=int, help="default 20 (10 with --quick)")
     parser.add_argument(
         "--page-requests",
@@ -372,7 +374,7 @@ def main() -> None:
         return given if given is not None else (quick if args.quick else full)
 
     plan = Plan(
-        submissions=pick(args.submissions, 100, 30),
+        submissions=pick(args.submissions, 300, 30),
         users=pick(args.users, 20, 10),
         page_requests=pick(args.page_requests, 200, 40),
         browsers=args.browsers,
