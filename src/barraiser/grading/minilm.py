@@ -68,16 +68,6 @@ def is_mean_pooled_minilm(folder: Path) -> bool:
     )
 
 
-#: The six BERT layers' parameter names (after ``encoder.layer.<i>.``), in graph order.
-_LINEARS = (
-    ("q", "attention.self.query"),
-    ("k", "attention.self.key"),
-    ("v", "attention.self.value"),
-    ("o", "attention.output.dense"),
-    ("i", "intermediate.dense"),
-    ("f", "output.dense"),
-)
-_NORMS = (("n1", "attention.output.LayerNorm"), ("n2", "output.LayerNorm"))
 HIDDEN, HEADS, LAYERS = 384, 12, 6
 LAYER_NORM_EPS = 1e-12
 #: What a masked (padding) position adds to the attention scores, as in the original BERT.
@@ -136,7 +126,10 @@ def encoder_graph(weight: Callable[[str], npt.NDArray[np.float32]]) -> Any:
     scale = const("scale", np.float32(1.0 / np.sqrt(head)))
     for i in range(LAYERS):
         p, n = f"encoder.layer.{i}.", f"l{i}"
-        proj = {k: linear(x, p + name, f"{n}.{k}") for k, name in _LINEARS[:3]}
+        proj = {
+            k: linear(x, f"{p}attention.self.{name}", f"{n}.{k}")
+            for k, name in (("q", "query"), ("k", "key"), ("v", "value"))
+        }
         split = {
             k: node("Reshape", [proj[k], "heads_shape"], f"{n}.{k}.heads") for k in ("q", "k", "v")
         }
@@ -150,9 +143,11 @@ def encoder_graph(weight: Callable[[str], npt.NDArray[np.float32]]) -> Any:
         context = node("MatMul", [weights_, v], f"{n}.context")
         context = node("Transpose", [context], f"{n}.context_t", perm=[0, 2, 1, 3])
         context = node("Reshape", [context, "hidden_shape"], f"{n}.context_h")
-        out = linear(context, p + _LINEARS[3][1], f"{n}.o")
-        x = layer_norm(node("Add", [x, out], f"{n}.res1"), p + _NORMS[0][1], f"{n}.n1")
-        inner = linear(x, p + _LINEARS[4][1], f"{n}.i")
+        out = linear(context, p + "attention.output.dense", f"{n}.o")
+        x = layer_norm(
+            node("Add", [x, out], f"{n}.res1"), p + "attention.output.LayerNorm", f"{n}.n1"
+        )
+        inner = linear(x, p + "intermediate.dense", f"{n}.i")
         # The exact (erf) GELU, as BERT: 0.5 * h * (1 + erf(h / sqrt 2)).
         erf = node(
             "Erf",
@@ -162,8 +157,8 @@ def encoder_graph(weight: Callable[[str], npt.NDArray[np.float32]]) -> Any:
         gate = node("Add", [erf, const(f"{n}.one", np.float32(1.0))], f"{n}.gate")
         half = node("Mul", [inner, const(f"{n}.half", np.float32(0.5))], f"{n}.halfh")
         act = node("Mul", [half, gate], f"{n}.gelu")
-        out = linear(act, p + _LINEARS[5][1], f"{n}.f")
-        x = layer_norm(node("Add", [x, out], f"{n}.res2"), p + _NORMS[1][1], f"{n}.n2")
+        out = linear(act, p + "output.dense", f"{n}.f")
+        x = layer_norm(node("Add", [x, out], f"{n}.res2"), p + "output.LayerNorm", f"{n}.n2")
     # Mean of the real tokens' states, then L2 normalisation (eps as torch's normalize).
     weights3 = node(
         "Unsqueeze", [mask, const("axis_last", np.array([-1], dtype=np.int64))], "mask3"

@@ -210,7 +210,9 @@ class VerifierGrader:
         return self.grade_many([(answer, rubric)])[0]
 
     def grade_many(self, items: Sequence[tuple[str, PreparedRubric]]) -> list[GradeResult]:
-        """Grade many answers: one embedding batch and one verifier batch for all of them."""
+        """Grade many answers: one embedding batch and one verifier batch for all of them (and
+        a small second verifier batch for the would-be misconception flags, see
+        :meth:`_corrections`)."""
         answers = [_prepare(a, self.max_words) for a, _ in items]
         for _, rubric in items:
             rubric.embed(self.encoder, flipped=False)
