@@ -159,12 +159,17 @@ def check(
         typer.echo(
             f"{result.pairs} held-out pairs: accuracy {result.accuracy:.3f} "
             f"(card {result.card_accuracy:.3f}), {100 * result.agreement:.1f}% of the recorded "
-            f"predictions reproduced; corpus {'matches' if result.corpus_matches else 'CHANGED'}."
+            f"predictions reproduced; the claim files "
+            + (
+                "are those it was trained on."
+                if result.corpus_matches
+                else "have changed since it was trained (retrain to learn from the changes)."
+            )
         )
     if not result.ok:
         fail(
-            "the model does not reproduce its card: retrain it (`barraiser grader train`) after "
-            "changing the corpus, or reinstall barraiser.",
+            "the model does not reproduce its card: reinstall barraiser, or retrain it "
+            "(`barraiser grader train`).",
         )
 
 

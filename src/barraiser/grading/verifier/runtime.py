@@ -24,6 +24,9 @@ LABELS: tuple[str, ...] = ("states", "contradicts", "mentions", "unrelated")
 MODEL_FILE = "claim-verifier.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 CARD_FILE = "card.json"
+#: The card's check slice as it was when the model was trained (one labelled pair per line), so
+#: the shipped weights can be checked against their card after the claim files are corrected.
+CHECK_SLICE_FILE = "check-slice.jsonl"
 #: Segments longer than this many tokens are cut.
 MAX_TARGET_TOKENS = 64
 MAX_TEXT_TOKENS = 128
@@ -108,6 +111,7 @@ class ClaimVerifier:
 
     def __init__(self, model_dir: Path | None = None, *, threads: int = 2) -> None:
         folder = model_dir or shipped_model_dir()
+        self.folder = folder
         self.card = read_card(folder)
         self.version: str = str(self.card.get("version", "unknown"))
         self.name = f"claim-verifier-{self.version}"

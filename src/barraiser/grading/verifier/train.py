@@ -34,6 +34,7 @@ from barraiser.content.claims import Pair
 from barraiser.grading.verifier.metrics import accuracy_by, classification_report
 from barraiser.grading.verifier.runtime import (
     CARD_FILE,
+    CHECK_SLICE_FILE,
     LABELS,
     MODEL_FILE,
     TOKENIZER_FILE,
@@ -294,6 +295,7 @@ def train(
     verifier = ClaimVerifier(out_dir, threads=options.threads)
     card["metrics"] = evaluate(verifier, train_pairs, held_pairs, progress)
     card["check_slice"] = check_slice(verifier, held_pairs)
+    write_slice(out_dir / CHECK_SLICE_FILE, list(held_pairs)[::CHECK_SLICE_STEP])
     card["seconds"] = {
         "train": round(train_seconds, 1),
         "total": round(time.perf_counter() - started, 1),
@@ -386,6 +388,18 @@ def check_slice(verifier: ClaimVerifier, held_pairs: Sequence[Pair]) -> dict[str
         "accuracy": classification_report(gold, predicted)["accuracy"],
         "predicted": predicted,
     }
+
+
+def write_slice(path: Path, chosen: Sequence[Pair]) -> None:
+    """The check slice's pairs, one JSON object per line (what :func:`read_slice` reads)."""
+    lines = [json.dumps(asdict(p), ensure_ascii=False) for p in chosen]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_slice(path: Path) -> list[Pair]:
+    """The pairs :func:`write_slice` wrote."""
+    with path.open(encoding="utf-8") as lines:
+        return [Pair(**json.loads(line)) for line in lines if line.strip()]
 
 
 def _card(
