@@ -20,7 +20,7 @@ def _ident(k: int) -> str:
 
 def _long_ident(k: int) -> str:
     """A distinct 30-character identifier."""
-    return f"procurement+{k:08d}@acme.io"
+    return f"procurement+{k:08d}@acmeco.io"
 
 
 def _args(accounts: list[list[str]], rng: random.Random | None = None) -> dict:
@@ -59,7 +59,7 @@ def generate(rng: random.Random) -> list[dict]:
     tests.append(_args([[_ident(i), "hub@central.com"] for i in range(n)], rng))  # star
     tests.append(_args([[_ident(i), _ident(n + i)] for i in range(n)], rng))  # nothing shared
     tests.append(_args([[_long_ident(i), _long_ident(i)] for i in range(n)]))  # repeats only
-    # Many bridges: pairs of accounts first, then one account joining each two pairs.
+    # Many bridges: one-identifier accounts first, then an account joining each two neighbours.
     pairs = [[_ident(2 * i)] for i in range(n // 2)] + [
         [_ident(2 * i), _ident(2 * i + 2)] for i in range(n // 2 - 1)
     ]
