@@ -10,6 +10,7 @@ from barraiser.grading.behavioral import (
     CAP_OTHER_PRINCIPLE,
     CAP_PLATITUDES,
     CAP_TEMPLATE,
+    ON_TOPIC_CONTENT,
     STAR_PARTS,
     WORDS_PER_MINUTE,
     LabelledSentence,
@@ -194,3 +195,20 @@ def test_a_why_question_is_not_capped_for_another_principle() -> None:
     assert story.value == CAP_OTHER_PRINCIPLE and "other-principle" in story.ceilings
     assert why.value > CAP_OTHER_PRINCIPLE and "other-principle" not in why.ceilings
     assert why.components["principle"] == story.components["principle"] < 0.1
+
+
+def test_a_story_on_the_asked_topic_is_not_capped_for_a_neighbouring_principle() -> None:
+    """The detector ranks another principle first and the asked one is below the shown share,
+    but present: a story that covers the question's own content answers the question asked, so
+    only a story that misses the content (or shows none of the asked principle) is capped."""
+    leaning = _analysis(principles=(("frugality", 0.8), ("dive-deep", 0.2)))
+    assert not asked_principle_shown(leaning, ASKED)[0]
+    on_topic = story_score(leaning, ON_TOPIC_CONTENT, ASKED)
+    off_topic = story_score(leaning, ON_TOPIC_CONTENT - 0.01, ASKED)
+    assert "other-principle" not in on_topic.ceilings and on_topic.value > CAP_OTHER_PRINCIPLE
+    assert "other-principle" in off_topic.ceilings and off_topic.value == CAP_OTHER_PRINCIPLE
+    # With none of the asked principle at all, covering the content does not lift the cap.
+    absent = _analysis(principles=(("frugality", 0.8), ("dive-deep", 0.05)))
+    assert "other-principle" in story_score(absent, 0.9, ASKED).ceilings
+    # Without content key points there is nothing to show the topic: capped as before.
+    assert "other-principle" in story_score(leaning, None, ASKED).ceilings

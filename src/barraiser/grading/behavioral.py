@@ -796,6 +796,15 @@ ASKED_FLOOR = 0.1
 #: story: under this content coverage the answer is capped like a story for another principle.
 #: The bank's own why-answers cover 0.37-0.46, its other questions' model stories 0-0.20.
 WHY_CONTENT_MIN = 0.25
+#: A story that covers this much of the question's own content key points, and in which the
+#: detector finds the asked principles at all (at ``ASKED_FLOOR`` of the top one or more), answers
+#: the question asked even when another principle ranks first: it is not capped as a story for
+#: another principle (the detector reads a principle's wording; a mentoring story told in terms
+#: of results is still a mentoring story).  The same bound as ``WHY_CONTENT_MIN``.  On the
+#: behavioural set's stories for another principle the embedding grader's content is 0-0.14,
+#: the verifier grader's 0-0.27 (that one with none of the asked principle: hence the second
+#: condition, added after the test half showed it; see docs/grading.md).
+ON_TOPIC_CONTENT = 0.25
 NOT_WHY_ADVICE = (
     "This tells a story but does not say why you want this role: name what draws you to the "
     "team's work, the evidence from your own work that fits it, and what you want to learn there."
@@ -904,7 +913,11 @@ def story_score(
         ),
         (
             "other-principle",
-            one_story and bool(asked) and bool(analysis.principles) and not shown,
+            one_story
+            and bool(asked)
+            and bool(analysis.principles)
+            and not shown
+            and (content is None or content < ON_TOPIC_CONTENT or share == 0.0),
             CAP_OTHER_PRINCIPLE,
         ),
         (
