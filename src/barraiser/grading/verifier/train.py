@@ -294,8 +294,7 @@ def train(
     # Measure the model as shipped (int8 ONNX), through the same runtime the grader uses.
     verifier = ClaimVerifier(out_dir, threads=options.threads)
     card["metrics"] = evaluate(verifier, train_pairs, held_pairs, progress)
-    card["check_slice"] = check_slice(verifier, held_pairs)
-    write_slice(out_dir / CHECK_SLICE_FILE, list(held_pairs)[::CHECK_SLICE_STEP])
+    card["check_slice"] = check_slice(verifier, held_pairs, out_dir / CHECK_SLICE_FILE)
     card["seconds"] = {
         "train": round(train_seconds, 1),
         "total": round(time.perf_counter() - started, 1),
@@ -377,9 +376,11 @@ def evaluate(
     }
 
 
-def check_slice(verifier: ClaimVerifier, held_pairs: Sequence[Pair]) -> dict[str, Any]:
-    """Every :data:`CHECK_SLICE_STEP`-th held-out pair with the shipped model's prediction."""
+def check_slice(verifier: ClaimVerifier, held_pairs: Sequence[Pair], path: Path) -> dict[str, Any]:
+    """Every :data:`CHECK_SLICE_STEP`-th held-out pair with the shipped model's prediction (for
+    the card); the pairs themselves are written to ``path``, beside the weights."""
     chosen = list(held_pairs)[::CHECK_SLICE_STEP]
+    write_slice(path, chosen)
     predicted = predict(verifier, chosen)
     gold = [p.label for p in chosen]
     return {
