@@ -117,7 +117,7 @@ def test_the_debrief_page_shows_what_the_candidate_acts_on(
     # The exports are offered.
     assert f'href="/sessions/{finished["id"]}/report.html"' in text
     assert f'href="/sessions/{finished["id"]}/report.json"' in text
-    assert bank.questions[finished["concept"]].title in text
+    assert _esc(bank.questions[finished["concept"]].title) in text
 
 
 def test_the_html_export_is_a_self_contained_download(
