@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import io
 import json
 import logging
 import os
@@ -72,14 +71,22 @@ def solve_function(problem: LoadedProblem, args: list[dict[str, Any]]) -> list[A
     assert signature is not None
     reference = problem.solution_path(problem.problem.python_reference)
     module = _load_module(reference, f"_ref_{problem.id}")
+    # A debugging print() in the reference goes nowhere.  Not contextlib.redirect_stdout: it swaps
+    # the process's sys.stdout, and tests are made in worker threads (`content check --judge`,
+    # the web app), so lines other threads printed meanwhile were lost (three of nine "ok" lines
+    # of one `content check --judge` with an empty cache).
+    module.print = _discard
     names = [p.name for p in signature.params]
     out = []
-    with contextlib.redirect_stdout(io.StringIO()):
-        for test in args:
-            values = [json.loads(json.dumps(test[name])) for name in names]
-            result = getattr(module.Solution(), signature.name)(*values)
-            out.append(json.loads(json.dumps(result)))
+    for test in args:
+        values = [json.loads(json.dumps(test[name])) for name in names]
+        result = getattr(module.Solution(), signature.name)(*values)
+        out.append(json.loads(json.dumps(result)))
     return out
+
+
+def _discard(*_args: Any, **_kwargs: Any) -> None:
+    """``print`` for a reference solved in process."""
 
 
 def solve_stdio(problem: LoadedProblem, inputs: list[str]) -> list[str]:
