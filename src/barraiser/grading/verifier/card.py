@@ -26,7 +26,7 @@ class SliceCheck:
     #: without a stored slice (older model folders) the slice comes from today's files, and
     #: then they must match.
     corpus_matches: bool
-    slice_stored: bool = True
+    slice_stored: bool
 
     @property
     def ok(self) -> bool:
@@ -50,7 +50,8 @@ def check_shipped(verifier: ClaimVerifier, pairs: Sequence[Pair]) -> SliceCheck:
         # like the held-out questions: they neither change the digest nor the slice.
         pairs = [p for p in pairs if p.question_id in known]
     stored = verifier.folder / CHECK_SLICE_FILE
-    if stored.is_file():
+    slice_stored = stored.is_file()
+    if slice_stored:
         chosen = read_slice(stored)
     else:
         _train, held = split_pairs(pairs, card["corpus"]["held_out_questions"])
@@ -65,8 +66,8 @@ def check_shipped(verifier: ClaimVerifier, pairs: Sequence[Pair]) -> SliceCheck:
         card_accuracy=float(recorded["accuracy"]),
         agreement=round(same / max(1, len(recorded["predicted"])), 4),
         corpus_matches=corpus_digest(pairs) == card["corpus"]["digest"]
-        and (stored.is_file() or len(chosen) == len(recorded["predicted"])),
-        slice_stored=stored.is_file(),
+        and (slice_stored or len(chosen) == len(recorded["predicted"])),
+        slice_stored=slice_stored,
     )
 
 
