@@ -110,3 +110,30 @@ def test_invalid_settings_give_a_sentence_not_a_traceback(monkeypatch: pytest.Mo
     assert result.exit_code == 1
     assert "invalid settings (port:" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [("changethis", "placeholder"), (None, "BARRAISER_SECRET_KEY is not set")],
+)
+def test_a_hosted_worker_refuses_the_settings_the_web_process_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str | None, said: str
+) -> None:
+    """`barraiser worker` in hosted mode checks its settings as `serve` does (it used to start
+    with a placeholder secret key and a SQLite database) and never repeats the key."""
+    monkeypatch.setenv("BARRAISER_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("BARRAISER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BARRAISER_MODE", "hosted")
+    monkeypatch.setenv("BARRAISER_DATABASE_URL", f"sqlite:///{tmp_path}/worker.db")
+    if key is None:
+        monkeypatch.delenv("BARRAISER_SECRET_KEY", raising=False)
+    else:
+        monkeypatch.setenv("BARRAISER_SECRET_KEY", key)
+    result = runner.invoke(app, ["worker", "--queues", "judge"])
+    assert result.exit_code == 1, result.output
+    said_all = " ".join(result.output.split())
+    assert "Hosted mode cannot start this worker" in said_all and said in said_all
+    assert "hosted mode needs PostgreSQL" in said_all
+    if key is not None:
+        assert key not in said_all
+    assert not (tmp_path / "worker.db").exists()

@@ -52,6 +52,13 @@ def worker(
     from barraiser.store import StoreError
 
     current = settings()
+    if current.hosted:
+        # The same refusal as the web process: a worker shares its database and secret key.
+        from barraiser.accounts import hosted_problems
+
+        problems = hosted_problems(current)
+        if problems:
+            fail("Hosted mode cannot start this worker: " + "; ".join(problems) + ".")
     names = [name.strip() for name in queues.split(",") if name.strip()]
     try:
         run_worker(
