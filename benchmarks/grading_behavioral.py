@@ -3,9 +3,11 @@
 Run: ``.venv/bin/python benchmarks/grading_behavioral.py [-v]``
 
 Prints (1) strong / partial / weak calibration scores of the behavioural questions that have
-them, (2) the score of a content-free STAR skeleton on every behavioural question, (3) the
-cross-question matrix: each bank behavioural model answer graded as every *other* behavioural
-question (mean, max, the worst pairs), and each model answer graded as its own question.
+them, and which of those answers tell the asked situation in another principle's terms (kept
+and asked to name the asked principle, not redirected to another story), (2) the score of a
+content-free STAR skeleton on every behavioural question, (3) the cross-question matrix: each
+bank behavioural model answer graded as every *other* behavioural question (mean, max, the
+worst pairs), and each model answer graded as its own question.
 """
 
 from __future__ import annotations
@@ -40,10 +42,21 @@ def main() -> int:
     rubrics = {q.id: from_question(q) for q in questions}
 
     print("calibration (strong / partial / weak):")
+    kept = []  # stories on the asked topic told in another principle's terms (not redirected)
     for q in questions:
         if len(q.calibration) >= 3:
-            s = {c.level: grader.grade(c.answer, rubrics[q.id]).score for c in q.calibration}
+            graded = {c.level: grader.grade(c.answer, rubrics[q.id]) for c in q.calibration}
+            s = {level: result.score for level, result in graded.items()}
             print(f"  {q.id:40s} {s['strong']:5.1f} {s['partial']:5.1f} {s['weak']:5.1f}")
+            kept += [
+                f"{q.id} ({level})"
+                for level, result in graded.items()
+                if (result.star or {}).get("asked_principle_on_topic")
+            ]
+    print(
+        f"\ncalibration answers kept on topic though another principle ranks first: "
+        f"{len(kept)}" + (f" ({', '.join(kept)})" if kept else "")
+    )
 
     skeleton = [grader.grade(SKELETON, rubrics[q.id]).score for q in questions]
     print(

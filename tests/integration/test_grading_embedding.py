@@ -218,3 +218,28 @@ def test_star_shaped_answers_without_content_or_off_topic_stay_low() -> None:
     assert off_topic.star["asked_principle_shown"] is False
     assert "other-principle" in off_topic.star["quality"]["ceilings"]
     assert off_topic.score < 30
+    # ... is asked for a story about the principle the question asks about.
+    assert off_topic.star["advice"][0].startswith("This story shows ")
+    assert "Tell one" in off_topic.star["advice"][0]
+    assert any("The question is about" in f.question for f in off_topic.follow_ups)
+
+
+def test_a_story_on_the_asked_topic_in_another_principles_words_is_kept() -> None:
+    """The bank's strong right-call-on-a-model-choice story: the detector ranks Insist on the
+    Highest Standards above Are Right, A Lot, but the story covers the question's content, so
+    it is not capped, and neither the advice nor the follow-ups ask for a different story (they
+    ask to make the asked principle explicit, and probe it in this story)."""
+    grader = _behavioural_grader()
+    question = get_bank().question("right-call-on-a-model-choice")
+    strong = next(c.answer for c in question.calibration if c.level == "strong")
+    result = grader.grade(strong, from_question(question))
+    assert result.star is not None
+    assert result.star["asked_principle_shown"] is False  # what makes this case
+    assert result.star["asked_principle_on_topic"] is True
+    assert "other-principle" not in result.star["quality"]["ceilings"]
+    assert result.score >= 70
+    advice = result.star["advice"][0]
+    assert advice.startswith("This story answers the question") and "Are Right, A Lot" in advice
+    assert not any("Tell one" in a for a in result.star["advice"])
+    assert result.follow_ups
+    assert not any("The question is about" in f.question for f in result.follow_ups)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from barraiser.content.schemas import LeadershipPrinciple
 from barraiser.grading.behavioral import (
     CAP_HYPOTHETICAL,
     CAP_NO_OWN_ACTION,
@@ -20,8 +21,11 @@ from barraiser.grading.behavioral import (
     PrincipleMatch,
     Quantity,
     StarAnalysis,
+    answers_the_question,
     asked_principle_shown,
+    explicit_advice,
     judge_signal,
+    redirect_advice,
     shown_principles,
     story_score,
 )
@@ -212,3 +216,30 @@ def test_a_story_on_the_asked_topic_is_not_capped_for_a_neighbouring_principle()
     assert "other-principle" in story_score(absent, 0.9, ASKED).ceilings
     # Without content key points there is nothing to show the topic: capped as before.
     assert "other-principle" in story_score(leaning, None, ASKED).ceilings
+
+
+def test_an_on_topic_story_is_asked_to_say_the_principle_not_for_another_story() -> None:
+    """A story released from the other-principle cap (on the asked topic, the asked principle
+    present) keeps the story: the advice asks to make the asked principle explicit, while one
+    that misses the topic is still asked for a different story."""
+    dive_deep = LeadershipPrinciple(
+        id="dive-deep",
+        name="Dive Deep",
+        description="Stay connected to the details.",
+        signals=["found the root cause by going into the data or the code themselves"],
+    )
+    leaning = _analysis(principles=(("frugality", 0.8), ("dive-deep", 0.2)))
+    share = asked_principle_shown(leaning, ASKED)[1]
+    assert answers_the_question(ON_TOPIC_CONTENT, share)
+    assert not answers_the_question(ON_TOPIC_CONTENT - 0.01, share)
+    assert not answers_the_question(None, share)
+    assert not answers_the_question(0.9, 0.0)
+    keep = explicit_advice(leaning, ASKED, [dive_deep])
+    assert keep.startswith("This story answers the question")
+    assert "say plainly where in it you found the root cause by going into the data" in keep
+    assert "Tell one" not in keep
+    redirect = redirect_advice(leaning, ASKED, [dive_deep])
+    assert redirect.startswith(
+        'This story shows frugality ("frugality sentence") more than Dive Deep'
+    )
+    assert "Tell one where you found the root cause" in redirect

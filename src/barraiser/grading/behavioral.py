@@ -861,6 +861,14 @@ def shown_principles(
     }
 
 
+def answers_the_question(content: float | None, share: float) -> bool:
+    """Whether a story covers ``ON_TOPIC_CONTENT`` of its question's content key points and the
+    detector finds the asked principles in it at all (``share`` above 0): such a story answers
+    the question asked even when another principle ranks first, so it is neither capped as a
+    story for another principle nor asked for a different story."""
+    return content is not None and content >= ON_TOPIC_CONTENT and share > 0.0
+
+
 def story_score(
     analysis: StarAnalysis,
     content: float | None,
@@ -917,7 +925,7 @@ def story_score(
             and bool(asked)
             and bool(analysis.principles)
             and not shown
-            and (content is None or content < ON_TOPIC_CONTENT or share == 0.0),
+            and not answers_the_question(content, share),
             CAP_OTHER_PRINCIPLE,
         ),
         (
@@ -960,7 +968,7 @@ def grade_story(
     """
     analysis = analyze_behavioral(text, principles, encoder)
     asked = list(rubric.question.leadership_principles) if rubric.question is not None else []
-    shown, _ = asked_principle_shown(analysis, asked)
+    shown, share = asked_principle_shown(analysis, asked)
     signals = {p.id: p.signal for p in rubric.points if p.signal}
     judged = [
         judge_signal(point, signals[point.id], analysis, asked) if point.id in signals else point
@@ -971,13 +979,21 @@ def grade_story(
     content = sum(p.weight * p.credit for p in content_points) / weight if weight else None
     one_story = not is_motivation(rubric)
     scored = story_score(analysis, content, asked, one_story=one_story)
+    # A real episode (not hypothetical, not platitudes) on the asked topic is kept and asked to
+    # name the principle; anything else is asked for another story.
+    real = not analysis.hypothetical and analysis.episode_sentences >= 2
+    on_topic = not shown and real and answers_the_question(content, share)
     if one_story and asked and analysis.principles and not shown:
-        analysis.advice.insert(0, redirect_advice(analysis, asked, principles))
+        advise = explicit_advice if on_topic else redirect_advice
+        analysis.advice.insert(0, advise(analysis, asked, principles))
     if "not-why" in scored.ceilings:
         analysis.advice.insert(0, NOT_WHY_ADVICE)
     star = analysis.model_dump(mode="json")
     star["asked_principles"] = asked
     star["asked_principle_shown"] = shown if asked else None
+    # Not shown, but the story answers the question: follow-ups probe the asked principle in
+    # it rather than asking for another story.
+    star["asked_principle_on_topic"] = on_topic if asked and one_story else None
     star["quality"] = {**scored.model_dump(mode="json"), "content": content}
     return 100.0 * scored.value, star, judged
 
@@ -989,26 +1005,57 @@ def is_motivation(rubric: PreparedRubric) -> bool:
     return rubric.question is not None and "motivation" in rubric.question.topics
 
 
+def _asked_terms(
+    asked: Sequence[str], principles: Sequence[LeadershipPrinciple]
+) -> tuple[str, str | None, str | None]:
+    """The asked principles' names ("A or B"), the first one's name and its first signal in
+    the past tense said to "you" ("took on a problem outside your formal role"), if any."""
+    names = {p.id: p for p in principles}
+    wanted = [names[a] for a in asked if a in names]
+    target = wanted[0] if wanted else None
+    told = [g for g in (target.signals if target else []) if _PAST.match(g)]
+    asked_names = " or ".join(p.name for p in wanted) or "the principle asked"
+    return (
+        asked_names,
+        target.name if target is not None else None,
+        _second_person(told[0]) if told else None,
+    )
+
+
 def redirect_advice(
     analysis: StarAnalysis, asked: Sequence[str], principles: Sequence[LeadershipPrinciple]
 ) -> str:
     """Name the principle the story shows and ask for a story about the one asked."""
-    names = {p.id: p for p in principles}
     shown = analysis.principles[0]
-    wanted = [names[a] for a in asked if a in names]
-    target = wanted[0] if wanted else None
-    told = [g for g in (target.signals if target else []) if _PAST.match(g)]
+    asked_names, target, signal = _asked_terms(asked, principles)
     ask = (
-        f"Tell one where you {_second_person(told[0])}"
-        if told
-        else f"Tell one that shows {target.name}"
+        f"Tell one where you {signal}"
+        if signal
+        else f"Tell one that shows {target}"
         if target is not None
         else "Tell one that shows the principle asked"
     )
-    asked_names = " or ".join(p.name for p in wanted) or "the principle asked"
     return (
         f'This story shows {shown.name} ("{_short(shown.evidence)}") more than {asked_names}. '
         f"{ask}."
+    )
+
+
+def explicit_advice(
+    analysis: StarAnalysis, asked: Sequence[str], principles: Sequence[LeadershipPrinciple]
+) -> str:
+    """For a story that answers the question but is told in another principle's terms: keep
+    the story and say plainly the part that shows the asked principle."""
+    shown = analysis.principles[0]
+    asked_names, target, signal = _asked_terms(asked, principles)
+    say = (
+        f"say plainly where in it you {signal}"
+        if signal
+        else f"say plainly what in it shows {target or 'the principle asked'}"
+    )
+    return (
+        f"This story answers the question, but it is told in terms of {shown.name} "
+        f'("{_short(shown.evidence)}") more than {asked_names}: keep it, and {say}.'
     )
 
 

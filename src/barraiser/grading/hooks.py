@@ -66,6 +66,10 @@ def _asked_shown(result: GradeResult) -> bool | None:
     if not isinstance(result.star, dict):
         return None
     shown = result.star.get("asked_principle_shown")
+    if shown is False and result.star.get("asked_principle_on_topic") is True:
+        # The story answers the question in another principle's terms: no verdict that it
+        # misses the asked principle, so it is probed there rather than redirected.
+        return None
     return shown if isinstance(shown, bool) else None
 
 
