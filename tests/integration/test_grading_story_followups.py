@@ -327,7 +327,10 @@ def test_no_follow_up_carries_a_detail_of_the_asked_questions_model_answer(
         # 46 stories leave 20 for changed-your-mind-on-evidence).
         assert len(distinctive) > 10, question.id
         if question.id == "dove-deep-into-a-metric":
-            assert {"click", "accidental"} <= distinctive
+            # The case. Its other word, "click", is now told by four model answers, so
+            # it no longer counts as this story's detail here; the redirect test above still
+            # checks that no follow-up of that case says it.
+            assert "accidental" in distinctive
         for label, owner, text in _candidates():
             if owner == question.id:
                 continue
