@@ -21,7 +21,7 @@ import pytest
 from _support import SCREENSHOTS, Problems, Server, new_page, type_code
 from playwright.sync_api import expect
 
-from bank_support import calibration, reference_source, story_answer
+from bank_support import calibration, reference_source, story_answer, weak_story
 from barraiser.content.bank import get_bank
 
 pytestmark = pytest.mark.e2e
@@ -170,14 +170,15 @@ def test_candidate_runs_the_quick_loop_to_its_debrief(server: Server, browser: A
     assert page.evaluate("document.activeElement.textContent.trim()") == "Send"
     page.keyboard.press("Enter")
 
-    # The Leadership Principle story: the candidate stops after the situation (its first
-    # paragraph), so the story is below strong whichever one the loop drew and the study plan
-    # has an entry to check; its follow-up skipped.
+    # The Leadership Principle story: the question's weak calibration answer, so the story is
+    # below 70 whichever one the loop drew and the study plan has an entry to check (a partial
+    # story, or a model answer's first paragraph, can score 70 or more and be one of the
+    # strongest moments instead); its follow-up skipped.
     story_id = _current_item(page, not_this=concept_id)
     assert bank.questions[story_id].kind == "behavioral"
     # Keyboard users land on the next question's heading, not on <body>.
     expect(page.locator("#item-title")).to_be_focused()
-    story = story_answer(bank, story_id).strip().split("\n\n")[0]
+    story = weak_story(bank, story_id).strip()
     page.get_by_label("Answer as you would say it to the interviewer").fill(story)
     page.get_by_role("button", name="Send answer").click()
     skip = page.get_by_role("button", name="Skip the follow-up and end the round")
