@@ -1,5 +1,9 @@
 """Calibration: strong > partial > weak on the shipped calibration answers of each question.
 
+The grader is built as the app builds it (with the Leadership Principles, which behavioural
+stories are scored on), and the issue's bands are counted too: a partial answer never rated
+strong (80 or more), a strong one never below 70.
+
 Run: ``.venv/bin/python benchmarks/grading_calibration.py [-v] [--grader NAME]`` (the graders of
 ``BARRAISER_GRADER``; default: the one the settings choose).
 """
@@ -12,8 +16,12 @@ import time
 
 from barraiser.config import Settings
 from barraiser.content.bank import get_bank
+from barraiser.grading.bands import STRONG_FROM
 from barraiser.grading.grader import build_grader
 from barraiser.grading.rubric import from_question
+
+#: The issue's floor for a strong calibration answer.
+STRONG_LOW = 70.0
 
 
 def main() -> int:
@@ -21,11 +29,15 @@ def main() -> int:
     name = sys.argv[sys.argv.index("--grader") + 1] if "--grader" in sys.argv else None
     bank = get_bank()
     start = time.perf_counter()
-    grader = build_grader(Settings(grader=name) if name else Settings())
+    grader = build_grader(
+        Settings(grader=name) if name else Settings(), list(bank.principles.values())
+    )
     print(f"grader {grader.name} {grader.version}")
     load_s = time.perf_counter() - start
     questions = [q for q in bank.questions.values() if len(q.calibration) >= 3]
     right = 0
+    partial_strong: list[str] = []
+    strong_low: list[str] = []
     gaps_sp, gaps_pw = [], []
     by_level: dict[str, list[float]] = {"strong": [], "partial": [], "weak": []}
     for q in questions:
@@ -33,6 +45,10 @@ def main() -> int:
         scores = {c.level: grader.grade(c.answer, rubric) for c in q.calibration}
         s, p, w = (scores[k].score for k in ("strong", "partial", "weak"))
         ok = s > p > w
+        if p >= STRONG_FROM:
+            partial_strong.append(f"{q.id} {p:.1f}")
+        if s < STRONG_LOW:
+            strong_low.append(f"{q.id} {s:.1f}")
         right += ok
         gaps_sp.append(s - p)
         gaps_pw.append(p - w)
@@ -55,6 +71,14 @@ def main() -> int:
     print(
         f"gap strong-partial: mean {statistics.mean(gaps_sp):.1f}, min {min(gaps_sp):.1f}; "
         f"partial-weak: mean {statistics.mean(gaps_pw):.1f}, min {min(gaps_pw):.1f}"
+    )
+    print(
+        f"partial rated strong (>= {STRONG_FROM:g}): {len(partial_strong)}"
+        + (f" ({', '.join(partial_strong)})" if partial_strong else "")
+    )
+    print(
+        f"strong below {STRONG_LOW:g}: {len(strong_low)}"
+        + (f" ({', '.join(strong_low)})" if strong_low else "")
     )
     print(f"(model load {load_s:.1f} s)")
     return 0

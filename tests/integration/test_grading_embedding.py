@@ -148,9 +148,14 @@ def test_reference_only_rubric(grader: Grader) -> None:
     assert right.key_points[0].evidence
 
 
-def test_calibration_strong_partial_weak(grader: Grader) -> None:
-    """Strong > partial > weak on the shipped calibration answers (see docs/grading.md)."""
-    questions = [q for q in get_bank().questions.values() if len(q.calibration) >= 3]
+def test_calibration_strong_partial_weak() -> None:
+    """Strong > partial > weak on the shipped calibration answers (see docs/grading.md), graded
+    as the app grades them: with the Leadership Principles, which stories are scored on."""
+    bank = get_bank()
+    grader = Grader(
+        get_backend(Settings(grader_model=None)), principles=list(bank.principles.values())
+    )
+    questions = [q for q in bank.questions.values() if len(q.calibration) >= 3]
     # 17 guide questions, demand-forecasting, fake-review, rate-limiter and notification service,
     # and every question written since (issue 15: each ships its three calibration answers).
     assert len(questions) >= 21
