@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -58,6 +59,32 @@ def _percentile(values: list[float], q: float) -> float:
 
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _long_answer(verifier: Any, embedding: Any, runs: int) -> None:
+    """Warm latency on the bank's longest model answer (a design walk-through, graded in full
+    since the graders read 1,000 words) against its own rubric: no target, a figure to watch."""
+    from barraiser.content.bank import get_bank
+    from barraiser.grading import from_question
+
+    question = max(get_bank().questions.values(), key=lambda q: len(q.model_answer.split()))
+    rubric = from_question(question)
+    answer = question.model_answer
+    print(
+        f"warm grade, the longest model answer ({question.id}, {len(answer.split())} words, "
+        f"{len(rubric.points)} key points):"
+    )
+    for name, grader in (("verifier", verifier), ("embedding", embedding)):
+        grader.grade(answer, rubric)
+        values = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            grader.grade(answer, rubric)
+            values.append(time.perf_counter() - t)
+        print(
+            f"  {name:12s} p50 {statistics.median(values) * 1000:6.1f} ms  "
+            f"p95 {_percentile(values, 0.95) * 1000:6.1f} ms  ({runs} runs)"
+        )
 
 
 def main() -> int:
@@ -113,6 +140,7 @@ def main() -> int:
     p95 = _percentile(timings["verifier"], 0.95) * 1000
     print(f"  verifier p95 target <= 250 ms: {'met' if p95 <= 250 else 'NOT met'}")
     print(f"  score: verifier {first.score}, peak RSS in-process {_rss_mib():.0f} MiB")
+    _long_answer(verifier, embedding, max(5, args.runs // 5))
 
     answers = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["answers"]
     if args.batch:

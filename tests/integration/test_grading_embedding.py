@@ -248,3 +248,18 @@ def test_a_story_on_the_asked_topic_in_another_principles_words_is_kept() -> Non
     assert not any("Tell one" in a for a in result.star["advice"])
     assert result.follow_ups
     assert not any("The question is about" in f.question for f in result.follow_ups)
+
+
+def test_a_design_walk_through_is_graded_past_its_400th_word(grader: Grader) -> None:
+    """A design answer runs 500-900 words: its later sections (here the 612-word model answer's
+    monitoring, after word 400) are graded too, and no truncation is reported (grader 1.5.3 cut
+    every answer at 400 words, so this point was missed)."""
+    question = get_bank().question("design-order-notification-service")
+    answer = question.model_answer
+    words = answer.split()
+    assert len(words) > 500
+    result = grader.grade(answer, from_question(question))
+    assert not any("words were graded" in w for w in result.warnings), result.warnings
+    point = next(p for p in result.key_points if p.id == "monitoring")
+    assert point.status == "covered", point
+    assert point.evidence and point.evidence not in " ".join(words[:400])

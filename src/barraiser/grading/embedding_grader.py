@@ -45,8 +45,10 @@ from barraiser.grading.result import (
 )
 from barraiser.grading.rubric import PreparedRubric
 from barraiser.grading.text import (
+    ANSWER_MAX_WORDS,
     NEGATION_CUES,
     STOPWORDS,
+    TRUNCATED_NOTE,
     Sentence,
     content_words,
     find_phrase,
@@ -63,8 +65,7 @@ if TYPE_CHECKING:
     from barraiser.content.schemas import LeadershipPrinciple
     from barraiser.grading.embeddings import CachedEncoder, Vectors
 
-#: Answers longer than this are graded on their first words (latency stays bounded).
-MAX_WORDS = 400
+MAX_WORDS = ANSWER_MAX_WORDS
 #: Answers shorter than this many words cannot earn full marks (a real explanation needs words).
 FULL_LENGTH_WORDS = 40
 
@@ -224,10 +225,7 @@ class EmbeddingGrader:
     def _score(self, answer: _Answer, unit_vectors: Vectors, rubric: PreparedRubric) -> GradeResult:
         warnings: list[str] = []
         if answer.truncated:
-            warnings.append(
-                f"Only the first {self.max_words} words were graded; "
-                "a spoken answer of 2-3 minutes is about 300-400 words."
-            )
+            warnings.append(TRUNCATED_NOTE.format(max_words=self.max_words))
         n_sentences = len(answer.sentences)
         if n_sentences == 0:
             return self._finish(

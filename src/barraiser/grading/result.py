@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, computed_field
 
 #: Bump when scores of the same answer can change (thresholds, model, rules); stored with results.
-GRADER_VERSION = "1.5.3"
+GRADER_VERSION = "1.5.4"
 
 Status = Literal["covered", "partly", "missed"]
 #: What the claim verifier found in the evidence sentence (None for other graders).

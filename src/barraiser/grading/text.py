@@ -230,6 +230,17 @@ def word_count(text: str) -> int:
     return len(tokens(text))
 
 
+#: Answers longer than this are graded on their first words (time stays bounded).  A spoken
+#: concept answer of 2-3 minutes is 300-400 words, but an ML or system design walk-through runs
+#: 500-900, so the cap sits above that: its monitoring and launch sections are graded too.
+ANSWER_MAX_WORDS = 1000
+#: What the result says when an answer was cut.
+TRUNCATED_NOTE = (
+    "Only the first {max_words} words were graded; a spoken answer of 2-3 minutes is about "
+    "300-400 words, a design walk-through 600-900."
+)
+
+
 def truncate_words(text: str, max_words: int) -> tuple[str, bool]:
     """The text cut after ``max_words`` words (at a word boundary), and whether it was cut."""
     for count, match in enumerate(_WORD.finditer(text), start=1):

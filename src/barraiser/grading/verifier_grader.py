@@ -35,7 +35,15 @@ from barraiser.grading.result import (
     Status,
     Verdict,
 )
-from barraiser.grading.text import Sentence, content_words, split_sentences, tokens, truncate_words
+from barraiser.grading.text import (
+    ANSWER_MAX_WORDS,
+    TRUNCATED_NOTE,
+    Sentence,
+    content_words,
+    split_sentences,
+    tokens,
+    truncate_words,
+)
 
 if TYPE_CHECKING:
     from barraiser.content.schemas import LeadershipPrinciple
@@ -45,8 +53,8 @@ if TYPE_CHECKING:
     from barraiser.grading.verifier import ClaimVerifier
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
-VERIFIER_GRADER_VERSION = "2.8.2"
-MAX_WORDS = 400
+VERIFIER_GRADER_VERSION = "2.8.3"
+MAX_WORDS = ANSWER_MAX_WORDS
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
 #: A sentence this close (cosine) to an earlier one of the same answer repeats it.
@@ -302,10 +310,7 @@ class VerifierGrader:
     ) -> GradeResult:
         warnings: list[str] = []
         if answer.truncated:
-            warnings.append(
-                f"Only the first {self.max_words} words were graded; "
-                "a spoken answer of 2-3 minutes is about 300-400 words."
-            )
+            warnings.append(TRUNCATED_NOTE.format(max_words=self.max_words))
         if not answer.sentences:
             warnings.append("The answer is empty.")
         elif len(copied) == len(answer.sentences):
