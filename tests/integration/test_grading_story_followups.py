@@ -324,8 +324,9 @@ def test_no_follow_up_carries_a_detail_of_the_asked_questions_model_answer(
         )
         distinctive -= _interview_words(questions, question)
         # The check has something to find (the bank's growth makes fewer words distinctive:
-        # 46 stories leave 20 for changed-your-mind-on-evidence).
-        assert len(distinctive) > 10, question.id
+        # 46 stories left 20 for changed-your-mind-on-evidence, 81 leave 10 for
+        # raised-the-quality-bar).
+        assert len(distinctive) >= 5, question.id
         if question.id == "dove-deep-into-a-metric":
             # The case. Its other word, "click", is now told by four model answers, so
             # it no longer counts as this story's detail here; the redirect test above still
