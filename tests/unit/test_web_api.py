@@ -504,3 +504,14 @@ def test_a_principles_page_says_what_it_asks_and_how_to_tell_a_story(
         }
     # Any other filter shows no principle's page.
     assert "principle-guide" not in _page(client, "/questions?kind=behavioral")
+
+
+def test_the_answer_box_says_how_much_the_grader_reads(client: TestClient, bank: Bank) -> None:
+    """The help under the answer box names the graders' real cap (it said 400 words after the
+    graders were raised to read design walk-throughs in full)."""
+    from barraiser.grading.text import ANSWER_MAX_WORDS
+
+    question = next(q for q in bank.questions.values() if q.kind == "ml-design")
+    html = _page(client, f"/questions/{question.id}")
+    assert f"the grader reads the first {ANSWER_MAX_WORDS:,} words" in html
+    assert "first 400 words" not in html

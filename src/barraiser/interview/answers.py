@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Longest answer accepted, in characters (the grader reads the first 400 words anyway).
+#: Longest answer accepted, in characters (the graders read ANSWER_MAX_WORDS words of it).
 MAX_ANSWER_CHARS = 20_000
 #: Longest ad-hoc question and reference answer, in characters.
 MAX_QUESTION_CHARS = 5_000

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from barraiser.grading.behavioral import StarAnalysis
 from barraiser.grading.llm import LLMOutcome
 from barraiser.grading.result import GradeResult
+from barraiser.grading.text import ANSWER_MAX_WORDS
 from barraiser.interview.answers import MAX_ANSWER_CHARS, StoredAnswer
 from barraiser.web.models import InputModel
 
@@ -21,7 +22,7 @@ class GradeIn(InputModel):
     answer: str | None = Field(
         default=None,
         description=f"The candidate's answer; at most {MAX_ANSWER_CHARS:,} characters (the "
-        "grader reads the first 400 words).",
+        f"grader reads the first {ANSWER_MAX_WORDS:,} words).",
         examples=["Accuracy hides the minority class: with 1% fraud, ..."],
     )
     question_id: str | None = Field(

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from barraiser import __version__
+from barraiser.grading.text import ANSWER_MAX_WORDS
 from barraiser.interview.answers import MAX_ANSWER_CHARS
 from barraiser.interview.charts import CHART_CSS
 from barraiser.interview.decision import RATING_LABELS, decision_sentences
@@ -93,6 +94,7 @@ def build_templates() -> Jinja2Templates:
         star_letters=grading_view.STAR_LETTERS,
         length_labels=grading_view.LENGTH_LABELS,
         max_answer_chars=MAX_ANSWER_CHARS,
+        max_answer_words=ANSWER_MAX_WORDS,
         chart_css=Markup(CHART_CSS),
     )
     return Jinja2Templates(env=env, context_processors=[_nav_context])
