@@ -65,7 +65,6 @@ if TYPE_CHECKING:
     from barraiser.content.schemas import LeadershipPrinciple
     from barraiser.grading.embeddings import CachedEncoder, Vectors
 
-MAX_WORDS = ANSWER_MAX_WORDS
 #: Answers shorter than this many words cannot earn full marks (a real explanation needs words).
 FULL_LENGTH_WORDS = 40
 
@@ -176,7 +175,7 @@ class EmbeddingGrader:
         self,
         encoder: CachedEncoder,
         *,
-        max_words: int = MAX_WORDS,
+        max_words: int = ANSWER_MAX_WORDS,
         feedback: FeedbackHook | None = None,
         follow_ups: FollowUpHook | None = None,
         principles: Sequence[LeadershipPrinciple] = (),

@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 #: Bump when scores of the same answer can change (scoring rules or the verifier model).
 VERIFIER_GRADER_VERSION = "2.8.3"
-MAX_WORDS = ANSWER_MAX_WORDS
 #: A sentence this close to the question (cosine), and mostly its words, repeats it.
 PROMPT_COPY_AT = 0.85
 #: A sentence this close (cosine) to an earlier one of the same answer repeats it.
@@ -191,7 +190,7 @@ class VerifierGrader:
         encoder: CachedEncoder,
         verifier: ClaimVerifier,
         *,
-        max_words: int = MAX_WORDS,
+        max_words: int = ANSWER_MAX_WORDS,
         feedback: FeedbackHook | None = None,
         follow_ups: FollowUpHook | None = None,
         principles: Sequence[LeadershipPrinciple] = (),
